@@ -1,0 +1,13 @@
+/** Unit and integration tests: `npm test`. Browser tests live in tests/e2e and run with `npm run test:e2e`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  transform: {
+    // Type checking is done once by `tsc --noEmit` before jest runs; per-file transpiling keeps jest fast.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/tests/globalSetup.js',
+  testTimeout: 20000,
+};

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { AppError } from './errors';
+
+/**
+ * The service's configuration. This module is the only reader of `process.env`: everything else receives a
+ * Config. Values are validated once at start-up; an invalid value stops start-up with one line naming the
+ * variable and what is wrong with it. The object is frozen, and serialising it (for a log line) redacts secrets.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+export interface AzureBotConfig {
+  appId: string;
+  appPassword: string | undefined;
+  appTenantId: string | undefined;
+  appType: AppType;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the embedded store and generated secrets. */
+  dataDir: string;
+  /** Unset: the embedded store in dataDir. */
+  mongodbUri: string | undefined;
+  logLevel: LogLevel;
+  /** Where citizens and officers reach the service, without a trailing slash. */
+  publicUrl: string;
+  /** Present only when an Azure Bot Service app id is configured; enables /api/messages. */
+  azure: AzureBotConfig | undefined;
+  /** Explicit secrets; when unset they are generated on first start and kept in dataDir (lib/secrets.ts). */
+  directLineSecret: string | undefined;
+  tokenSigningKey: string | undefined;
+  /** Conversation and user state idle for longer than this is deleted (PDPA: keep only what is needed). */
+  stateRetentionDays: number;
+  /** How long shutdown waits for running turns and requests before closing the store anyway. */
+  shutdownTimeoutMs: number;
+  toJSON(): Record<string, unknown>;
+}
+
+/** One documented line per variable; README's table and .env.example follow this list. */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'MONGODB_URI',
+  'LOG_LEVEL',
+  'PUBLIC_URL',
+  'MICROSOFT_APP_ID',
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_TENANT_ID',
+  'MICROSOFT_APP_TYPE',
+  'DIRECTLINE_SECRET',
+  'TOKEN_SIGNING_KEY',
+  'STATE_RETENTION_DAYS',
+  'SHUTDOWN_TIMEOUT_MS',
+] as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function invalid(variable: string, problem: string): AppError {
+  return new AppError('CONFIG_INVALID', `Invalid configuration: ${variable} ${problem}`);
+}
+
+/** Empty strings count as unset: `.env` files often carry `NAME=` lines. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw invalid(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min || value > max) throw invalid(name, `must be from ${min} to ${max} (got ${value})`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const match = allowed.find((option) => option.toLowerCase() === raw.toLowerCase());
+  if (!match) throw invalid(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  return match;
+}
+
+function publicUrl(env: Env, port: number): string {
+  const raw = read(env, 'PUBLIC_URL');
+  if (raw === undefined) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid('PUBLIC_URL', `must be an absolute http(s) URL such as https://bot.example.go.th (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid('PUBLIC_URL', `must use http or https (got "${url.protocol}")`);
+  }
+  if (url.search || url.hash) throw invalid('PUBLIC_URL', 'must not have a query string or fragment');
+  return url.toString().replace(/\/+$/, '');
+}
+
+function mongodbUri(env: Env): string | undefined {
+  const raw = read(env, 'MONGODB_URI');
+  if (raw === undefined) return undefined;
+  // The value may hold a password: the message names the problem, never the value.
+  if (!/^mongodb(\+srv)?:\/\/[^\s/]+/.test(raw)) {
+    throw invalid('MONGODB_URI', 'must start with mongodb:// or mongodb+srv:// followed by a host');
+  }
+  return raw;
+}
+
+function secret(env: Env, name: string, minLength: number): string | undefined {
+  const raw = read(env, name);
+  if (raw === undefined) return undefined;
+  if (raw.length < minLength) throw invalid(name, `must be at least ${minLength} characters long`);
+  return raw;
+}
+
+function azure(env: Env): AzureBotConfig | undefined {
+  const appId = read(env, 'MICROSOFT_APP_ID');
+  const appPassword = read(env, 'MICROSOFT_APP_PASSWORD');
+  const appTenantId = read(env, 'MICROSOFT_APP_TENANT_ID');
+  const appType = oneOf(env, 'MICROSOFT_APP_TYPE', APP_TYPES, 'MultiTenant');
+  if (appId === undefined) {
+    if (appPassword !== undefined) throw invalid('MICROSOFT_APP_PASSWORD', 'is set but MICROSOFT_APP_ID is not');
+    if (appTenantId !== undefined) throw invalid('MICROSOFT_APP_TENANT_ID', 'is set but MICROSOFT_APP_ID is not');
+    return undefined;
+  }
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+    throw invalid('MICROSOFT_APP_ID', `must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${appId}")`);
+  }
+  if (appType !== 'UserAssignedMSI' && appPassword === undefined) {
+    throw invalid('MICROSOFT_APP_PASSWORD', `is required when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  if (appType !== 'MultiTenant' && appTenantId === undefined) {
+    throw invalid('MICROSOFT_APP_TENANT_ID', `is required when MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  return { appId, appPassword, appTenantId, appType };
+}
+
+/** Replaces the password in a MongoDB URI, so that the URI can be logged. */
+export function redactUri(uri: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/)([^@/]*)@/, (_match, scheme: string) => `${scheme}[redacted]@`);
+}
+
+/**
+ * Reads and validates the configuration.
+ * @param env the environment; tests pass their own.
+ * @param cwd relative DATA_DIR values are resolved against it.
+ * @throws AppError CONFIG_INVALID with a one-line message naming the variable.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3978, 1, 65535);
+  const config: Config = {
+    port,
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    dataDir: path.resolve(cwd, read(env, 'DATA_DIR') ?? './data'),
+    mongodbUri: mongodbUri(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    publicUrl: publicUrl(env, port),
+    azure: azure(env),
+    directLineSecret: secret(env, 'DIRECTLINE_SECRET', 32),
+    tokenSigningKey: secret(env, 'TOKEN_SIGNING_KEY', 32),
+    stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 90, 1, 3650),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    toJSON() {
+      return {
+        port: this.port,
+        host: this.host,
+        dataDir: this.dataDir,
+        store: this.mongodbUri ? `mongodb ${redactUri(this.mongodbUri)}` : 'embedded',
+        logLevel: this.logLevel,
+        publicUrl: this.publicUrl,
+        azure: this.azure ? { appId: this.azure.appId, appType: this.azure.appType, appTenantId: this.azure.appTenantId } : 'off',
+        directLineSecret: this.directLineSecret ? '[redacted]' : 'generated',
+        tokenSigningKey: this.tokenSigningKey ? '[redacted]' : 'generated',
+        stateRetentionDays: this.stateRetentionDays,
+        shutdownTimeoutMs: this.shutdownTimeoutMs,
+      };
+    },
+  };
+  if (config.azure) Object.freeze(config.azure);
+  return Object.freeze(config);
+}

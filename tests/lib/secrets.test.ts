@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../lib/errors';
+import { loadSecrets, SECRETS_FILE } from '../../lib/secrets';
+import { makeTempDir } from '../helpers/tempDir';
+
+describe('loadSecrets', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = makeTempDir()));
+  afterEach(() => cleanup());
+
+  test('generates strong secrets on first start, keeps them private, and reuses them', () => {
+    const first = loadSecrets(dir, {});
+    expect(first.directLineSecret.length).toBeGreaterThanOrEqual(40);
+    expect(first.tokenSigningKey).not.toBe(first.directLineSecret);
+    const file = path.join(dir, SECRETS_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadSecrets(dir, {})).toEqual(first);
+  });
+
+  test('explicit values win, and when both are given no file is written', () => {
+    const explicit = { directLineSecret: 'a'.repeat(40), tokenSigningKey: 'b'.repeat(40) };
+    expect(loadSecrets(dir, explicit)).toEqual(explicit);
+    expect(fs.existsSync(path.join(dir, SECRETS_FILE))).toBe(false);
+    const mixed = loadSecrets(dir, { directLineSecret: 'c'.repeat(40) });
+    expect(mixed.directLineSecret).toBe('c'.repeat(40));
+    expect(mixed.tokenSigningKey).toBe(loadSecrets(dir, {}).tokenSigningKey);
+  });
+
+  test('a damaged file stops start-up and is left untouched', () => {
+    const file = path.join(dir, SECRETS_FILE);
+    fs.writeFileSync(file, '{"directLineSecret": "trunc');
+    let thrown: unknown;
+    try {
+      loadSecrets(dir, {});
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect((thrown as AppError).code).toBe('DATA_DIR_UNUSABLE');
+    expect((thrown as AppError).message).toContain('is damaged');
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"directLineSecret": "trunc');
+  });
+
+  test('a data directory that cannot be written is a clear error', () => {
+    const notADirectory = path.join(dir, 'file');
+    fs.writeFileSync(notADirectory, 'x');
+    expect(() => loadSecrets(notADirectory, {})).toThrow(/Cannot (read|write)/);
+  });
+});

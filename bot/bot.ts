@@ -1,0 +1,73 @@
+import {
+  ActivityHandler,
+  type BotState,
+  type ChannelAccount,
+  type ConversationState,
+  MessageFactory,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
+import type { Texts } from '../lib/content/texts';
+import { turnLanguage } from './language';
+
+export interface BotDependencies {
+  conversationState: ConversationState;
+  userState: UserState;
+  dialog: Dialog;
+  texts: Texts;
+  /** Called after a turn succeeded: the error handler's loop guard forgets the conversation. */
+  onTurnSucceeded?: (context: TurnContext) => void;
+}
+
+/**
+ * The citizen-facing bot: greets newcomers in both languages, and hands every message to the root dialog.
+ * State is loaded on demand during the turn and saved once, at its end; a failed turn saves nothing, so the
+ * citizen's conversation stays as it was before the message that failed.
+ */
+export class DamrongdhamBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly states: BotState[];
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    if (!deps.conversationState || !deps.userState || !deps.dialog || !deps.texts) {
+      throw new Error('DamrongdhamBot needs conversationState, userState, dialog and texts');
+    }
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.states = [deps.conversationState, deps.userState];
+
+    this.onMembersAdded(async (context, next) => {
+      const newcomers = (context.activity.membersAdded ?? []).filter(
+        (member: ChannelAccount) => member.id !== context.activity.recipient?.id,
+      );
+      if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await runDialog(this.deps.dialog, context, this.dialogState);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    for (const state of this.states) await state.saveChanges(context, false);
+    this.deps.onTurnSucceeded?.(context);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const { texts } = this.deps;
+    const lang = turnLanguage(context);
+    const other = lang === 'th' ? 'en' : 'th';
+    await context.sendActivity(`${texts.get(lang, 'welcome')}\n\n${texts.get(other, 'welcome')}`);
+    await context.sendActivity(
+      MessageFactory.suggestedActions(
+        [texts.get(lang, 'language.option.th'), texts.get(lang, 'language.option.en')],
+        texts.get(lang, 'language.choose'),
+      ),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { loadConfig } from '../lib/config';
+import { AppError, describeErrorForLog } from '../lib/errors';
+import { createLogger } from '../lib/logger';
+import { loadSecrets } from '../lib/secrets';
+import { openStore } from '../lib/store';
+import { ensureIndexes } from '../lib/store/indexes';
+import { createApp } from './app';
+
+/**
+ * The service's entry point: load the configuration, open the store, build the app, listen, and shut down
+ * gracefully on SIGTERM or SIGINT. Start-up problems end the process with one clear line and exit code 1.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri });
+  await ensureIndexes(store);
+  const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey });
+  const app = createApp({ config, logger, store, secrets });
+
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(config.port, config.host, () => resolve());
+  });
+  logger.info({ config, url: config.publicUrl }, 'listening');
+  app.startBackgroundJobs();
+
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: describeErrorForLog(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  const reason = error instanceof AppError
+    ? error.message
+    : (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? 'the port is already in use (set PORT to another port)'
+      : 'unexpected error (details follow)';
+  process.stderr.write(`damrongdham-bot: cannot start: ${reason}\n`);
+  if (!(error instanceof AppError) && (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+    process.stderr.write(`${JSON.stringify(describeErrorForLog(error))}\n`);
+  }
+  process.exit(1);
+});

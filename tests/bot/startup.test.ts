@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort, startService, waitForOk } from '../helpers/serviceProcess';
+import { makeTempDir } from '../helpers/tempDir';
+
+/** The real entry point in a child process: what an operator sees when they run `npm start`. */
+describe('starting and stopping the service', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = makeTempDir()));
+  afterEach(() => cleanup());
+
+  test('starts with no configuration, serves /healthz and /readyz, keeps its secrets, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const service = startService({ PORT: String(port) }, dir);
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/healthz`, 15000);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded' });
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+
+    const dataDir = path.join(dir, 'data');
+    expect(fs.statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(path.join(dataDir, 'store.sqlite'))).toBe(true);
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
+    const lines = service.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
+    expect(service.stdout()).not.toContain(secrets.tokenSigningKey);
+    expect(service.stdout()).not.toContain(secrets.directLineSecret);
+    expect(service.stderr()).toBe('');
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, 'damrongdham-bot: cannot start: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ LOG_LEVEL: 'verbose' }, 'damrongdham-bot: cannot start: Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
+  ])('invalid configuration %j stops start-up with one clear line', async (env, line) => {
+    const service = startService(env, dir);
+    expect(await service.exited).toEqual({ code: 1, signal: null });
+    expect(service.stderr()).toBe(`${line}\n`);
+  });
+
+  test('a DATA_DIR that is a file is a clear start-up error', async () => {
+    const file = path.join(dir, 'not-a-dir');
+    fs.writeFileSync(file, 'x');
+    const service = startService({ PORT: String(await freePort()), DATA_DIR: file }, dir);
+    expect((await service.exited).code).toBe(1);
+    expect(service.stderr()).toMatch(/^damrongdham-bot: cannot start: .*not-a-dir.*\n$/);
+  });
+
+  test('a corrupt store is a clear start-up error, and the file is left as it was', async () => {
+    const dataDir = path.join(dir, 'data');
+    fs.mkdirSync(dataDir);
+    const junk = Buffer.from('this is not a database, but it might be someone\'s only copy of one'.repeat(100));
+    fs.writeFileSync(path.join(dataDir, 'store.sqlite'), junk);
+    const service = startService({ PORT: String(await freePort()) }, dir);
+    expect((await service.exited).code).toBe(1);
+    expect(service.stderr()).toMatch(/^damrongdham-bot: cannot start: .*store\.sqlite.*\n$/);
+    expect(fs.readFileSync(path.join(dataDir, 'store.sqlite')).equals(junk)).toBe(true);
+  });
+
+  test('a port already in use is a clear start-up error', async () => {
+    const port = await freePort();
+    const first = startService({ PORT: String(port), HOST: '127.0.0.1' }, dir);
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/healthz`, 15000);
+      const other = makeTempDir();
+      const second = startService({ PORT: String(port), HOST: '127.0.0.1' }, other.dir);
+      expect((await second.exited).code).toBe(1);
+      expect(second.stderr()).toBe('damrongdham-bot: cannot start: the port is already in use (set PORT to another port)\n');
+      other.cleanup();
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+  });
+});

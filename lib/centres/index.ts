@@ -1,0 +1,13 @@
+/** The centre directory and centre search: the public API of lib/centres. */
+export {
+  CENTRE_KINDS,
+  CentreDirectory,
+  describeDestination,
+  parseAgencies,
+  parseCentres,
+  type Agency,
+  type Centre,
+  type CentreKind,
+  type Destination,
+} from './directory';
+export { CentreSearch, LOCATION_THRESHOLDS, type CentreHit, type CentreSearchOptions } from './search';

@@ -1,0 +1,126 @@
+import { cardMessage, textMessage } from '../../cards/activity';
+import type { Translate } from '../../cards/card';
+import { choiceCard, MAX_BUTTONS } from '../../cards/choices';
+import { escapeMarkdown } from '../../cards/escape';
+import { faqAnswerCard } from '../../cards/faq';
+import { menuCard } from '../../cards/menu';
+import { receiptCard } from '../../cards/receipt';
+import { statusCard } from '../../cards/status';
+import { summaryCard } from '../../cards/summary';
+import type { RenderedCard } from '../../cards/types';
+import { SEED_CONTENT } from '../../lib/content/seed';
+import type { Lang } from '../../lib/i18n/language';
+
+// The npm package's ES module build does not load in Node; its UMD bundle is the same library.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+/** Parses a card with the Adaptive Cards library and returns every parse and validation problem. */
+function problems(rendered: RenderedCard): string[] {
+  // The library checks `lang` with a global (/g) regular expression, whose lastIndex carries over from one
+  // test to the next and fails every other valid value; reset it so that each card is judged on its own.
+  (AC.CardElement.langProperty as unknown as { regEx?: RegExp }).regEx!.lastIndex = 0;
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  card.parse(rendered.card, context);
+  const found: string[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) found.push(context.getEventAt(i).message);
+  for (const event of card.validateProperties().validationEvents) found.push(event.message);
+  if (card.getJsonTypeName() !== 'AdaptiveCard') found.push('not an AdaptiveCard');
+  return found;
+}
+
+const translate = (lang: Lang): Translate => (key, vars) =>
+  SEED_CONTENT.messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+
+const HOSTILE = '**bold** [click](javascript:alert(1)) <img src=x onerror=alert(1)> _x_ # heading';
+
+function allCards(lang: Lang): Array<[string, RenderedCard]> {
+  const t = translate(lang);
+  return [
+    ['menu', menuCard(lang, t)],
+    ['menu with an intro', menuCard(lang, t, t('menu.notUnderstood'))],
+    ['choices as buttons', choiceCard(lang, t('complaint.category.prompt'), [{ label: 'A', detail: HOSTILE }, { label: 'B' }], t)],
+    ['choices as a dropdown', choiceCard(lang, t('complaint.destination.district.prompt', { province: 'เชียงใหม่' }), Array.from({ length: 25 }, (_, i) => ({ label: `อำเภอ ${i}` })), t)],
+    ['summary', summaryCard(lang, t, [
+      { field: 'subject', label: t('field.subject'), value: HOSTILE, editLabel: 'แก้ไขหัวข้อ' },
+      { field: 'description', label: t('field.description'), value: 'line 1\nline 2', editLabel: 'แก้ไขรายละเอียด' },
+    ], t('complaint.summary.confirm'), t('complaint.summary.cancel'))],
+    ['receipt', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XM', destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569' })],
+    ['receipt with a PIN', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XM', destination: 'X', receivedOn: 'Y', pin: '012345' })],
+    ['status', statusCard(lang, t, {
+      number: 'DD-2569-7K3Q9XM',
+      subject: HOSTILE,
+      status: t('status.received'),
+      responsible: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่',
+      lastUpdate: '24 พฤศจิกายน 2569',
+      timeline: [{ when: '24 พฤศจิกายน 2569 10:00', status: t('status.received'), note: HOSTILE }],
+    })],
+    ['faq answer', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] })],
+  ];
+}
+
+describe.each(['th', 'en'] as const)('cards in %s', (lang) => {
+  test.each(allCards(lang))('%s is a valid Adaptive Card 1.5 with a plain-text fallback', (_name, rendered) => {
+    expect(problems(rendered)).toEqual([]);
+    expect(rendered.card.version).toBe('1.5');
+    expect(rendered.card.lang).toBe(lang);
+    expect(rendered.fallbackText.trim().length).toBeGreaterThan(0);
+    expect(rendered.card.fallbackText).toBe(rendered.fallbackText);
+  });
+});
+
+describe('untrusted text in cards', () => {
+  test('is escaped wherever it is shown, so Markdown in it shows as typed', () => {
+    const t = translate('en');
+    const status = statusCard('en', t, { number: 'N', subject: HOSTILE, status: 'S', responsible: 'R', lastUpdate: 'L', timeline: [] });
+    // The body is rendered as Markdown and must be escaped; fallbackText is plain text and stays as typed.
+    const json = JSON.stringify(status.card.body);
+    expect(json).not.toContain('**bold**');
+    expect(json).not.toContain('[click](javascript');
+    expect(json).toContain(JSON.stringify(escapeMarkdown(HOSTILE)).slice(1, -1));
+  });
+
+  test('escapeMarkdown escapes every Markdown character and nothing else', () => {
+    expect(escapeMarkdown('a*b_c[d](e)#f`g\\h')).toBe('a\\*b\\_c\\[d\\]\\(e\\)\\#f\\`g\\\\h');
+    expect(escapeMarkdown('ถนนพัง 123')).toBe('ถนนพัง 123');
+  });
+
+  test('the plain-text fallback keeps the citizen\'s text unescaped', () => {
+    const t = translate('th');
+    const summary = summaryCard('th', t, [{ field: 'subject', label: 'หัวข้อ', value: '081-234-5678 *ด่วน*' }], 'ส่ง', 'ยกเลิก');
+    expect(summary.fallbackText).toContain('081-234-5678 *ด่วน*');
+  });
+});
+
+describe('choice cards', () => {
+  const t = translate('th');
+
+  test(`up to ${MAX_BUTTONS} options are buttons that send their label`, () => {
+    const card = choiceCard('th', 'Q', [{ label: 'หนึ่ง' }, { label: 'สอง' }], t).card;
+    expect(card.actions).toEqual([
+      { type: 'Action.Submit', title: 'หนึ่ง', data: 'หนึ่ง' },
+      { type: 'Action.Submit', title: 'สอง', data: 'สอง' },
+    ]);
+  });
+
+  test('more options become one dropdown, and the fallback numbers them', () => {
+    const options = Array.from({ length: MAX_BUTTONS + 1 }, (_, i) => ({ label: `option ${i + 1}` }));
+    const rendered = choiceCard('th', 'Q', options, t);
+    expect(rendered.card.body.some((element) => element.type === 'Input.ChoiceSet')).toBe(true);
+    expect(rendered.fallbackText).toContain(`${MAX_BUTTONS + 1}. option ${MAX_BUTTONS + 1}`);
+  });
+});
+
+describe('activities', () => {
+  test('a card message carries the card and its choices as suggested actions', () => {
+    const rendered = menuCard('th', translate('th'));
+    const activity = cardMessage(rendered, ['a', 'b']);
+    expect(activity.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card });
+    expect(activity.suggestedActions?.actions.map((action) => action.value)).toEqual(['a', 'b']);
+  });
+
+  test('a text message is plain text, so echoed citizen text is never read as Markdown', () => {
+    expect(textMessage('*x*')).toMatchObject({ type: 'message', text: '*x*', textFormat: 'plain' });
+  });
+});

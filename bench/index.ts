@@ -1,3 +1,4 @@
+import { runNluBench } from './nlu';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
 
@@ -8,6 +9,7 @@ import { runTurnsBench } from './turns';
 const BENCHES: Record<string, () => Promise<void>> = {
   turns: runTurnsBench,
   store: () => runStoreBench([]),
+  nlu: runNluBench,
 };
 
 async function main(): Promise<void> {

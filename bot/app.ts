@@ -2,7 +2,12 @@ import { ConversationState, type TurnContext, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from '../lib/config';
 import { describeErrorForLog } from '../lib/errors';
-import { StaticTexts, type Texts } from '../lib/content/texts';
+import { CentreDirectory, CentreSearch } from '../lib/centres';
+import { ComplaintService } from '../lib/complaints/service';
+import { ContentService } from '../lib/content/service';
+import type { Texts } from '../lib/content/texts';
+import { FaqService } from '../lib/faq/service';
+import { IntentRecognizer } from '../lib/intents/recognizer';
 import { KeyedLock } from '../lib/keyedLock';
 import type { Logger } from '../lib/logger';
 import type { Secrets } from '../lib/secrets';
@@ -15,8 +20,11 @@ import { azureRoutes, createAzureAdapter } from './channels/azure';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
+import { PRIVACY_PATH, privacyRoutes } from './web/privacy';
 
 const RETENTION_PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** How soon an admin's content change made on another instance reaches this one. */
+const CONTENT_REFRESH_INTERVAL_MS = 30 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AppDependencies {
@@ -24,6 +32,8 @@ export interface AppDependencies {
   logger: Logger;
   store: Store;
   secrets: Secrets;
+  /** The clock; tests pass their own. */
+  now?: () => number;
 }
 
 export interface App {
@@ -31,7 +41,9 @@ export interface App {
   adapter: ChannelAdapter;
   bot: DamrongdhamBot;
   texts: Texts;
-  /** Starts periodic work (the retention purge). index.ts calls it; tests that do not need it leave it off. */
+  content: ContentService;
+  complaints: ComplaintService;
+  /** Starts periodic work (the retention purge, content refresh). index.ts calls it; tests that do not need it leave it off. */
   startBackgroundJobs(): void;
   /** Stops taking requests and turns, lets running turns finish (up to the configured timeout), closes the store. */
   close(): Promise<void>;
@@ -41,16 +53,30 @@ export interface App {
  * Composition: builds services, dialogs, the bot, the adapters and the server from an open store.
  * No listening and no process handling here, so tests build the whole service in-process.
  */
-export function createApp(deps: AppDependencies): App {
-  const { config, logger, store } = deps;
+export async function createApp(deps: AppDependencies): Promise<App> {
+  const { config, logger, store, secrets } = deps;
+  const now = deps.now ?? Date.now;
   const storage = new StoreBotStorage(store);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const texts = new StaticTexts();
+  const content = await ContentService.open(store, undefined, now);
+  const texts: Texts = content;
   const language = new LanguagePreferences(userState);
   const tracker = new TurnFailureTracker();
+  const directory = CentreDirectory.fromBundledData();
+  const complaints = new ComplaintService(store, { hashingKey: secrets.hashingKey, now });
 
-  const dialog = new MainDialog({ texts, language });
+  const dialog = new MainDialog({
+    texts,
+    language,
+    content,
+    intents: new IntentRecognizer(() => content.intents(), () => content.categories()),
+    centres: { directory, search: new CentreSearch(directory) },
+    faq: new FaqService(content, store, now),
+    complaints,
+    now,
+    privacyUrl: `${config.publicUrl}${PRIVACY_PATH}`,
+  });
   const bot = new DamrongdhamBot({
     conversationState,
     userState,
@@ -66,7 +92,7 @@ export function createApp(deps: AppDependencies): App {
   adapter.use(new LanguageMiddleware(language));
   adapter.onTurnError = onTurnError;
 
-  const routes: RouteModule[] = [];
+  const routes: RouteModule[] = [privacyRoutes(content)];
   if (config.azure) {
     const cloudAdapter = createAzureAdapter(config.azure);
     cloudAdapter.use(new LanguageMiddleware(language));
@@ -78,6 +104,14 @@ export function createApp(deps: AppDependencies): App {
   const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes });
 
   let purgeTimer: NodeJS.Timeout | undefined;
+  let contentTimer: NodeJS.Timeout | undefined;
+  const refreshContent = async () => {
+    try {
+      if (await content.refreshIfChanged()) logger.info({ version: content.version }, 'content reloaded');
+    } catch (error) {
+      logger.error({ err: describeErrorForLog(error) }, 'content refresh failed');
+    }
+  };
   const purgeIdleState = async () => {
     try {
       const deleted = await storage.purgeIdleBefore(Date.now() - config.stateRetentionDays * DAY_MS);
@@ -91,6 +125,8 @@ export function createApp(deps: AppDependencies): App {
     void purgeIdleState();
     purgeTimer = setInterval(() => void purgeIdleState(), RETENTION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    contentTimer = setInterval(() => void refreshContent(), CONTENT_REFRESH_INTERVAL_MS);
+    contentTimer.unref();
   };
 
   let closing: Promise<void> | undefined;
@@ -98,6 +134,7 @@ export function createApp(deps: AppDependencies): App {
     closing ??= (async () => {
       shuttingDown = true;
       clearInterval(purgeTimer);
+      clearInterval(contentTimer);
       adapter.stopAcceptingTurns();
       const httpClosed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
@@ -110,5 +147,5 @@ export function createApp(deps: AppDependencies): App {
     return closing;
   };
 
-  return { server, adapter, bot, texts, startBackgroundJobs, close };
+  return { server, adapter, bot, texts, content, complaints, startBackgroundJobs, close };
 }

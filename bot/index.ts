@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri });
   await ensureIndexes(store);
   const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey });
-  const app = createApp({ config, logger, store, secrets });
+  const app = await createApp({ config, logger, store, secrets });
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);

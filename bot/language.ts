@@ -50,7 +50,7 @@ export class LanguagePreferences {
     const profile = await this.profile.get(context, {});
     let lang = profile.language;
     if (profile.languageSource !== 'chosen' && context.activity.type === ActivityTypes.Message) {
-      const detected = detectLanguage(context.activity.text);
+      const detected = detectLanguage(context.activity.text, { strict: profile.language !== undefined });
       if (detected && detected !== profile.language) {
         profile.language = detected;
         profile.languageSource = 'detected';

@@ -1,31 +1,124 @@
-import { WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { cardMessage, textMessage } from '../cards/activity';
+import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
 import { recognizeLanguageSwitch } from '../lib/i18n/language';
-import { InterruptibleDialog } from './interruptibleDialog';
-import type { DialogServices } from './services';
+import { FaqDialog, FAQ_DIALOG, type FaqOptions } from './faqDialog';
+import { FileComplaintDialog, FILE_COMPLAINT_DIALOG, type FileComplaintOptions } from './fileComplaintDialog';
+import { InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
+import { OfficerDialog, OFFICER_DIALOG } from './officerDialog';
+import { bilingual, type DialogServices, translator } from './services';
+import { TrackDialog, TRACK_DIALOG, type TrackOptions } from './trackDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
 
 /**
- * The root dialog: every message that no active flow is waiting for starts here. It understands a language
- * choice and otherwise tells the citizen how to reach the centre.
+ * The root dialog: every message that no flow is waiting for starts here and is routed — a menu choice, a
+ * tracking number, a sentence that names what the citizen wants ("อยากร้องเรียนเรื่องถนนพัง"), a question the
+ * bank can answer — or answered with the menu. When a flow ends, the citizen is asked if there is anything else.
  */
 export class MainDialog extends InterruptibleDialog {
+  private readonly fileComplaint: FileComplaintDialog;
+
   constructor(services: DialogServices) {
     super(MAIN_DIALOG, services);
-    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.answerStep.bind(this)]));
+    this.fileComplaint = new FileComplaintDialog(services);
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]));
+    this.addDialog(this.fileComplaint);
+    this.addDialog(new TrackDialog(services));
+    this.addDialog(new FaqDialog(services));
+    this.addDialog(new OfficerDialog(services));
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { texts, language } = this.services;
-    const chosen = recognizeLanguageSwitch(step.context.activity.text);
-    if (chosen) {
-      await language.choose(step.context, chosen);
-      await step.context.sendActivity(texts.get(chosen, 'language.set'));
-      return step.endDialog();
+  protected resumableFlows(): ReadonlyMap<string, ResumableFlow> {
+    return new Map([[FILE_COMPLAINT_DIALOG, this.fileComplaint]]);
+  }
+
+  protected async beginFlow(dc: DialogContext, flow: 'file' | 'track' | 'faq' | 'officer'): Promise<DialogTurnResult> {
+    switch (flow) {
+      case 'file':
+        return dc.beginDialog(FILE_COMPLAINT_DIALOG);
+      case 'track':
+        return dc.beginDialog(TRACK_DIALOG);
+      case 'faq':
+        return dc.beginDialog(FAQ_DIALOG);
+      case 'officer':
+        return dc.beginDialog(OFFICER_DIALOG);
     }
-    await step.context.sendActivity(texts.get(language.current(step.context), 'help.services'));
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const text = (context.activity.text ?? '').trim();
+    const t = translator(this.services, context);
+    const lang = recognizeLanguageSwitch(text);
+    if (lang) {
+      await this.services.language.choose(context, lang);
+      await context.sendActivity(textMessage(this.services.texts.get(lang, 'language.set')));
+      return this.showMenu(step);
+    }
+    // Commands with nothing in progress: said plainly, then the menu.
+    const command = this.services.intents.command(text, ['cancel', 'help', 'startOver']);
+    if (command === 'cancel' || command === 'startOver') return this.showMenu(step, t('cancel.nothing'));
+    if (command === 'help') return this.showMenu(step, t('help.general'));
+
+    const menuChoice = this.menuChoice(text);
+    if (menuChoice === 'language') {
+      const other = this.services.language.current(context) === 'th' ? 'en' : 'th';
+      await this.services.language.choose(context, other);
+      await context.sendActivity(textMessage(this.services.texts.get(other, 'language.set')));
+      return this.showMenu(step);
+    }
+    if (menuChoice) return this.beginFlow(step, menuChoice);
+
+    const route = this.services.intents.route(text);
+    // "ร้องเรียนต้องเสียเงินไหม" names filing but asks about it: the question bank answers first, if it can.
+    if ((route.kind === 'file' || (route.kind === 'track' && !route.number)) && this.services.intents.isQuestion(text)) {
+      const match = this.services.faq.match(text, this.services.language.current(context));
+      if (match.kind !== 'none') return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
+    }
+    switch (route.kind) {
+      case 'file':
+        return step.beginDialog(FILE_COMPLAINT_DIALOG, { categoryId: route.categoryId } satisfies FileComplaintOptions);
+      case 'track':
+        return step.beginDialog(TRACK_DIALOG, { number: route.number } satisfies TrackOptions);
+      case 'faq':
+        return step.beginDialog(FAQ_DIALOG);
+      case 'officer':
+        return step.beginDialog(OFFICER_DIALOG);
+      case 'menu':
+      case 'greeting':
+        return this.showMenu(step);
+      case 'unknown':
+        break;
+    }
+    if (text !== '') {
+      const match = this.services.faq.match(text, this.services.language.current(context));
+      if (match.kind !== 'none') return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
+    }
+    return this.showMenu(step, t('menu.notUnderstood'));
+  }
+
+  private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const t = translator(this.services, step.context);
+    await step.context.sendActivity(textMessage(t('menu.anythingElse'), MENU_ITEMS.map((item) => menuLabel(item, t))));
+    return step.endDialog(step.result);
+  }
+
+  private async showMenu(step: WaterfallStepContext, intro?: string): Promise<DialogTurnResult> {
+    const t = translator(this.services, step.context);
+    const lang = this.services.language.current(step.context);
+    await step.context.sendActivity(cardMessage(menuCard(lang, t, intro), MENU_ITEMS.map((item) => menuLabel(item, t))));
     return step.endDialog();
+  }
+
+  /** A pressed menu button (or its text typed out), in either language. */
+  private menuChoice(text: string): (typeof MENU_ITEMS)[number] | undefined {
+    if (text === '' || text.length > 60) return undefined;
+    return MENU_ITEMS.find((item) => {
+      const labels = bilingual(this.services, `menu.${item}`);
+      return labels.th === text || labels.en === text;
+    });
   }
 }

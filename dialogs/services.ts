@@ -1,6 +1,12 @@
 import type { TurnContext } from 'botbuilder';
+import type { Translate } from '../cards/card';
+import type { CentreDirectory, CentreSearch } from '../lib/centres';
+import type { ComplaintService } from '../lib/complaints/service';
 import type { Texts } from '../lib/content/texts';
+import type { Category } from '../lib/content/types';
+import type { FaqService } from '../lib/faq/service';
 import type { Lang } from '../lib/i18n/language';
+import type { IntentRecognizer } from '../lib/intents/recognizer';
 
 /** The citizen's language for this turn, and the way to change it for good. */
 export interface LanguageChoice {
@@ -12,10 +18,33 @@ export interface LanguageChoice {
 export interface DialogServices {
   texts: Texts;
   language: LanguageChoice;
+  content: { categories(): readonly Category[]; category(id: string): Category | undefined };
+  intents: IntentRecognizer;
+  centres: { directory: CentreDirectory; search: CentreSearch };
+  faq: FaqService;
+  complaints: ComplaintService;
+  /** The clock: tests set it, dialogs never read the system time themselves. */
+  now: () => number;
+  /** Where the privacy notice is published, linked from the consent question. */
+  privacyUrl: string;
 }
+
+const REQUIRED: ReadonlyArray<keyof DialogServices> = ['texts', 'language', 'content', 'intents', 'centres', 'faq', 'complaints', 'now', 'privacyUrl'];
 
 /** Throws at construction when a collaborator is missing, rather than in the middle of a citizen's turn. */
 export function requireServices(services: DialogServices | undefined, dialogId: string): DialogServices {
-  if (!services?.texts || !services.language) throw new Error(`${dialogId} needs texts and language services`);
-  return services;
+  const missing = REQUIRED.filter((name) => !services?.[name]);
+  if (missing.length > 0) throw new Error(`${dialogId} needs the services: ${missing.join(', ')}`);
+  return services as DialogServices;
+}
+
+/** Texts in the citizen's language of this turn. */
+export function translator(services: DialogServices, context: TurnContext): Translate {
+  const lang = services.language.current(context);
+  return (key, vars) => services.texts.get(lang, key, vars);
+}
+
+/** A text in both languages, for options that are recognised whichever language the citizen answers in. */
+export function bilingual(services: DialogServices, key: string, vars?: Record<string, string | number>): { th: string; en: string } {
+  return { th: services.texts.get('th', key, vars), en: services.texts.get('en', key, vars) };
 }

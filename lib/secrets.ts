@@ -4,15 +4,18 @@ import path from 'node:path';
 import { AppError } from './errors';
 
 /**
- * Secrets the service needs to run: the Direct Line secret (given to trusted token issuers) and the key that
- * signs tokens. An operator may set them in the environment; otherwise they are generated on first start and
- * kept in DATA_DIR/secrets.json (mode 0600), so that `npm start` needs no configuration and tokens stay valid
- * across restarts. A damaged file stops start-up: regenerating it would silently sign every citizen out.
+ * Secrets the service needs to run: the Direct Line secret (given to trusted token issuers), the key that
+ * signs tokens, and the key of the keyed hashes that stand in for personal data we must compare but not keep
+ * (the check digits of a complaint, a national id). An operator may set the first two in the environment;
+ * whatever is not set is generated on first start and kept in DATA_DIR/secrets.json (mode 0600), so that
+ * `npm start` needs no configuration and tokens and hashes stay valid across restarts. A damaged file stops
+ * start-up: regenerating it would silently sign every citizen out and make every stored hash useless.
  */
 
 export interface Secrets {
   directLineSecret: string;
   tokenSigningKey: string;
+  hashingKey: string;
 }
 
 interface SecretsFile extends Secrets {
@@ -25,14 +28,17 @@ function generate(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function isSecretsFile(value: unknown): value is SecretsFile {
-  if (typeof value !== 'object' || value === null) return false;
+const SECRET_NAMES = ['directLineSecret', 'tokenSigningKey', 'hashingKey'] as const;
+
+/** A file written by an older version may lack a newer secret: that one is added, the others kept. */
+function isSecretsFile(value: unknown): value is Partial<SecretsFile> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.directLineSecret === 'string' && record.directLineSecret.length >= 32
-    && typeof record.tokenSigningKey === 'string' && record.tokenSigningKey.length >= 32;
+  return SECRET_NAMES.every((name) => record[name] === undefined || (typeof record[name] === 'string' && (record[name] as string).length >= 32))
+    && SECRET_NAMES.some((name) => record[name] !== undefined);
 }
 
-function readExisting(file: string): SecretsFile | undefined {
+function readExisting(file: string): Partial<SecretsFile> | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -71,21 +77,24 @@ function writeAtomically(file: string, content: SecretsFile): void {
 }
 
 /**
- * Returns the secrets: explicit values win; missing ones come from DATA_DIR/secrets.json, created on first use.
+ * Returns the secrets: explicit values win; the others come from DATA_DIR/secrets.json, created on first use.
+ * The hashing key always lives in the file (or a MongoDB deployment's shared DATA_DIR): changing it would make
+ * every stored hash unmatchable.
  * @throws AppError DATA_DIR_UNUSABLE when the file cannot be read, written, or is damaged.
  */
 export function loadSecrets(dataDir: string, explicit: Partial<Secrets>): Secrets {
-  if (explicit.directLineSecret && explicit.tokenSigningKey) {
-    return { directLineSecret: explicit.directLineSecret, tokenSigningKey: explicit.tokenSigningKey };
-  }
   const file = path.join(dataDir, SECRETS_FILE);
-  let stored = readExisting(file);
-  if (!stored) {
-    stored = { directLineSecret: generate(), tokenSigningKey: generate(), createdAt: new Date().toISOString() };
-    writeAtomically(file, stored);
-  }
+  const existing = readExisting(file);
+  const stored: SecretsFile = {
+    directLineSecret: existing?.directLineSecret ?? generate(),
+    tokenSigningKey: existing?.tokenSigningKey ?? generate(),
+    hashingKey: existing?.hashingKey ?? generate(),
+    createdAt: existing?.createdAt ?? new Date().toISOString(),
+  };
+  if (SECRET_NAMES.some((name) => existing?.[name] === undefined)) writeAtomically(file, stored);
   return {
     directLineSecret: explicit.directLineSecret ?? stored.directLineSecret,
     tokenSigningKey: explicit.tokenSigningKey ?? stored.tokenSigningKey,
+    hashingKey: explicit.hashingKey ?? stored.hashingKey,
   };
 }

@@ -7,21 +7,28 @@ export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Lang = 'th';
 
 const THAI_SCRIPT = /[\u0E00-\u0E7F]/;
-const LATIN_LETTERS = /[A-Za-z]/g;
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+const NOT_LANGUAGE = /\S+@\S+|https?:\/\/\S+|www\.\S+|\bDD[\s-]*\d{4}[\s-]*\w+/gi;
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+
 /**
- * Guesses the language of a message: any Thai script means Thai; otherwise a few Latin letters mean English;
- * otherwise (digits, emoji, a sticker) there is no evidence and the caller keeps what it had.
+ * Guesses the language of a message: any Thai script means Thai; otherwise Latin words mean English;
+ * otherwise (digits, emoji, a sticker) there is no evidence and the caller keeps what it had. E-mail
+ * addresses, links and tracking numbers say nothing about the language a citizen reads. With `strict`, used
+ * when a language is already known, it takes a sentence (three Latin words) to change it: a Thai citizen may
+ * well type their name, a place or "ok" in Latin letters.
  */
-export function detectLanguage(text: string | undefined): Lang | undefined {
+export function detectLanguage(text: string | undefined, options: { strict?: boolean } = {}): Lang | undefined {
   if (!text) return undefined;
   if (THAI_SCRIPT.test(text)) return 'th';
-  const latin = text.match(LATIN_LETTERS);
-  return latin && latin.length >= 2 ? 'en' : undefined;
+  const words = text.replace(NOT_LANGUAGE, ' ').match(LATIN_WORD) ?? [];
+  if (words.length === 0) return undefined;
+  if (options.strict && words.length < 3) return undefined;
+  return 'en';
 }
 
 /** Maps a BCP 47 locale such as `th-TH` or `en-US` to a supported language. */

@@ -1,3 +1,5 @@
+import { COMPLAINTS_COLLECTION } from '../complaints/service';
+import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
 import { BOT_STATE_COLLECTION } from './botStorage';
 import type { SortSpec, IndexOptions, Store } from './types';
 
@@ -8,6 +10,12 @@ import type { SortSpec, IndexOptions, Store } from './types';
 export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; options?: IndexOptions }> = [
   // StoreBotStorage.purgeIdleBefore: finds idle state without scanning every conversation.
   { collection: BOT_STATE_COLLECTION, keys: { updatedAt: 1 } },
+  // ComplaintService.listOwn: a citizen's complaints on a channel, newest first.
+  { collection: COMPLAINTS_COLLECTION, keys: { 'owner.channelId': 1, 'owner.userKey': 1, createdAt: -1 } },
+  // The forwarding worker picks up complaints with jobs still pending, oldest first.
+  { collection: COMPLAINTS_COLLECTION, keys: { forwardingState: 1, createdAt: 1 } },
+  // Counting "did this help?" per answer.
+  { collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } },
 ];
 
 export async function ensureIndexes(store: Store): Promise<void> {

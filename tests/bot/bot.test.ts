@@ -1,14 +1,12 @@
 import { type Activity, ConversationState, MemoryStorage, type Storage, type StoreItems, UserState } from 'botbuilder';
 import { ChannelAdapter } from '../../bot/adapter';
 import { DamrongdhamBot } from '../../bot/bot';
-import { LanguageMiddleware, LanguagePreferences } from '../../bot/language';
-import { SEED_MESSAGES, StaticTexts } from '../../lib/content/texts';
+import { LanguageMiddleware } from '../../bot/language';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { incomingJoin, incomingMessage } from '../helpers/activities';
+import { dialogHarness } from '../helpers/dialogHarness';
 import { RecordingConnector } from '../helpers/recordingConnector';
 import { buildTestApp, type TestApp } from '../helpers/testApp';
-
-const say = (key: string, lang: 'th' | 'en') => SEED_MESSAGES[key][lang];
 
 describe('the bot, built as the service builds it', () => {
   let t: TestApp;
@@ -17,8 +15,14 @@ describe('the bot, built as the service builds it', () => {
   });
   afterEach(async () => t.close());
 
+  const say = (key: string, lang: 'th' | 'en', vars?: Record<string, string>) => t.app.content.get(lang, key, vars);
   const send = (text: string, options: { conversationId?: string; userId?: string } = {}) =>
     t.app.adapter.processActivity(incomingMessage(text, options), (context) => t.app.bot.run(context));
+  const repliesTo = (conversationId: string) =>
+    t.connector.sent
+      .filter((activity) => activity.conversation?.id === conversationId)
+      .map((activity) => [activity.text, (activity.attachments?.[0]?.content as { fallbackText?: string } | undefined)?.fallbackText].filter(Boolean).join('\n'))
+      .join('\n');
 
   test('welcomes a newcomer in Thai and English, and offers the language choice', async () => {
     await t.app.adapter.processActivity(incomingJoin({ conversationId: 'c1' }), (context) => t.app.bot.run(context));
@@ -29,32 +33,47 @@ describe('the bot, built as the service builds it', () => {
   });
 
   test.each([
-    ['อยากร้องเรียนเรื่องถนนพัง', 'th'],
-    ['I want to report a corrupt official', 'en'],
-    ['👍', 'th'],
-  ] as const)('answers %j in %s', async (text, lang) => {
-    await send(text, { conversationId: `c-${lang}-${text.length}` });
-    expect(t.connector.textsFor(`c-${lang}-${text.length}`)).toEqual([say('help.services', lang)]);
+    ['สวัสดีค่ะ', 'th'],
+    ['hello', 'en'],
+  ] as const)('answers %j with the menu in %s', async (text, lang) => {
+    await send(text, { conversationId: `c-${lang}` });
+    expect(repliesTo(`c-${lang}`)).toContain(say('menu.prompt', lang));
   });
 
   test('a chosen language is kept, even when the citizen then writes in the other', async () => {
     await send('English', { conversationId: 'c1' });
     await send('สวัสดีค่ะ', { conversationId: 'c1' });
-    expect(t.connector.textsFor('c1')).toEqual([say('language.set', 'en'), say('help.services', 'en')]);
+    const replies = repliesTo('c1');
+    expect(replies).toContain(say('language.set', 'en'));
+    expect(replies.split(say('language.set', 'en'))[1]).toContain(say('menu.prompt', 'en'));
+    expect(replies).not.toContain(say('menu.prompt', 'th'));
   });
 
-  test('the language is remembered per user, across conversations and restarts of the conversation', async () => {
+  test('the language is remembered per user, across conversations', async () => {
     await send('ภาษาอังกฤษ', { conversationId: 'first', userId: 'u9' });
     await send('😀', { conversationId: 'second', userId: 'u9' });
     await send('😀', { conversationId: 'other-user', userId: 'u10' });
-    expect(t.connector.textsFor('second')).toEqual([say('help.services', 'en')]);
-    expect(t.connector.textsFor('other-user')).toEqual([say('help.services', 'th')]);
+    expect(repliesTo('second')).toContain(say('menu.notUnderstood', 'en'));
+    expect(repliesTo('other-user')).toContain(say('menu.notUnderstood', 'th'));
   });
 
   test('a detected language follows the citizen\'s writing until they choose one', async () => {
     await send('hello there', { conversationId: 'c1' });
     await send('สวัสดี', { conversationId: 'c1' });
-    expect(t.connector.textsFor('c1')).toEqual([say('help.services', 'en'), say('help.services', 'th')]);
+    const replies = repliesTo('c1');
+    expect(replies).toContain(say('menu.prompt', 'en'));
+    expect(replies).toContain(say('menu.prompt', 'th'));
+  });
+
+  test('the privacy notice is served in both languages, with the text escaped', async () => {
+    const url = await t.listen();
+    const thai = await fetch(`${url}/privacy`);
+    expect(thai.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await thai.text()).toContain(say('privacy.title', 'th'));
+    await t.app.content.setMessage('privacy.title', { th: 'ประกาศ <script>alert(1)</script>', en: 'Notice <b>x</b>' }, 'admin');
+    const english = await (await fetch(`${url}/privacy?lang=en`)).text();
+    expect(english).toContain('Notice &lt;b&gt;x&lt;/b&gt;');
+    expect(english).not.toContain('<b>x</b>');
   });
 });
 
@@ -76,12 +95,14 @@ class CountingStorage implements Storage {
 
 describe('state is saved once per turn', () => {
   test('each changed state object is written once, after the turn\'s replies', async () => {
+    const harness = await dialogHarness();
     const storage = new CountingStorage(new MemoryStorage());
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
-    const texts = new StaticTexts();
+    const { LanguagePreferences } = await import('../../bot/language');
     const language = new LanguagePreferences(userState);
-    const bot = new DamrongdhamBot({ conversationState, userState, dialog: new MainDialog({ texts, language }), texts });
+    const services = { ...harness.services, language };
+    const bot = new DamrongdhamBot({ conversationState, userState, dialog: new MainDialog(services), texts: harness.content });
     const events: string[] = [];
     const connector = new RecordingConnector('test');
     const recording = {
@@ -98,19 +119,20 @@ describe('state is saved once per turn', () => {
       await originalWrite(changes);
     };
 
-    await adapter.processActivity(incomingMessage('English'), (context) => bot.run(context));
-    expect(events).toEqual(['send', 'write', 'write']);
+    await adapter.processActivity(incomingMessage('ร้องเรียน / แจ้งเรื่อง'), (context) => bot.run(context));
+    expect(events.filter((event) => event === 'write')).toHaveLength(2);
+    expect(events.slice(-2)).toEqual(['write', 'write']);
     expect(storage.writes.map((keys) => keys[0])).toEqual(['test/conversations/conv-1/', 'test/users/user-1/']);
 
     events.length = 0;
-    storage.writes = [];
-    await adapter.processActivity(incomingMessage('hello'), (context) => bot.run(context));
-    // Nothing changed in user state this turn, so only conversation state (the dialog stack's turn count) may be written.
-    expect(events.filter((event) => event === 'write').length).toBeLessThanOrEqual(1);
-    expect(events[0]).toBe('send');
+    await adapter.processActivity(incomingMessage('1'), (context) => bot.run(context));
+    expect(events.filter((event) => event === 'write')).toHaveLength(1);
+    expect(events[events.length - 1]).toBe('write');
+    await harness.close();
   });
 
-  test('the bot refuses to be built without its collaborators', () => {
+  test('the bot and the root dialog refuse to be built without their collaborators', () => {
     expect(() => new DamrongdhamBot({} as never)).toThrow(/needs/);
+    expect(() => new MainDialog({} as never)).toThrow(/needs the services: texts, language, content/);
   });
 });

@@ -1,7 +1,8 @@
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { ChannelAdapter } from '../../bot/adapter';
 import { createTurnErrorHandler, FAILURES_BEFORE_RESET, TurnFailureTracker } from '../../bot/errorHandler';
-import { SEED_MESSAGES, StaticTexts } from '../../lib/content/texts';
+import { seedTexts } from '../helpers/seedTexts';
+import { SEED_CONTENT } from '../../lib/content/seed';
 import { AppError } from '../../lib/errors';
 import { incomingMessage } from '../helpers/activities';
 import { captureLogs } from '../helpers/logCapture';
@@ -16,7 +17,7 @@ function setup() {
   const tracker = new TurnFailureTracker();
   const connector = new RecordingConnector('test');
   const adapter = new ChannelAdapter().registerConnector(connector);
-  adapter.onTurnError = createTurnErrorHandler({ logger: logs.logger, texts: new StaticTexts(), conversationState, tracker });
+  adapter.onTurnError = createTurnErrorHandler({ logger: logs.logger, texts: seedTexts, conversationState, tracker });
   return { logs, conversationState, tracker, connector, adapter };
 }
 
@@ -30,7 +31,7 @@ describe('the turn error handler', () => {
     await adapter.processActivity(incomingMessage(text), async () => {
       throw new Error(`could not parse "${text}"`);
     });
-    expect(connector.textsFor('conv-1')).toEqual([SEED_MESSAGES['error.apology'][lang]]);
+    expect(connector.textsFor('conv-1')).toEqual([SEED_CONTENT.messages['error.apology'][lang]]);
     const logged = logs.text();
     expect(logged).toContain('turn failed');
     expect(logged).not.toContain('0812345678');
@@ -48,7 +49,7 @@ describe('the turn error handler', () => {
     await adapter.processActivity(incomingMessage('two'), async (context) => {
       await context.sendActivity('served');
     });
-    expect(connector.textsFor('conv-1')).toEqual([SEED_MESSAGES['error.apology'].en, 'served']);
+    expect(connector.textsFor('conv-1')).toEqual([SEED_CONTENT.messages['error.apology'].en, 'served']);
   });
 
   test('logs coded errors with their code', async () => {

@@ -21,14 +21,14 @@ export interface TestApp {
 }
 
 /** The whole service, built as bot/index.ts builds it, on an embedded store in a temp dir. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<TestApp> {
   const temp = makeTempDir();
   const config = loadConfig({ DATA_DIR: temp.dir, SHUTDOWN_TIMEOUT_MS: '2000', ...env });
   const logs = captureLogs();
   const store = await openStore({ dataDir: config.dataDir });
   await ensureIndexes(store);
   const secrets = loadSecrets(config.dataDir, {});
-  const app = createApp({ config, logger: logs.logger, store, secrets });
+  const app = await createApp({ config, logger: logs.logger, store, secrets, ...(options.now ? { now: options.now } : {}) });
   const connector = new RecordingConnector('test');
   app.adapter.registerConnector(connector);
   return {

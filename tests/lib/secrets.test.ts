@@ -19,13 +19,22 @@ describe('loadSecrets', () => {
     expect(loadSecrets(dir, {})).toEqual(first);
   });
 
-  test('explicit values win, and when both are given no file is written', () => {
+  test('explicit values win over the file', () => {
     const explicit = { directLineSecret: 'a'.repeat(40), tokenSigningKey: 'b'.repeat(40) };
-    expect(loadSecrets(dir, explicit)).toEqual(explicit);
-    expect(fs.existsSync(path.join(dir, SECRETS_FILE))).toBe(false);
+    expect(loadSecrets(dir, explicit)).toMatchObject(explicit);
     const mixed = loadSecrets(dir, { directLineSecret: 'c'.repeat(40) });
     expect(mixed.directLineSecret).toBe('c'.repeat(40));
     expect(mixed.tokenSigningKey).toBe(loadSecrets(dir, {}).tokenSigningKey);
+  });
+
+  test('a file from an older version gains the secrets it lacks and keeps the others', () => {
+    const file = path.join(dir, SECRETS_FILE);
+    const old = { directLineSecret: 'd'.repeat(43), tokenSigningKey: 't'.repeat(43), createdAt: '2026-01-01T00:00:00.000Z' };
+    fs.writeFileSync(file, JSON.stringify(old));
+    const secrets = loadSecrets(dir, {});
+    expect(secrets).toMatchObject({ directLineSecret: old.directLineSecret, tokenSigningKey: old.tokenSigningKey });
+    expect(secrets.hashingKey.length).toBeGreaterThanOrEqual(40);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ ...old, hashingKey: secrets.hashingKey });
   });
 
   test('a damaged file stops start-up and is left untouched', () => {

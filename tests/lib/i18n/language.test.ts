@@ -6,6 +6,9 @@ describe('detectLanguage', () => {
     ['ถนน broken ครับ', 'th'],
     ['I want to report a corrupt official', 'en'],
     ['ok', 'en'],
+    ['a@b.co', undefined],
+    ['https://maps.example.com/x', undefined],
+    ['DD-2569-7K3Q9XM', undefined],
     ['๑๒๓', 'th'],
     ['12345', undefined],
     ['👍', undefined],
@@ -13,6 +16,19 @@ describe('detectLanguage', () => {
     [undefined, undefined],
   ])('%j → %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('detectLanguage, strict (a language is already known)', () => {
+  test.each([
+    ['ok', undefined],
+    ['yes', undefined],
+    ['Somchai Jaidee', undefined],
+    ['Chiang Mai', undefined],
+    ['my name is John', 'en'],
+    ['สวัสดี', 'th'],
+  ])('%j → %s', (text, expected) => {
+    expect(detectLanguage(text, { strict: true })).toBe(expected);
   });
 });
 

@@ -1,0 +1,411 @@
+import { type Activity, TurnContext } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { cardMessage, textMessage } from '../cards/activity';
+import type { Translate } from '../cards/card';
+import { receiptCard } from '../cards/receipt';
+import { summaryCard, type SummaryLine } from '../cards/summary';
+import { describeDestination } from '../lib/centres';
+import { checkEmail, checkText, TEXT_RULES, type TextField } from '../lib/complaints/fields';
+import { CONSENT_VERSION, missingFields } from '../lib/complaints/service';
+import type { ComplaintDraft } from '../lib/complaints/types';
+import { isAppError } from '../lib/errors';
+import type { Lang } from '../lib/i18n/language';
+import { bangkokToday, formatDate, parseWhen } from '../lib/thai/dates';
+import { parseNationalId } from '../lib/thai/nationalId';
+import { parsePhone } from '../lib/thai/phone';
+import { AttachmentsDialog, ATTACHMENTS_DIALOG } from './attachmentsDialog';
+import { DestinationDialog, DESTINATION_DIALOG, type DestinationResult } from './destinationDialog';
+import type { ResumableFlow } from './interruptibleDialog';
+import { LoopDialog, type Next } from './loopDialog';
+import { CardChoicePrompt, type CardChoiceOptions, type ChoiceDef, type RenderInput } from './prompts/cardChoicePrompt';
+import { type FieldParse, FieldPrompt } from './prompts/fieldPrompt';
+import { bilingual, type DialogServices, translator } from './services';
+
+export const FILE_COMPLAINT_DIALOG = 'fileComplaint';
+
+const CHOICE = 'fileComplaint.choice';
+const SUMMARY = 'fileComplaint.summary';
+const TEXT_PROMPTS: Record<TextField, string> = {
+  subject: 'fileComplaint.subject',
+  description: 'fileComplaint.description',
+  place: 'fileComplaint.place',
+  name: 'fileComplaint.name',
+};
+const WHEN = 'fileComplaint.when';
+const PHONE = 'fileComplaint.phone';
+const EMAIL = 'fileComplaint.email';
+const NATIONAL_ID = 'fileComplaint.nationalId';
+
+/** Fields the summary can change, and the draft fields each one clears so the flow asks them again. */
+const EDITABLE = ['categoryId', 'destination', 'subject', 'description', 'attachments', 'place', 'when', 'contact'] as const;
+type Editable = (typeof EDITABLE)[number];
+
+const FIELD_LABEL_KEYS: Record<Editable, string> = {
+  categoryId: 'field.category',
+  destination: 'field.destination',
+  subject: 'field.subject',
+  description: 'field.description',
+  attachments: 'field.attachments',
+  place: 'field.place',
+  when: 'field.when',
+  contact: 'field.contact',
+};
+
+export interface FileComplaintOptions {
+  /** A category guessed from the citizen's first message ("อยากร้องเรียนเรื่องถนนพัง"). */
+  categoryId?: string;
+}
+
+export interface FileComplaintState {
+  draft: ComplaintDraft;
+  /** The question now pending: a draft field, or 'summary'. */
+  asking?: string;
+  introduced?: boolean;
+}
+
+/** What the flow ends with: the tracking number, or nothing when cancelled. */
+export interface FileComplaintResult {
+  filed?: string;
+}
+
+function clearForEdit(draft: ComplaintDraft, field: Editable): ComplaintDraft {
+  const next: ComplaintDraft = { ...draft, incident: { ...draft.incident } };
+  switch (field) {
+    case 'categoryId':
+      delete next.categoryId;
+      break;
+    case 'destination':
+      delete next.destination;
+      break;
+    case 'subject':
+      delete next.subject;
+      break;
+    case 'description':
+      delete next.description;
+      break;
+    case 'attachments':
+      next.attachments = [];
+      delete next.attachmentsDone;
+      break;
+    case 'place':
+      delete next.incident?.place;
+      break;
+    case 'when':
+      delete next.incident?.date;
+      delete next.incident?.time;
+      delete next.incident?.approximate;
+      delete next.incident?.unknownDate;
+      break;
+    case 'contact':
+      delete next.contactMode;
+      delete next.name;
+      delete next.phone;
+      delete next.email;
+      delete next.nationalId;
+      break;
+  }
+  return next;
+}
+
+function textParser(field: TextField, retryKey: string): (text: string) => FieldParse {
+  return (text) => {
+    const checked = checkText(field, text);
+    if (checked.ok) return { ok: true, value: checked.value };
+    return { ok: false, retryKey, vars: { min: checked.min, max: checked.max, length: checked.length } };
+  };
+}
+
+/**
+ * Filing a complaint: category, where to file, what happened (title, description, photos and links), where and
+ * when, contact details or anonymity (tip-offs only), consent, then a summary where any field can be changed
+ * before the complaint is saved and a receipt given. The draft lives in dialog state: a citizen who goes
+ * silent can come back and continue.
+ */
+export class FileComplaintDialog extends LoopDialog<FileComplaintState> implements ResumableFlow {
+  constructor(services: DialogServices) {
+    super(FILE_COMPLAINT_DIALOG, services);
+    this.addDialog(new CardChoicePrompt(CHOICE, services));
+    this.addDialog(new CardChoicePrompt(SUMMARY, services, (input) => this.renderSummary(input)));
+    for (const field of Object.keys(TEXT_PROMPTS) as TextField[]) {
+      this.addDialog(new FieldPrompt(TEXT_PROMPTS[field], services, textParser(field, `complaint.${field}.retry`)));
+    }
+    this.addDialog(new FieldPrompt(WHEN, services, (text) => this.parseWhen(text)));
+    this.addDialog(new FieldPrompt(PHONE, services, (text) => {
+      const phone = parsePhone(text);
+      return phone.ok ? { ok: true, value: phone.national } : { ok: false, retryKey: `complaint.phone.retry.${phone.reason}` };
+    }));
+    this.addDialog(new FieldPrompt(EMAIL, services, (text) => {
+      const email = checkEmail(text);
+      return email.ok ? { ok: true, value: email.value } : { ok: false, retryKey: 'complaint.email.retry' };
+    }));
+    this.addDialog(new FieldPrompt(NATIONAL_ID, services, (text) => {
+      const id = parseNationalId(text);
+      if (!id.ok) return { ok: false, retryKey: `complaint.nationalId.retry.${id.reason}` };
+      // The full number is hashed here and dropped: only its masked form and keyed hash are kept.
+      return { ok: true, value: { masked: id.masked, hash: services.complaints.hash('national-id', id.digits) } };
+    }));
+    this.addDialog(new DestinationDialog(services));
+    this.addDialog(new AttachmentsDialog(services));
+  }
+
+  /** For the resume question: the title if given, else the category, else nothing worth resuming. */
+  describeProgress(instanceState: unknown, lang: Lang): string | undefined {
+    const draft = LoopDialog.currentState<FileComplaintState>(instanceState)?.draft;
+    if (!draft) return undefined;
+    if (draft.subject) return draft.subject;
+    const category = draft.categoryId ? this.services.content.category(draft.categoryId) : undefined;
+    return category ? category.label[lang] : '';
+  }
+
+  protected initialState(options: unknown): FileComplaintState {
+    const { categoryId } = (options ?? {}) as FileComplaintOptions;
+    const known = categoryId && this.services.content.category(categoryId) ? categoryId : undefined;
+    return { draft: known ? { categoryId: known } : {} };
+  }
+
+  protected async ask(step: WaterfallStepContext, state: FileComplaintState): Promise<DialogTurnResult> {
+    const t = this.t(step.context);
+    if (!state.introduced) {
+      state.introduced = true;
+      const category = state.draft.categoryId ? this.services.content.category(state.draft.categoryId) : undefined;
+      const intro = t('complaint.intro');
+      await step.context.sendActivity(textMessage(category ? `${intro}\n\n${t('complaint.category.guessed', { category: category.label[this.lang(step.context)] })}` : intro));
+    }
+    const field = this.nextField(state.draft);
+    state.asking = field ?? 'summary';
+    switch (field) {
+      case undefined:
+        return this.promptFor(step, SUMMARY, this.summaryOptions(state.draft));
+      case 'categoryId':
+        return this.promptFor(step, CHOICE, {
+          textKey: 'complaint.category.prompt',
+          retryKey: 'complaint.category.retry',
+          items: this.services.content.categories().map((category): ChoiceDef => ({ value: category.id, label: category.label, detail: category.description })),
+        });
+      case 'destination':
+        return step.beginDialog(DESTINATION_DIALOG, {
+          suggestedAgency: state.draft.categoryId ? this.services.content.category(state.draft.categoryId)?.suggestedAgency : undefined,
+          place: state.draft.incident?.place,
+        });
+      case 'subject':
+      case 'description':
+      case 'place':
+      case 'name': {
+        const rule = TEXT_RULES[field];
+        return this.promptFor(step, TEXT_PROMPTS[field], { textKey: `complaint.${field}.prompt`, vars: { min: rule.min, max: rule.max } });
+      }
+      case 'attachments':
+        return step.beginDialog(ATTACHMENTS_DIALOG, { attachments: state.draft.attachments ?? [] });
+      case 'when':
+        return this.promptFor(step, WHEN, { textKey: 'complaint.when.prompt', skipIntent: 'unknownDate', skipLabelKey: 'complaint.when.unknown' });
+      case 'contactMode':
+        return this.promptFor(step, CHOICE, {
+          textKey: 'complaint.contactMode.prompt',
+          items: [
+            { value: 'anonymous', label: bilingual(this.services, 'complaint.contactMode.anonymous') },
+            { value: 'named', label: bilingual(this.services, 'complaint.contactMode.named') },
+          ],
+        });
+      case 'phone':
+        return this.promptFor(step, PHONE, { textKey: 'complaint.phone.prompt', emptyRetryKey: 'complaint.phone.retry.empty' });
+      case 'email':
+        return this.promptFor(step, EMAIL, { textKey: 'complaint.email.prompt', skipIntent: 'skip', skipLabelKey: 'common.skip' });
+      case 'nationalId':
+        return this.promptFor(step, NATIONAL_ID, {
+          textKey: 'complaint.nationalId.prompt',
+          skipIntent: 'skip',
+          skipLabelKey: 'common.skip',
+          emptyRetryKey: 'complaint.nationalId.retry.empty',
+        });
+      case 'consent':
+        return this.promptFor(step, CHOICE, {
+          textKey: 'complaint.consent.prompt',
+          vars: { privacyUrl: this.services.privacyUrl },
+          items: [
+            { value: 'agree', label: bilingual(this.services, 'complaint.consent.agree') },
+            { value: 'decline', label: bilingual(this.services, 'complaint.consent.decline') },
+          ],
+        });
+      default:
+        throw new Error(`No question for field ${field}`);
+    }
+  }
+
+  protected async handle(step: WaterfallStepContext, state: FileComplaintState, answer: unknown): Promise<Next<FileComplaintState>> {
+    const draft: ComplaintDraft = { ...state.draft, incident: { ...state.draft.incident } };
+    const next = (): Next<FileComplaintState> => ({ state: { ...state, draft } });
+    switch (state.asking) {
+      case 'summary':
+        return this.handleSummary(step, state, String(answer));
+      case 'categoryId': {
+        draft.categoryId = String(answer);
+        // A category without anonymity cannot keep an anonymous choice made under a tip-off category.
+        if (!this.services.content.category(draft.categoryId)?.anonymousAllowed && draft.contactMode === 'anonymous') delete draft.contactMode;
+        return next();
+      }
+      case 'destination': {
+        const result = answer as DestinationResult;
+        draft.destination = result.destination;
+        if (result.place && !draft.incident?.place) draft.incident = { ...draft.incident, place: result.place };
+        return next();
+      }
+      case 'subject':
+      case 'description':
+      case 'name':
+        draft[state.asking] = String(answer);
+        return next();
+      case 'place':
+        draft.incident = { ...draft.incident, place: String(answer) };
+        return next();
+      case 'attachments':
+        draft.attachments = answer as ComplaintDraft['attachments'];
+        draft.attachmentsDone = true;
+        return next();
+      case 'when': {
+        const when = answer as { date: string; time?: string; approximate: boolean } | null;
+        draft.incident = when
+          ? { place: draft.incident?.place, date: when.date, ...(when.time ? { time: when.time } : {}), ...(when.approximate ? { approximate: true } : {}) }
+          : { place: draft.incident?.place, unknownDate: true };
+        return next();
+      }
+      case 'contactMode':
+        draft.contactMode = answer === 'anonymous' ? 'anonymous' : 'named';
+        return next();
+      case 'phone':
+        draft.phone = String(answer);
+        return next();
+      case 'email':
+        draft.email = answer === null ? null : String(answer);
+        return next();
+      case 'nationalId':
+        draft.nationalId = answer === null ? null : (answer as { masked: string; hash: string });
+        return next();
+      case 'consent':
+        if (answer !== 'agree') {
+          await step.context.sendActivity(textMessage(this.t(step.context)('complaint.consent.declined')));
+          return { end: {} satisfies FileComplaintResult };
+        }
+        draft.consent = { version: CONSENT_VERSION, at: this.services.now() };
+        return next();
+      default:
+        return next();
+    }
+  }
+
+  /** The question to ask next: the first field the draft lacks. */
+  private nextField(draft: ComplaintDraft): string | undefined {
+    const category = draft.categoryId ? this.services.content.category(draft.categoryId) : undefined;
+    return missingFields(draft, category?.anonymousAllowed ?? false)[0];
+  }
+
+  private async handleSummary(step: WaterfallStepContext, state: FileComplaintState, answer: string): Promise<Next<FileComplaintState>> {
+    const t = this.t(step.context);
+    if (answer === 'cancel') {
+      await step.context.sendActivity(textMessage(t('cancel.done')));
+      return { end: {} satisfies FileComplaintResult };
+    }
+    if (answer.startsWith('edit:')) {
+      return { state: { ...state, draft: clearForEdit(state.draft, answer.slice('edit:'.length) as Editable) } };
+    }
+    const activity = step.context.activity;
+    try {
+      const filed = await this.services.complaints.file({
+        draft: state.draft,
+        channelId: activity.channelId,
+        userId: activity.from.id,
+        conversation: { ...TurnContext.getConversationReference(activity) } as Record<string, unknown>,
+        lang: this.lang(step.context),
+      });
+      const lang = this.lang(step.context);
+      const receipt = receiptCard(lang, t, {
+        number: filed.complaint._id,
+        destination: describeDestination(filed.complaint.destination, lang),
+        receivedOn: formatDate(bangkokToday(new Date(filed.complaint.createdAt)), lang),
+        ...(filed.pin ? { pin: filed.pin } : {}),
+      });
+      await step.context.sendActivity(cardMessage(receipt));
+      return { end: { filed: filed.complaint._id } satisfies FileComplaintResult };
+    } catch (error) {
+      if (!isAppError(error) || error.status < 500) throw error;
+      // The store did not take it: the draft stays, and the citizen can send again from the summary.
+      await step.context.sendActivity(textMessage(t('complaint.saveFailed')));
+      return { state };
+    }
+  }
+
+  private summaryOptions(draft: ComplaintDraft): CardChoiceOptions {
+    const editable = EDITABLE.map((field): ChoiceDef => ({
+      value: `edit:${field}`,
+      label: {
+        th: this.services.texts.get('th', 'complaint.summary.edit', { field: this.services.texts.get('th', FIELD_LABEL_KEYS[field]) }),
+        en: this.services.texts.get('en', 'complaint.summary.edit', { field: this.services.texts.get('en', FIELD_LABEL_KEYS[field]).toLowerCase() }),
+      },
+    }));
+    return {
+      textKey: 'complaint.summary.prompt',
+      items: [
+        { value: 'confirm', label: bilingual(this.services, 'complaint.summary.confirm') },
+        ...editable,
+        { value: 'cancel', label: bilingual(this.services, 'complaint.summary.cancel') },
+      ],
+      data: draft,
+    };
+  }
+
+  private renderSummary({ lang, t, options, labels }: RenderInput): Partial<Activity> {
+    const draft = options.data as ComplaintDraft;
+    const labelOf = (value: string) => labels[options.items.findIndex((choice) => choice.value === value)];
+    const lines = this.summaryLines(draft, lang, t).map((line) => ({ ...line, editLabel: labelOf(`edit:${line.field}`) }));
+    return cardMessage(summaryCard(lang, t, lines, labelOf('confirm'), labelOf('cancel')));
+  }
+
+  private summaryLines(draft: ComplaintDraft, lang: Lang, t: Translate): SummaryLine[] {
+    const none = t('common.none');
+    const category = draft.categoryId ? this.services.content.category(draft.categoryId) : undefined;
+    const attachments = draft.attachments ?? [];
+    const images = attachments.filter((attachment) => attachment.kind === 'image').length;
+    const incident = draft.incident ?? {};
+    const when = incident.date ? formatDate(incident.date, lang, incident.time ? { time: incident.time } : {}) : t('complaint.when.unknown');
+    const contact = draft.contactMode === 'anonymous'
+      ? t('complaint.summary.anonymous')
+      : [draft.name, draft.phone ? parsePhoneDisplay(draft.phone) : undefined, draft.email ?? undefined, draft.nationalId?.masked]
+        .filter((part): part is string => Boolean(part))
+        .join(', ');
+    const lines: Array<[Editable, string]> = [
+      ['categoryId', category ? category.label[lang] : none],
+      ['destination', draft.destination ? describeDestination(draft.destination, lang) : none],
+      ['subject', draft.subject ?? none],
+      ['description', draft.description ?? none],
+      ['attachments', attachments.length === 0 ? none : t('complaint.summary.attachments', { images, links: attachments.length - images })],
+      ['place', incident.place ?? none],
+      ['when', when],
+      ['contact', contact || none],
+    ];
+    return lines.map(([field, value]) => ({ field, label: t(FIELD_LABEL_KEYS[field]), value }));
+  }
+
+  private parseWhen(text: string): FieldParse {
+    const result = parseWhen(text, this.guessLang(text), new Date(this.services.now()));
+    if (result.ok) return { ok: true, value: { date: result.date, ...(result.time ? { time: result.time } : {}), approximate: result.approximate } };
+    const retryKey = result.reason === 'future' ? 'complaint.when.future' : result.reason === 'too-old' ? 'complaint.when.tooOld' : 'complaint.when.retry';
+    return { ok: false, retryKey };
+  }
+
+  /** Dates are read in the script they are written in, whatever the conversation's language. */
+  private guessLang(text: string): Lang {
+    return /[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en';
+  }
+
+  private lang(context: TurnContext): Lang {
+    return this.services.language.current(context);
+  }
+
+  private t(context: TurnContext): Translate {
+    return translator(this.services, context);
+  }
+}
+
+function parsePhoneDisplay(national: string): string {
+  const parsed = parsePhone(national);
+  return parsed.ok ? parsed.display : national;
+}

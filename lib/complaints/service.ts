@@ -1,0 +1,193 @@
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AppError, isAppError } from '../errors';
+import type { Lang } from '../i18n/language';
+import type { Collection, Store } from '../store/types';
+import { buddhistYear } from '../thai/dates';
+import { AttemptLimiter, type AttemptPolicy, DEFAULT_ATTEMPT_POLICY } from './attemptLimiter';
+import { generateTrackingNumber, parseTrackingNumber } from './trackingNumber';
+import type { ComplaintDocument, ComplaintDraft, Contact, Owner } from './types';
+
+export const COMPLAINTS_COLLECTION = 'complaints';
+/** The consent text's version: a new privacy notice gets a new version, and complaints record which they agreed to. */
+export const CONSENT_VERSION = 'pdpa-2026-1';
+const MAX_NUMBER_COLLISIONS = 5;
+
+export interface FileRequest {
+  draft: ComplaintDraft;
+  /** The channel and the channel's user id of the citizen; only a keyed hash of the user id is stored. */
+  channelId: string;
+  userId: string;
+  conversation: Record<string, unknown>;
+  lang: Lang;
+}
+
+export interface Filed {
+  complaint: ComplaintDocument;
+  /** For anonymous filers only: shown once on the receipt, then only its hash exists. */
+  pin?: string;
+}
+
+export type VerifyResult =
+  | { kind: 'ok'; complaint: ComplaintDocument }
+  | { kind: 'mismatch'; left: number }
+  | { kind: 'locked'; until: number };
+
+export interface ComplaintServiceOptions {
+  hashingKey: string;
+  now?: () => number;
+  random?: (max: number) => number;
+  attemptPolicy?: AttemptPolicy;
+}
+
+/** The fields a draft still lacks, in the order the flow asks for them. */
+export function missingFields(draft: ComplaintDraft, anonymousAllowed: boolean): string[] {
+  const missing: string[] = [];
+  if (!draft.categoryId) missing.push('categoryId');
+  if (!draft.destination) missing.push('destination');
+  if (!draft.subject) missing.push('subject');
+  if (!draft.description) missing.push('description');
+  if (!draft.attachmentsDone) missing.push('attachments');
+  if (!draft.incident?.place) missing.push('place');
+  if (!draft.incident?.date && !draft.incident?.unknownDate) missing.push('when');
+  // Where anonymity is not offered, the citizen is a named filer without being asked.
+  const mode = anonymousAllowed ? draft.contactMode : 'named';
+  if (mode === undefined) {
+    missing.push('contactMode');
+  } else if (mode === 'named') {
+    if (!draft.name) missing.push('name');
+    if (!draft.phone) missing.push('phone');
+    if (draft.email === undefined) missing.push('email');
+    if (draft.nationalId === undefined) missing.push('nationalId');
+  }
+  if (!draft.consent) missing.push('consent');
+  return missing;
+}
+
+export class ComplaintService {
+  private readonly complaints: Collection<ComplaintDocument>;
+  private readonly limiter: AttemptLimiter;
+  private readonly now: () => number;
+  private readonly random: (max: number) => number;
+
+  constructor(store: Store, private readonly options: ComplaintServiceOptions) {
+    if (!options.hashingKey) throw new Error('ComplaintService needs a hashing key');
+    this.complaints = store.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? randomInt;
+    this.limiter = new AttemptLimiter(store, options.attemptPolicy ?? DEFAULT_ATTEMPT_POLICY, this.now);
+  }
+
+  /** A keyed hash: lets us compare a value later without keeping it. */
+  hash(purpose: string, value: string): string {
+    return createHmac('sha256', this.options.hashingKey).update(`${purpose}\u0000${value}`).digest('hex');
+  }
+
+  ownerOf(channelId: string, userId: string): Owner {
+    return { channelId, userKey: this.hash('owner', `${channelId}\u0000${userId}`) };
+  }
+
+  /** Files a complete draft: one write holds the complaint, its first timeline entry and its forwarding job. */
+  async file(request: FileRequest): Promise<Filed> {
+    const draft = request.draft;
+    if (!draft.categoryId || !draft.destination || !draft.subject || !draft.description || !draft.incident?.place || !draft.consent) {
+      throw new AppError('COMPLAINT_INCOMPLETE', 'The complaint is missing required fields');
+    }
+    const anonymous = draft.contactMode === 'anonymous';
+    if (!anonymous && (!draft.name || !draft.phone)) throw new AppError('COMPLAINT_INCOMPLETE', 'A named complaint needs a name and a phone');
+    const pin = anonymous ? String(this.random(1_000_000)).padStart(6, '0') : undefined;
+    const contact: Contact = anonymous
+      ? { anonymous: true }
+      : {
+          anonymous: false,
+          name: draft.name as string,
+          phone: draft.phone as string,
+          ...(draft.email ? { email: draft.email } : {}),
+          ...(draft.nationalId ? { nationalIdMasked: draft.nationalId.masked, nationalIdHash: draft.nationalId.hash } : {}),
+        };
+    const now = this.now();
+    for (let attempt = 0; attempt < MAX_NUMBER_COLLISIONS; attempt += 1) {
+      const number = generateTrackingNumber(buddhistYear(new Date(now)), this.random);
+      const complaint: ComplaintDocument = {
+        _id: number,
+        status: 'received',
+        categoryId: draft.categoryId,
+        destination: draft.destination,
+        subject: draft.subject,
+        description: draft.description,
+        attachments: draft.attachments ?? [],
+        incident: {
+          place: draft.incident.place,
+          ...(draft.incident.date ? { date: draft.incident.date } : {}),
+          ...(draft.incident.time ? { time: draft.incident.time } : {}),
+          ...(draft.incident.approximate ? { approximate: true } : {}),
+        },
+        contact,
+        verifier: this.verifierHash(number, anonymous ? (pin as string) : (draft.phone as string).slice(-4)),
+        verifierKind: anonymous ? 'pin' : 'phone',
+        consent: draft.consent,
+        lang: request.lang,
+        owner: this.ownerOf(request.channelId, request.userId),
+        conversation: request.conversation,
+        timeline: [{ at: now, status: 'received', by: 'citizen' }],
+        forwarding: [{ target: draft.destination, state: 'pending', attempts: 0, idempotencyKey: randomUUID(), createdAt: now }],
+        forwardingState: 'pending',
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await this.complaints.insertOne(complaint);
+        return { complaint, ...(pin ? { pin } : {}) };
+      } catch (error) {
+        // Two complaints drawing the same number in one year is rare but possible: draw again.
+        if (!isAppError(error, 'STORE_DUPLICATE_KEY')) throw error;
+      }
+    }
+    throw new AppError('STORE_UNAVAILABLE', 'Could not allocate a tracking number');
+  }
+
+  /** The complaints a citizen filed on this channel, newest first. */
+  async listOwn(channelId: string, userId: string, limit = 10): Promise<ComplaintDocument[]> {
+    const owner = this.ownerOf(channelId, userId);
+    return this.complaints
+      .find({ 'owner.channelId': owner.channelId, 'owner.userKey': owner.userKey }, { sort: { createdAt: -1 }, limit })
+      .toArray();
+  }
+
+  /** One of the citizen's own complaints (they proved who they are by being on the same channel account). */
+  async getOwn(number: string, channelId: string, userId: string): Promise<ComplaintDocument | undefined> {
+    const owner = this.ownerOf(channelId, userId);
+    const complaint = await this.complaints.findOne({ _id: number, 'owner.channelId': owner.channelId, 'owner.userKey': owner.userKey });
+    return complaint ?? undefined;
+  }
+
+  /**
+   * Checks a tracking number and its check (phone's last four digits, or PIN) for a requester. The answer is
+   * the same whether the number does not exist or the check is wrong, and wrong answers are limited per number
+   * and per requester, so numbers can neither be discovered nor their checks guessed.
+   */
+  async verify(typedNumber: string, check: string, requester: string): Promise<VerifyResult> {
+    const parsed = parseTrackingNumber(typedNumber);
+    const number = parsed.ok ? parsed.number : typedNumber.slice(0, 64);
+    const keys = [`number:${number}`, `requester:${this.hash('requester', requester)}`];
+    const lockedUntil = await this.limiter.lockedUntil(keys);
+    if (lockedUntil !== undefined) return { kind: 'locked', until: lockedUntil };
+    const complaint = parsed.ok ? await this.complaints.findOne({ _id: number }) : null;
+    const given = this.verifierHash(number, check.replace(/\D/g, ''));
+    if (complaint && safeEqual(complaint.verifier, given)) {
+      await this.limiter.reset(keys);
+      return { kind: 'ok', complaint };
+    }
+    const failure = await this.limiter.recordFailure(keys);
+    return failure.lockedUntil !== undefined ? { kind: 'locked', until: failure.lockedUntil } : { kind: 'mismatch', left: failure.left };
+  }
+
+  private verifierHash(number: string, check: string): string {
+    return this.hash('verifier', `${number}\u0000${check}`);
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

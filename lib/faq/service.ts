@@ -1,0 +1,55 @@
+import type { Lang } from '../i18n/language';
+import type { Collection, Store } from '../store/types';
+import { type FaqMatch, FaqMatcher } from './matcher';
+import type { FaqEntry } from './types';
+
+export const FAQ_FEEDBACK_COLLECTION = 'faq_feedback';
+
+interface FeedbackDocument {
+  _id: string;
+  entryId: string;
+  helpful: boolean;
+  lang: Lang;
+  at: number;
+}
+
+/** Where the question bank comes from; its version changes whenever an admin edits the bank. */
+export interface FaqSource {
+  faqEntries(): readonly FaqEntry[];
+  readonly version: number;
+}
+
+/**
+ * Answers questions from the bank in content. The BM25 index is rebuilt only when the content version
+ * changes, so an admin's new answer is used from the next question on.
+ */
+export class FaqService {
+  private matcher: FaqMatcher | undefined;
+  private builtFor = Number.NaN;
+  private readonly feedback: Collection<FeedbackDocument>;
+
+  constructor(private readonly source: FaqSource, store: Store, private readonly now: () => number = Date.now) {
+    this.feedback = store.collection<FeedbackDocument>(FAQ_FEEDBACK_COLLECTION);
+  }
+
+  match(text: string, lang: Lang): FaqMatch {
+    return this.index().match(text, lang);
+  }
+
+  entry(id: string): FaqEntry | undefined {
+    return this.source.faqEntries().find((entry) => entry.id === id);
+  }
+
+  /** "Did this help?": counted per answer, with nothing about who asked. */
+  async recordFeedback(entryId: string, helpful: boolean, lang: Lang): Promise<void> {
+    await this.feedback.insertOne({ entryId, helpful, lang, at: this.now() });
+  }
+
+  private index(): FaqMatcher {
+    if (!this.matcher || this.builtFor !== this.source.version) {
+      this.matcher = new FaqMatcher([...this.source.faqEntries()]);
+      this.builtFor = this.source.version;
+    }
+    return this.matcher;
+  }
+}

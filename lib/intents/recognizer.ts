@@ -1,0 +1,115 @@
+import type { Category, Intent, IntentTable } from '../content/types';
+import type { Lang } from '../i18n/language';
+import { findTrackingNumber } from '../complaints/trackingNumber';
+import { normalizeText } from '../thai/text';
+
+/**
+ * What a citizen's message asks for, before any flow sees it. Two kinds of recognition:
+ * - commands: the whole message is one of the command words ("ยกเลิก", "menu"), in either language;
+ * - routes: free text that names a flow ("อยากร้องเรียนเรื่องถนนพัง", "I want to report a corrupt official").
+ * The words come from content, so admins can add the ways people in their province say things.
+ */
+
+export type Route =
+  | { kind: 'file'; categoryId?: string }
+  | { kind: 'track'; number?: string }
+  | { kind: 'faq' }
+  | { kind: 'officer' }
+  | { kind: 'menu' }
+  | { kind: 'greeting' }
+  | { kind: 'unknown' };
+
+const THAI = /[\u0E00-\u0E7F]/;
+const MAX_ROUTED_LENGTH = 2000;
+
+/** Thai is written without spaces: compare Thai words as substrings of the space-free text. */
+function compact(text: string): string {
+  return normalizeText(text).replace(/ /g, '');
+}
+
+function containsWord(normalized: string, compacted: string, word: string): boolean {
+  const target = normalizeText(word);
+  if (target === '') return false;
+  if (THAI.test(target)) return compacted.includes(target.replace(/ /g, ''));
+  return ` ${normalized} `.includes(` ${target} `);
+}
+
+export class IntentRecognizer {
+  constructor(private readonly intents: () => IntentTable, private readonly categories: () => readonly Category[]) {}
+
+  /** The command the whole message is, if it is one. */
+  command(text: string | undefined, only?: readonly Intent[]): Intent | undefined {
+    if (!text || text.length > 60) return undefined;
+    const normalized = normalizeText(text);
+    if (normalized === '' && text.trim() !== '?') return undefined;
+    const table = this.intents();
+    for (const intent of only ?? (Object.keys(table) as Intent[])) {
+      for (const lang of ['th', 'en'] as const) {
+        if (table[intent][lang].some((word) => (word === '?' ? text.trim() === '?' : normalizeText(word) === normalized))) return intent;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether the message is the given command (for prompts that accept "skip", "done", "not sure"). */
+  is(text: string | undefined, intent: Intent): boolean {
+    return this.command(text, [intent]) === intent;
+  }
+
+  /** Where free text should go. Tracking numbers win; then tracking, complaint and officer words. */
+  route(text: string | undefined): Route {
+    if (!text || text.trim() === '') return { kind: 'unknown' };
+    const bounded = text.slice(0, MAX_ROUTED_LENGTH);
+    const command = this.command(bounded, ['menu', 'greeting', 'officer', 'faq', 'file', 'track']);
+    if (command === 'menu') return { kind: 'menu' };
+    if (command === 'greeting') return { kind: 'greeting' };
+    if (command === 'officer') return { kind: 'officer' };
+    if (command === 'faq') return { kind: 'faq' };
+
+    const number = findTrackingNumber(bounded);
+    if (number?.ok) return { kind: 'track', number: number.number };
+
+    const normalized = normalizeText(bounded);
+    const compacted = normalized.replace(/ /g, '');
+    const mentions = (intent: Intent) =>
+      (['th', 'en'] as const).some((lang) => this.intents()[intent][lang].some((word) => containsWord(normalized, compacted, word)));
+    if (command === 'track' || mentions('track')) return { kind: 'track' };
+    if (command === 'file' || mentions('file')) {
+      const categoryId = this.guessCategory(normalized, compacted);
+      return categoryId ? { kind: 'file', categoryId } : { kind: 'file' };
+    }
+    // Phrases only: the bare word for officer (เจ้าหน้าที่) is as likely the subject of a complaint.
+    if (mentions('talkToOfficer')) return { kind: 'officer' };
+    return { kind: 'unknown' };
+  }
+
+  /**
+   * Whether the text asks something ("ร้องเรียนต้องเสียเงินไหม", "How do I report drug dealing?"): a question
+   * about filing is for the question bank, not a request to file. Thai question words may stand anywhere;
+   * English ones count as the first word, or a question mark at the end.
+   */
+  isQuestion(text: string | undefined): boolean {
+    if (!text) return false;
+    const bounded = text.slice(0, MAX_ROUTED_LENGTH);
+    if (/[?？]\s*$/.test(bounded)) return true;
+    const normalized = normalizeText(bounded);
+    const compacted = normalized.replace(/ /g, '');
+    const words = this.intents().question;
+    if (words.th.some((word) => compacted.includes(normalizeText(word).replace(/ /g, '')))) return true;
+    const first = normalized.split(' ')[0];
+    return words.en.some((word) => normalizeText(word) === first);
+  }
+
+  /** The category whose keywords the text mentions most, if any does. */
+  guessCategory(normalized: string, compacted = normalized.replace(/ /g, '')): string | undefined {
+    let best: { id: string; hits: number } | undefined;
+    for (const category of this.categories()) {
+      const hits = (['th', 'en'] as const).reduce(
+        (count, lang: Lang) => count + category.keywords[lang].filter((word) => containsWord(normalized, compacted, word)).length,
+        0,
+      );
+      if (hits > 0 && (!best || hits > best.hits)) best = { id: category.id, hits };
+    }
+    return best?.id;
+  }
+}

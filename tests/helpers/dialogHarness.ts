@@ -1,0 +1,106 @@
+import { type Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import type { Dialog } from 'botbuilder-dialogs';
+import { LanguageMiddleware, LanguagePreferences } from '../../bot/language';
+import { MainDialog } from '../../dialogs/mainDialog';
+import type { DialogServices } from '../../dialogs/services';
+import { CentreDirectory, CentreSearch } from '../../lib/centres';
+import { ComplaintService } from '../../lib/complaints/service';
+import { ContentService } from '../../lib/content/service';
+import { FaqService } from '../../lib/faq/service';
+import { IntentRecognizer } from '../../lib/intents/recognizer';
+import { openStore } from '../../lib/store';
+import type { Store } from '../../lib/store/types';
+import { makeTempDir } from './tempDir';
+
+/** A fixed clock that tests move by hand: Monday 23 November 2026, 10:00 in Bangkok. */
+export class TestClock {
+  constructor(public ms = Date.UTC(2026, 10, 23, 3, 0, 0)) {}
+  now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface Harness {
+  services: DialogServices;
+  content: ContentService;
+  complaints: ComplaintService;
+  store: Store;
+  clock: TestClock;
+  /** A conversation with the root dialog, as one citizen on one channel. */
+  client(dialog?: Dialog): DialogTestClient;
+  close(): Promise<void>;
+}
+
+const DIRECTORY = CentreDirectory.fromBundledData();
+const SEARCH = new CentreSearch(DIRECTORY);
+
+/** Every dialog service, real, on an embedded store in a temp dir. */
+export async function dialogHarness(): Promise<Harness> {
+  const temp = makeTempDir();
+  const store = await openStore({ dataDir: temp.dir });
+  const clock = new TestClock();
+  const content = await ContentService.open(store, undefined, clock.now);
+  const userState = new UserState(new MemoryStorage());
+  const language = new LanguagePreferences(userState);
+  const complaints = new ComplaintService(store, { hashingKey: 'test-hashing-key-0123456789abcdef0123', now: clock.now });
+  const services: DialogServices = {
+    texts: content,
+    language,
+    content,
+    intents: new IntentRecognizer(() => content.intents(), () => content.categories()),
+    centres: { directory: DIRECTORY, search: SEARCH },
+    faq: new FaqService(content, store, clock.now),
+    complaints,
+    now: clock.now,
+    privacyUrl: 'http://localhost:3978/privacy',
+  };
+  return {
+    services,
+    content,
+    complaints,
+    store,
+    clock,
+    client: (dialog = new MainDialog(services)) =>
+      new DialogTestClient('test', dialog, undefined, [new AutoSaveStateMiddleware(userState), new LanguageMiddleware(language)], new ConversationState(new MemoryStorage())),
+    close: async () => {
+      await store.close();
+      temp.cleanup();
+    },
+  };
+}
+
+/** What a reply says: its text, or its card's plain-text fallback. */
+export function said(activity: Partial<Activity> | undefined): string {
+  if (!activity) return '';
+  const card = activity.attachments?.[0]?.content as { fallbackText?: string } | undefined;
+  return [activity.text, card?.fallbackText].filter(Boolean).join('\n');
+}
+
+/** Sends one message and returns every reply of that turn. */
+export async function turn(client: DialogTestClient, input: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
+  const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input };
+  const replies: Array<Partial<Activity>> = [];
+  const first = await client.sendActivity(activity);
+  if (first) replies.push(first);
+  for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next);
+  return replies;
+}
+
+/** Sends one message and returns all the turn's replies as one text. */
+export async function say(client: DialogTestClient, input: string | Partial<Activity>): Promise<string> {
+  return (await turn(client, input)).map(said).join('\n---\n');
+}
+
+/** The button labels offered by the turn's replies: suggested actions and card buttons. */
+export function offered(replies: Array<Partial<Activity>>): string[] {
+  const labels: string[] = [];
+  for (const reply of replies) {
+    for (const action of reply.suggestedActions?.actions ?? []) labels.push(String(action.title));
+    const card = reply.attachments?.[0]?.content as { actions?: Array<{ title: string }>; body?: Array<{ type: string; actions?: Array<{ title: string }> }> } | undefined;
+    for (const element of card?.body ?? []) if (element.type === 'ActionSet') for (const action of element.actions ?? []) labels.push(action.title);
+    for (const action of card?.actions ?? []) labels.push(action.title);
+  }
+  return labels;
+}

@@ -4,6 +4,9 @@ import type { Config } from '../lib/config';
 import { describeErrorForLog } from '../lib/errors';
 import { CentreDirectory, CentreSearch } from '../lib/centres';
 import { ComplaintService } from '../lib/complaints/service';
+import { DirectLineLog } from '../lib/directline/log';
+import { TokenSigner } from '../lib/directline/tokens';
+import { FileStore } from '../lib/files/fileStore';
 import { ContentService } from '../lib/content/service';
 import type { Texts } from '../lib/content/texts';
 import { FaqService } from '../lib/faq/service';
@@ -17,6 +20,11 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
+import { directLineRoutes } from './channels/directline/routes';
+import { DirectLineService } from './channels/directline/service';
+import { StreamHub } from './channels/directline/stream';
+import { PublicAddress } from './http/publicAddress';
+import { chatTokenRoutes } from './web/chatToken';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
@@ -40,6 +48,7 @@ export interface App {
   server: Server;
   adapter: ChannelAdapter;
   bot: DamrongdhamBot;
+  directLine: DirectLineService;
   texts: Texts;
   content: ContentService;
   complaints: ComplaintService;
@@ -82,6 +91,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     userState,
     dialog,
     texts,
+    language,
     onTurnSucceeded: (context: TurnContext) => tracker.recordSuccess(conversationKey(context.activity)),
   });
   const logic = (context: TurnContext) => bot.run(context);
@@ -92,7 +102,18 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   adapter.use(new LanguageMiddleware(language));
   adapter.onTurnError = onTurnError;
 
-  const routes: RouteModule[] = [privacyRoutes(content)];
+  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy);
+  const signer = new TokenSigner(secrets.tokenSigningKey, now);
+  const directLineLog = new DirectLineLog(store, now);
+  const hub = new StreamHub(directLineLog, logger);
+  const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, now });
+  adapter.registerConnector(directLine.connector);
+
+  const routes: RouteModule[] = [
+    privacyRoutes(content),
+    directLineRoutes({ service: directLine, log: directLineLog, hub, files: new FileStore(store, now), signer, secret: secrets.directLineSecret, address, logger, now }),
+    chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, now }),
+  ];
   if (config.azure) {
     const cloudAdapter = createAzureAdapter(config.azure);
     cloudAdapter.use(new LanguageMiddleware(language));
@@ -138,6 +159,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       adapter.stopAcceptingTurns();
       const httpClosed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
+      // Stream clients reconnect with their watermark once the service is back: nothing is lost.
+      hub.close();
       const drained = await adapter.drain(config.shutdownTimeoutMs);
       if (!drained) logger.warn({ activeTurns: adapter.activeTurns }, 'shutdown timeout: turns still running');
       server.server.closeAllConnections();
@@ -147,5 +170,5 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     return closing;
   };
 
-  return { server, adapter, bot, texts, content, complaints, startBackgroundJobs, close };
+  return { server, adapter, bot, directLine, texts, content, complaints, startBackgroundJobs, close };
 }

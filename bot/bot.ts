@@ -10,13 +10,18 @@ import {
 } from 'botbuilder';
 import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
 import type { Texts } from '../lib/content/texts';
-import { turnLanguage } from './language';
+import { isLang } from '../lib/i18n/language';
+import { type LanguagePreferences, turnLanguage } from './language';
+
+/** The chat page's language switch: an event, so that changing language puts no words in the citizen's mouth. */
+export const SET_LANGUAGE_EVENT = 'webchat/setLanguage';
 
 export interface BotDependencies {
   conversationState: ConversationState;
   userState: UserState;
   dialog: Dialog;
   texts: Texts;
+  language: LanguagePreferences;
   /** Called after a turn succeeded: the error handler's loop guard forgets the conversation. */
   onTurnSucceeded?: (context: TurnContext) => void;
 }
@@ -32,8 +37,8 @@ export class DamrongdhamBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    if (!deps.conversationState || !deps.userState || !deps.dialog || !deps.texts) {
-      throw new Error('DamrongdhamBot needs conversationState, userState, dialog and texts');
+    if (!deps.conversationState || !deps.userState || !deps.dialog || !deps.texts || !deps.language) {
+      throw new Error('DamrongdhamBot needs conversationState, userState, dialog, texts and language');
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.states = [deps.conversationState, deps.userState];
@@ -43,6 +48,15 @@ export class DamrongdhamBot extends ActivityHandler {
         (member: ChannelAccount) => member.id !== context.activity.recipient?.id,
       );
       if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      if (name === SET_LANGUAGE_EVENT && isLang(value)) {
+        await this.deps.language.choose(context, value);
+        await context.sendActivity(this.deps.texts.get(value, 'language.set'));
+      }
       await next();
     });
 

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri });
   await ensureIndexes(store);
-  const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey });
+  const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey, hashingKey: config.hashingKey });
   const app = await createApp({ config, logger, store, secrets });
 
   await new Promise<void>((resolve, reject) => {

@@ -30,11 +30,16 @@ export interface Config {
   logLevel: LogLevel;
   /** Where citizens and officers reach the service, without a trailing slash. */
   publicUrl: string;
+  /** False when PUBLIC_URL is unset: links are then built from each request's Host header. */
+  publicUrlConfigured: boolean;
+  /** Behind a reverse proxy: client addresses and the scheme come from X-Forwarded-For / X-Forwarded-Proto. */
+  trustProxy: boolean;
   /** Present only when an Azure Bot Service app id is configured; enables /api/messages. */
   azure: AzureBotConfig | undefined;
   /** Explicit secrets; when unset they are generated on first start and kept in dataDir (lib/secrets.ts). */
   directLineSecret: string | undefined;
   tokenSigningKey: string | undefined;
+  hashingKey: string | undefined;
   /** Conversation and user state idle for longer than this is deleted (PDPA: keep only what is needed). */
   stateRetentionDays: number;
   /** How long shutdown waits for running turns and requests before closing the store anyway. */
@@ -50,12 +55,14 @@ export const CONFIG_VARIABLES = [
   'MONGODB_URI',
   'LOG_LEVEL',
   'PUBLIC_URL',
+  'TRUST_PROXY',
   'MICROSOFT_APP_ID',
   'MICROSOFT_APP_PASSWORD',
   'MICROSOFT_APP_TENANT_ID',
   'MICROSOFT_APP_TYPE',
   'DIRECTLINE_SECRET',
   'TOKEN_SIGNING_KEY',
+  'HASHING_KEY',
   'STATE_RETENTION_DAYS',
   'SHUTDOWN_TIMEOUT_MS',
 ] as const;
@@ -89,6 +96,14 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   const match = allowed.find((option) => option.toLowerCase() === raw.toLowerCase());
   if (!match) throw invalid(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
   return match;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw invalid(name, `must be true or false (got "${raw}")`);
 }
 
 function publicUrl(env: Env, port: number): string {
@@ -166,9 +181,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mongodbUri: mongodbUri(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     publicUrl: publicUrl(env, port),
+    publicUrlConfigured: read(env, 'PUBLIC_URL') !== undefined,
+    trustProxy: flag(env, 'TRUST_PROXY', false),
     azure: azure(env),
     directLineSecret: secret(env, 'DIRECTLINE_SECRET', 32),
     tokenSigningKey: secret(env, 'TOKEN_SIGNING_KEY', 32),
+    hashingKey: secret(env, 'HASHING_KEY', 32),
     stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 90, 1, 3650),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     toJSON() {
@@ -179,9 +197,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         store: this.mongodbUri ? `mongodb ${redactUri(this.mongodbUri)}` : 'embedded',
         logLevel: this.logLevel,
         publicUrl: this.publicUrl,
+        trustProxy: this.trustProxy,
         azure: this.azure ? { appId: this.azure.appId, appType: this.azure.appType, appTenantId: this.azure.appTenantId } : 'off',
         directLineSecret: this.directLineSecret ? '[redacted]' : 'generated',
         tokenSigningKey: this.tokenSigningKey ? '[redacted]' : 'generated',
+        hashingKey: this.hashingKey ? '[redacted]' : 'generated',
         stateRetentionDays: this.stateRetentionDays,
         shutdownTimeoutMs: this.shutdownTimeoutMs,
       };

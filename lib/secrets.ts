@@ -78,7 +78,7 @@ function writeAtomically(file: string, content: SecretsFile): void {
 
 /**
  * Returns the secrets: explicit values win; the others come from DATA_DIR/secrets.json, created on first use.
- * The hashing key always lives in the file (or a MongoDB deployment's shared DATA_DIR): changing it would make
+ * Instances sharing one MongoDB must share all three (set them explicitly): a different hashing key would make
  * every stored hash unmatchable.
  * @throws AppError DATA_DIR_UNUSABLE when the file cannot be read, written, or is damaged.
  */

@@ -1,5 +1,7 @@
 import { COMPLAINTS_COLLECTION } from '../complaints/service';
+import { DIRECTLINE_ACTIVITIES } from '../directline/log';
 import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
+import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
 import { BOT_STATE_COLLECTION } from './botStorage';
 import type { SortSpec, IndexOptions, Store } from './types';
 
@@ -14,6 +16,10 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: COMPLAINTS_COLLECTION, keys: { 'owner.channelId': 1, 'owner.userKey': 1, createdAt: -1 } },
   // The forwarding worker picks up complaints with jobs still pending, oldest first.
   { collection: COMPLAINTS_COLLECTION, keys: { forwardingState: 1, createdAt: 1 } },
+  // A Direct Line client reading its conversation from a watermark.
+  { collection: DIRECTLINE_ACTIVITIES, keys: { conversationId: 1, seq: 1 }, options: { unique: true } },
+  // Reading an uploaded file's chunks in order.
+  { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
   // Counting "did this help?" per answer.
   { collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } },
 ];

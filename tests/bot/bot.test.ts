@@ -57,6 +57,18 @@ describe('the bot, built as the service builds it', () => {
     expect(repliesTo('other-user')).toContain(say('menu.notUnderstood', 'th'));
   });
 
+  test('the chat page\'s language event switches language without a visible message from the citizen', async () => {
+    const event = { ...incomingMessage('', { conversationId: 'ev' }), type: 'event', name: 'webchat/setLanguage', value: 'en', text: undefined };
+    await t.app.adapter.processActivity(event, (context) => t.app.bot.run(context));
+    await send('😀', { conversationId: 'ev' });
+    const replies = repliesTo('ev');
+    expect(replies).toContain(say('language.set', 'en'));
+    expect(replies).toContain(say('menu.notUnderstood', 'en'));
+    const bogus = { ...event, value: 'fr' };
+    await t.app.adapter.processActivity(bogus, (context) => t.app.bot.run(context));
+    expect(repliesTo('ev').split(say('language.set', 'en')).length).toBe(2);
+  });
+
   test('a detected language follows the citizen\'s writing until they choose one', async () => {
     await send('hello there', { conversationId: 'c1' });
     await send('สวัสดี', { conversationId: 'c1' });
@@ -102,7 +114,7 @@ describe('state is saved once per turn', () => {
     const { LanguagePreferences } = await import('../../bot/language');
     const language = new LanguagePreferences(userState);
     const services = { ...harness.services, language };
-    const bot = new DamrongdhamBot({ conversationState, userState, dialog: new MainDialog(services), texts: harness.content });
+    const bot = new DamrongdhamBot({ conversationState, userState, dialog: new MainDialog(services), texts: harness.content, language });
     const events: string[] = [];
     const connector = new RecordingConnector('test');
     const recording = {

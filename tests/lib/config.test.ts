@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       mongodbUri: undefined,
       logLevel: 'info',
       publicUrl: 'http://localhost:3978',
+      publicUrlConfigured: false,
+      trustProxy: false,
       azure: undefined,
       stateRetentionDays: 90,
       shutdownTimeoutMs: 10000,
@@ -38,12 +40,14 @@ describe('loadConfig', () => {
       MONGODB_URI: 'mongodb://bot:s3cret@db.example:27017/damrongdham',
       LOG_LEVEL: 'DEBUG',
       PUBLIC_URL: 'https://bot.example.go.th/',
+      TRUST_PROXY: 'true',
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'azure-password',
       MICROSOFT_APP_TYPE: 'singletenant',
       MICROSOFT_APP_TENANT_ID: 'tenant-1',
       DIRECTLINE_SECRET: 'd'.repeat(40),
       TOKEN_SIGNING_KEY: 't'.repeat(40),
+      HASHING_KEY: 'h'.repeat(40),
       STATE_RETENTION_DAYS: '30',
       SHUTDOWN_TIMEOUT_MS: '2500',
     }, '/srv/bot');
@@ -53,9 +57,12 @@ describe('loadConfig', () => {
     expect(config.mongodbUri).toBe('mongodb://bot:s3cret@db.example:27017/damrongdham');
     expect(config.logLevel).toBe('debug');
     expect(config.publicUrl).toBe('https://bot.example.go.th');
+    expect(config.publicUrlConfigured).toBe(true);
+    expect(config.trustProxy).toBe(true);
     expect(config.azure).toEqual({ appId: APP_ID, appPassword: 'azure-password', appType: 'SingleTenant', appTenantId: 'tenant-1' });
     expect(config.directLineSecret).toBe('d'.repeat(40));
     expect(config.tokenSigningKey).toBe('t'.repeat(40));
+    expect(config.hashingKey).toBe('h'.repeat(40));
     expect(config.stateRetentionDays).toBe(30);
     expect(config.shutdownTimeoutMs).toBe(2500);
   });
@@ -76,6 +83,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
     [{ PUBLIC_URL: 'bot.example' }, 'Invalid configuration: PUBLIC_URL must be an absolute http(s) URL such as https://bot.example.go.th (got "bot.example")'],
     [{ PUBLIC_URL: 'ftp://bot.example' }, 'Invalid configuration: PUBLIC_URL must use http or https (got "ftp:")'],
+    [{ TRUST_PROXY: 'maybe' }, 'Invalid configuration: TRUST_PROXY must be true or false (got "maybe")'],
     [{ MONGODB_URI: 'postgres://x' }, 'Invalid configuration: MONGODB_URI must start with mongodb:// or mongodb+srv:// followed by a host'],
     [{ MICROSOFT_APP_PASSWORD: 'x' }, 'Invalid configuration: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not'],
     [{ MICROSOFT_APP_ID: 'my-bot' }, 'Invalid configuration: MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "my-bot")'],

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity, ResourceResponse } from 'botbuilder';
+import type { DirectLineLog, LoggedActivity } from '../../../lib/directline/log';
+import type { TokenSigner } from '../../../lib/directline/tokens';
+import type { BotLogic, ChannelAdapter } from '../../adapter';
+import type { ChannelConnector } from '../connector';
+import type { StreamHub } from './stream';
+
+/**
+ * The bot's own Direct Line channel, between the HTTP routes and the adapter: conversations, the activity log
+ * every client reads from (REST or stream), and the connector through which the bot's replies are logged and
+ * streamed.
+ */
+
+export const DIRECTLINE_CHANNEL = 'directline';
+export const BOT_ACCOUNT = { id: 'damrongdham-bot', name: 'Damrongdham Bot', role: 'bot' } as const;
+
+/** Conversation tokens live 30 minutes; clients refresh them every 15, as botframework-directlinejs does. */
+export const TOKEN_LIFETIME_SECONDS = 30 * 60;
+/** A stream URL must be used within this time; the socket then lives on its own. */
+export const STREAM_TOKEN_LIFETIME_SECONDS = 5 * 60;
+/** Links to uploaded photos stay valid as long as the complaint is worked on. */
+export const FILE_TOKEN_LIFETIME_SECONDS = 180 * 24 * 60 * 60;
+
+export function newConversationId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function newUserId(): string {
+  // Web Chat treats ids starting with dl_ as issued by the channel, not chosen by the page.
+  return `dl_${randomBytes(12).toString('base64url')}`;
+}
+
+export interface DirectLineServiceDependencies {
+  log: DirectLineLog;
+  hub: StreamHub;
+  signer: TokenSigner;
+  adapter: ChannelAdapter;
+  logic: BotLogic;
+  now?: () => number;
+}
+
+export interface ConversationGrant {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+export class DirectLineService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: DirectLineServiceDependencies) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The connector the adapter sends the bot's activities through. */
+  readonly connector: ChannelConnector = {
+    channelId: DIRECTLINE_CHANNEL,
+    send: async (activity: Partial<Activity>): Promise<ResourceResponse> => {
+      const conversationId = activity.conversation?.id;
+      if (!conversationId) throw new TypeError('An outgoing Direct Line activity needs a conversation');
+      const { activity: logged } = await this.appendAndPublish(conversationId, (id) => ({
+        ...toJson(activity),
+        id,
+        timestamp: new Date(this.now()).toISOString(),
+        from: { ...BOT_ACCOUNT },
+      }));
+      return { id: logged.id };
+    },
+  };
+
+  grant(userId: string, conversationId: string): ConversationGrant {
+    return {
+      conversationId,
+      token: this.deps.signer.sign('conversation', { userId, conversationId }, TOKEN_LIFETIME_SECONDS),
+      expires_in: TOKEN_LIFETIME_SECONDS,
+    };
+  }
+
+  streamToken(userId: string, conversationId: string): string {
+    return this.deps.signer.sign('stream', { userId, conversationId }, STREAM_TOKEN_LIFETIME_SECONDS);
+  }
+
+  fileToken(userId: string, conversationId: string, fileId: string): string {
+    return this.deps.signer.sign('file', { userId, conversationId, fileId }, FILE_TOKEN_LIFETIME_SECONDS);
+  }
+
+  /**
+   * Opens the conversation; the first time, the bot is told that the user joined (and greets them). The user
+   * of an existing conversation cannot change.
+   */
+  async start(conversationId: string, userId: string, locale?: string): Promise<{ created: boolean; owner: string }> {
+    const { created, conversation } = await this.deps.log.open(conversationId, userId, locale);
+    if (created) {
+      await this.deps.adapter.processActivity(
+        {
+          type: 'conversationUpdate',
+          id: `${conversationId}|join`,
+          channelId: DIRECTLINE_CHANNEL,
+          serviceUrl: 'directline',
+          timestamp: new Date(this.now()),
+          ...(locale ? { locale } : {}),
+          conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+          from: { id: userId, name: '', role: 'user' },
+          recipient: { ...BOT_ACCOUNT },
+          membersAdded: [{ ...BOT_ACCOUNT }, { id: userId, name: '', role: 'user' }],
+        },
+        this.deps.logic,
+      );
+    }
+    return { created, owner: conversation.userId };
+  }
+
+  /**
+   * A citizen's activity: logged first (so that every client of the conversation sees it, with its server id
+   * and the client's own id), then handed to the bot. Resolves with the server id once the turn is done.
+   */
+  async receive(conversationId: string, userId: string, activity: Record<string, unknown>): Promise<string> {
+    const { activity: logged } = await this.appendAndPublish(conversationId, (id) => ({
+      ...activity,
+      id,
+      channelId: DIRECTLINE_CHANNEL,
+      serviceUrl: 'directline',
+      timestamp: new Date(this.now()).toISOString(),
+      conversation: { id: conversationId },
+      from: { id: userId, name: '', role: 'user' },
+      recipient: { ...BOT_ACCOUNT },
+    }));
+    await this.deps.adapter.processActivity({ ...(logged as Partial<Activity>), timestamp: new Date(String(logged.timestamp)) }, this.deps.logic);
+    return logged.id;
+  }
+
+  private async appendAndPublish(conversationId: string, build: (id: string) => Record<string, unknown>): Promise<{ activity: LoggedActivity }> {
+    const { activity, seq } = await this.deps.log.append(conversationId, build);
+    this.deps.hub.publish(conversationId, activity, seq);
+    return { activity };
+  }
+}
+
+/** Drops what JSON cannot carry (undefined, functions) and turns dates into ISO strings, as the wire would. */
+function toJson(activity: Partial<Activity>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+}

@@ -1,0 +1,140 @@
+import busboy from 'busboy';
+import type { Request } from 'restify';
+import { sniffImageType, type ImageType } from '../../../lib/files/imageType';
+import { HttpError } from '../../http/errors';
+
+/**
+ * Reads a Direct Line upload: either one file as the whole body, or a multipart body with `file` parts and an
+ * optional `activity` part (what botframework-directlinejs sends). Only images are taken, judged by their
+ * bytes, and sizes are bounded while reading: a client cannot make the service buffer more than the limits.
+ */
+
+export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_FILES = 5;
+const MAX_ACTIVITY_PART_BYTES = 64 * 1024;
+
+export interface UploadedFile {
+  contentType: ImageType;
+  name: string;
+  content: Buffer;
+}
+
+export interface Upload {
+  /** The activity the files were attached to, if the client sent one. */
+  activity: unknown;
+  files: UploadedFile[];
+}
+
+const tooLarge = () => new HttpError(413, 'PayloadTooLarge', `A file may be at most ${MAX_UPLOAD_FILE_BYTES / (1024 * 1024)} MB, and at most ${MAX_UPLOAD_FILES} files at once`);
+const notImage = () => new HttpError(415, 'UnsupportedMediaType', 'Only images can be uploaded: JPEG, PNG, GIF or WebP');
+
+function safeName(name: string | undefined, contentType: ImageType): string {
+  const cleaned = (name ?? '').replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 100).trim();
+  return cleaned || `photo.${contentType.split('/')[1]}`;
+}
+
+function checkImage(content: Buffer, name: string | undefined): UploadedFile {
+  const contentType = sniffImageType(content);
+  if (!contentType) throw notImage();
+  return { contentType, name: safeName(name, contentType), content };
+}
+
+function readRaw(req: Request): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_FILE_BYTES) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_FILE_BYTES) {
+        req.destroy();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function readMultipart(req: Request): Promise<Upload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: MAX_UPLOAD_FILES + 1, fields: 2, fieldSize: MAX_ACTIVITY_PART_BYTES, parts: MAX_UPLOAD_FILES + 3 } });
+    } catch {
+      reject(new HttpError(400, 'BadArgument', 'The multipart body could not be read'));
+      return;
+    }
+    const pending: Array<Promise<void>> = [];
+    const files: UploadedFile[] = [];
+    let activity: unknown;
+    let failure: HttpError | undefined;
+    const fail = (error: HttpError) => {
+      failure ??= error;
+    };
+    const parseActivity = (text: string) => {
+      try {
+        activity = JSON.parse(text);
+      } catch {
+        fail(new HttpError(400, 'BadArgument', 'The activity part is not valid JSON'));
+      }
+    };
+    parser.on('file', (field, stream, info) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= (field === 'activity' ? MAX_ACTIVITY_PART_BYTES : MAX_UPLOAD_FILE_BYTES)) chunks.push(chunk);
+      });
+      pending.push(new Promise<void>((done) => {
+        stream.on('end', () => {
+          const truncated = (stream as NodeJS.ReadableStream & { truncated?: boolean }).truncated;
+          if (field === 'activity') {
+            if (size > MAX_ACTIVITY_PART_BYTES) fail(new HttpError(413, 'PayloadTooLarge', 'The activity part is too large'));
+            else parseActivity(Buffer.concat(chunks).toString('utf8'));
+          } else if (truncated || size > MAX_UPLOAD_FILE_BYTES) {
+            fail(tooLarge());
+          } else {
+            try {
+              files.push(checkImage(Buffer.concat(chunks), info.filename));
+            } catch (error) {
+              fail(error as HttpError);
+            }
+          }
+          done();
+        });
+      }));
+    });
+    parser.on('field', (field, value, info) => {
+      if (field !== 'activity') return;
+      if (info.valueTruncated) fail(new HttpError(413, 'PayloadTooLarge', 'The activity part is too large'));
+      else parseActivity(value);
+    });
+    parser.on('filesLimit', () => fail(tooLarge()));
+    parser.on('partsLimit', () => fail(tooLarge()));
+    parser.on('error', () => fail(new HttpError(400, 'BadArgument', 'The multipart body could not be read')));
+    parser.on('close', () => {
+      void Promise.all(pending).then(() => {
+        if (failure) reject(failure);
+        else if (files.length === 0) reject(new HttpError(400, 'BadArgument', 'The upload has no file'));
+        else if (files.length > MAX_UPLOAD_FILES) reject(tooLarge());
+        else resolve({ activity, files });
+      });
+    });
+    req.pipe(parser);
+  });
+}
+
+export async function readUpload(req: Request): Promise<Upload> {
+  const contentType = (req.headers['content-type'] ?? '').toLowerCase();
+  if (contentType.startsWith('multipart/form-data')) return readMultipart(req);
+  if (contentType.startsWith('image/')) {
+    const content = await readRaw(req);
+    const name = typeof req.headers['content-disposition'] === 'string' ? /filename="?([^";]+)"?/.exec(req.headers['content-disposition'])?.[1] : undefined;
+    return { activity: undefined, files: [checkImage(content, name)] };
+  }
+  throw notImage();
+}

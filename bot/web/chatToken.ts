@@ -1,0 +1,78 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { DirectLineLog } from '../../lib/directline/log';
+import type { TokenSigner } from '../../lib/directline/tokens';
+import { RateLimiter } from '../../lib/rateLimit';
+import { newConversationId, newUserId, type DirectLineService } from '../channels/directline/service';
+import { HttpError } from '../http/errors';
+import { clientAddress, type PublicAddress } from '../http/publicAddress';
+
+/**
+ * The chat page's token: a browser gets a Direct Line token for a conversation without ever seeing the
+ * secret. A returning browser continues its conversation — and sees what officers answered meanwhile —
+ * thanks to an HttpOnly cookie holding a signed resume token; `{"fresh": true}` starts a new conversation.
+ */
+
+export const CHAT_TOKEN_PATH = '/api/directline/token';
+export const RESUME_COOKIE = 'ddb_chat';
+const RESUME_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
+
+export interface ChatTokenResponse {
+  token: string;
+  conversationId: string;
+  userId: string;
+  expiresIn: number;
+  /** True when this is the browser's existing conversation (the page then reconnects and replays it). */
+  resumed: boolean;
+}
+
+function cookieValue(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (typeof header !== 'string' || header.length > 8192) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+export interface ChatTokenDependencies {
+  service: DirectLineService;
+  log: DirectLineLog;
+  signer: TokenSigner;
+  address: PublicAddress;
+  now?: () => number;
+}
+
+export function chatTokenRoutes(deps: ChatTokenDependencies) {
+  const limiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, deps.now ?? Date.now);
+  const json = restify.plugins.jsonBodyParser({ maxBodySize: 1024, mapParams: false });
+
+  return (server: Server): void => {
+    server.post(CHAT_TOKEN_PATH, json, async (req: Request, res: Response) => {
+      if (!limiter.take(clientAddress(req, deps.address.trustProxy))) {
+        res.setHeader('retry-after', '30');
+        throw new HttpError(429, 'TooManyRequests', 'Too many new chats from this address; try again shortly');
+      }
+      const fresh = typeof req.body === 'object' && req.body !== null && (req.body as { fresh?: unknown }).fresh === true;
+      const cookie = fresh ? undefined : cookieValue(req, RESUME_COOKIE);
+      const check = cookie ? deps.signer.verify(decodeURIComponent(cookie), 'resume') : undefined;
+      let userId: string;
+      let conversationId: string;
+      let resumed = false;
+      if (check?.ok) {
+        ({ userId, conversationId } = check.claims);
+        resumed = (await deps.log.get(conversationId))?.userId === userId;
+      } else {
+        userId = newUserId();
+        conversationId = newConversationId();
+      }
+      const grant = deps.service.grant(userId, conversationId);
+      const resume = deps.signer.sign('resume', { userId, conversationId }, RESUME_LIFETIME_SECONDS);
+      const secure = deps.address.httpBase(req).startsWith('https:') ? '; Secure' : '';
+      res.setHeader('set-cookie', `${RESUME_COOKIE}=${encodeURIComponent(resume)}; Path=${CHAT_TOKEN_PATH}; Max-Age=${RESUME_LIFETIME_SECONDS}; HttpOnly; SameSite=Strict${secure}`);
+      res.setHeader('cache-control', 'no-store');
+      const body: ChatTokenResponse = { token: grant.token, conversationId, userId, expiresIn: grant.expires_in, resumed };
+      res.send(200, body);
+    });
+  };
+}

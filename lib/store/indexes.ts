@@ -2,6 +2,8 @@ import { COMPLAINTS_COLLECTION } from '../complaints/service';
 import { DIRECTLINE_ACTIVITIES } from '../directline/log';
 import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
 import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
+import { HANDOFFS_COLLECTION, HANDOFF_WAITS_COLLECTION } from '../handoff/handoffs';
+import { OFFICERS_COLLECTION } from '../officers/accounts';
 import { BOT_STATE_COLLECTION } from './botStorage';
 import type { SortSpec, IndexOptions, Store } from './types';
 
@@ -20,6 +22,14 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: DIRECTLINE_ACTIVITIES, keys: { conversationId: 1, seq: 1 }, options: { unique: true } },
   // Reading an uploaded file's chunks in order.
   { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
+  // A centre's queue, first page: the officers' most frequent query.
+  { collection: HANDOFFS_COLLECTION, keys: { centreCode: 1, state: 1, queuedAt: 1 } },
+  // Finding idle live chats to close.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, lastActivityAt: 1 } },
+  // Recent waits per centre, for the wait estimate.
+  { collection: HANDOFF_WAITS_COLLECTION, keys: { centreCode: 1, claimedAt: -1 } },
+  // Signing in by username.
+  { collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } },
   // Counting "did this help?" per answer.
   { collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } },
 ];

@@ -1,0 +1,113 @@
+/**
+ * Office hours: when officers answer live. A pure function of the time and a calendar — the weekly hours and
+ * the holidays — which lives in content so that admins can change it (a new Cabinet holiday, a centre that
+ * opens on Saturdays). Time is Bangkok's, UTC+7 all year (Thailand has no daylight saving).
+ */
+
+export interface OpeningSpan {
+  /** HH:mm, Bangkok time. */
+  start: string;
+  end: string;
+}
+
+export interface Holiday {
+  /** YYYY-MM-DD. */
+  date: string;
+  nameTh: string;
+  nameEn: string;
+  /** Dates that depend on a not yet announced lunar date or Cabinet decision. */
+  estimate: boolean;
+}
+
+export interface OfficeCalendar {
+  /** Index 0 is Sunday, as Date.getUTCDay numbers days. */
+  weekly: ReadonlyArray<readonly OpeningSpan[]>;
+  holidays: readonly Holiday[];
+}
+
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far ahead nextOpening looks: a calendar with no opening in a year is a broken calendar. */
+const SEARCH_DAYS = 366;
+
+const WORKDAY: readonly OpeningSpan[] = [{ start: '08:30', end: '16:30' }];
+
+/** Government office hours: Monday to Friday, 08:30–16:30. */
+export const GOVERNMENT_WEEK: ReadonlyArray<readonly OpeningSpan[]> = [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []];
+
+function minutes(hhmm: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!match) throw new Error(`Not a time of day: ${hhmm}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The Bangkok calendar date and minute of the day of an instant. */
+function bangkokParts(at: number): { date: string; weekday: number; minute: number; dayStart: number } {
+  const shifted = at + BANGKOK_OFFSET_MS;
+  const dayStart = Math.floor(shifted / DAY_MS) * DAY_MS;
+  const day = new Date(dayStart);
+  return {
+    date: day.toISOString().slice(0, 10),
+    weekday: day.getUTCDay(),
+    minute: Math.floor((shifted - dayStart) / 60000),
+    dayStart: dayStart - BANGKOK_OFFSET_MS,
+  };
+}
+
+/** Throws when the calendar is malformed: admins edit it, and a bad edit must not silently close the service. */
+export function checkCalendar(calendar: OfficeCalendar): void {
+  if (!Array.isArray(calendar.weekly) || calendar.weekly.length !== 7) throw new Error('weekly needs 7 days, Sunday first');
+  for (const spans of calendar.weekly) {
+    for (const span of spans) if (minutes(span.start) >= minutes(span.end)) throw new Error(`Opening ${span.start}–${span.end} ends before it starts`);
+  }
+  for (const holiday of calendar.holidays) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) throw new Error(`Not a date: ${holiday.date}`);
+  }
+}
+
+export class OfficeHours {
+  private readonly holidays: Map<string, Holiday>;
+
+  constructor(private readonly calendar: OfficeCalendar) {
+    checkCalendar(calendar);
+    this.holidays = new Map(calendar.holidays.map((holiday) => [holiday.date, holiday]));
+  }
+
+  /** The holiday on the Bangkok date of `at`, if it is one. */
+  holidayOn(at: number): Holiday | undefined {
+    return this.holidays.get(bangkokParts(at).date);
+  }
+
+  isOpen(at: number): boolean {
+    const { date, weekday, minute } = bangkokParts(at);
+    if (this.holidays.has(date)) return false;
+    return this.calendar.weekly[weekday].some((span) => minute >= minutes(span.start) && minute < minutes(span.end));
+  }
+
+  /** When officers are next in (now, if open now); undefined if the calendar has no opening within a year. */
+  nextOpening(at: number): number | undefined {
+    if (this.isOpen(at)) return at;
+    const first = bangkokParts(at);
+    for (let offset = 0; offset <= SEARCH_DAYS; offset += 1) {
+      const dayStart = first.dayStart + offset * DAY_MS;
+      const { date, weekday } = bangkokParts(dayStart);
+      if (this.holidays.has(date)) continue;
+      const starts = this.calendar.weekly[weekday].map((span) => dayStart + minutes(span.start) * 60000).filter((start) => start > at);
+      if (starts.length > 0) return Math.min(...starts);
+    }
+    return undefined;
+  }
+
+  /** When the current opening ends, if open now: a live chat is not begun minutes before closing. */
+  closesAt(at: number): number | undefined {
+    if (!this.isOpen(at)) return undefined;
+    const { weekday, minute, dayStart } = bangkokParts(at);
+    const span = this.calendar.weekly[weekday].find((candidate) => minute >= minutes(candidate.start) && minute < minutes(candidate.end));
+    return span ? dayStart + minutes(span.end) * 60000 : undefined;
+  }
+}
+
+/** The shipped holiday file's entries as calendar holidays (its `status` says which dates are estimates). */
+export function holidaysFromSeed(entries: ReadonlyArray<{ date: string; nameTh: string; nameEn: string; status: string }>): Holiday[] {
+  return entries.map((entry) => ({ date: entry.date, nameTh: entry.nameTh, nameEn: entry.nameEn, estimate: /ESTIMATE/.test(entry.status) }));
+}

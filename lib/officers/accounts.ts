@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import type { CentreDirectory } from '../centres';
+import { AppError, isAppError } from '../errors';
+import type { Collection, Store } from '../store/types';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
+
+/**
+ * Officer accounts and their scope. Roles: an officer works for their own centre(s); a supervisor for a
+ * province and its districts; an admin for every centre, and edits content and accounts. Repeated failed
+ * sign-ins lock an account for a while; the answer to a failed sign-in never says whether the user exists.
+ */
+
+export const OFFICERS_COLLECTION = 'officers';
+export const ROLES = ['officer', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface OfficerDocument {
+  _id: string;
+  /** Lower case, unique. */
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Centre codes: an officer's centres; a supervisor's province codes. Empty for admins. */
+  centres: string[];
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedSignIns: number;
+  lockedUntil: number;
+  disabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'lockedUntil'>;
+
+export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
+
+export interface LockoutPolicy {
+  maxFailures: number;
+  lockMs: number;
+}
+
+export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+
+function publicView(document: OfficerDocument): Officer {
+  const { passwordHash: _hash, failedSignIns: _failures, lockedUntil: _locked, ...officer } = document;
+  return officer;
+}
+
+export class OfficerAccounts {
+  private readonly officers: Collection<OfficerDocument>;
+  /** Compared against when the user does not exist, so that a wrong username costs what a wrong password does. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(store: Store, private readonly now: () => number = Date.now, private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT) {
+    this.officers = store.collection<OfficerDocument>(OFFICERS_COLLECTION);
+  }
+
+  /**
+   * On first start: creates the `admin` account with a one-time password, returned once so that the operator
+   * can be shown it; the admin must change it at first sign-in. Does nothing if any admin exists.
+   */
+  async createFirstAdmin(): Promise<{ username: string; password: string } | undefined> {
+    if (await this.officers.findOne({ role: 'admin' })) return undefined;
+    const password = generatePassword();
+    try {
+      await this.create({ username: 'admin', displayName: 'Administrator', role: 'admin', centres: [], password }, true);
+    } catch (error) {
+      // Another instance created it at the same moment.
+      if (isAppError(error, 'STORE_DUPLICATE_KEY')) return undefined;
+      throw error;
+    }
+    return { username: 'admin', password };
+  }
+
+  async create(input: { username: string; displayName: string; role: Role; centres: string[]; password: string }, mustChangePassword = true): Promise<Officer> {
+    const username = input.username.trim().toLowerCase();
+    if (!USERNAME.test(username)) throw new AppError('ACCOUNT_INVALID', 'A username is 3–32 lower-case letters, digits, dots, dashes or underscores');
+    if (!(ROLES as readonly string[]).includes(input.role)) throw new AppError('ACCOUNT_INVALID', 'Unknown role');
+    if (input.role !== 'admin' && input.centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
+    const problem = passwordProblem(input.password, username);
+    if (problem) throw new AppError('ACCOUNT_INVALID', `Password refused: ${problem}`);
+    const now = this.now();
+    const document: OfficerDocument = {
+      _id: randomBytes(12).toString('base64url'),
+      username,
+      displayName: input.displayName.trim().slice(0, 100) || username,
+      role: input.role,
+      centres: input.role === 'admin' ? [] : [...new Set(input.centres)],
+      passwordHash: await hashPassword(input.password),
+      mustChangePassword,
+      failedSignIns: 0,
+      lockedUntil: 0,
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.officers.insertOne(document);
+    return publicView(document);
+  }
+
+  async get(id: string): Promise<Officer | undefined> {
+    const document = await this.officers.findOne({ _id: id });
+    return document && !document.disabled ? publicView(document) : undefined;
+  }
+
+  async signIn(usernameRaw: string, password: string): Promise<SignInResult> {
+    const username = String(usernameRaw).trim().toLowerCase().slice(0, 64);
+    const document = USERNAME.test(username) ? await this.officers.findOne({ username }) : null;
+    if (!document || document.disabled) {
+      this.dummyHash ??= hashPassword(generatePassword());
+      await verifyPassword(String(password), await this.dummyHash);
+      return { ok: false, reason: 'invalid' };
+    }
+    const now = this.now();
+    if (document.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: document.lockedUntil };
+    if (await verifyPassword(String(password), document.passwordHash)) {
+      await this.officers.updateOne({ _id: document._id }, { $set: { failedSignIns: 0, lockedUntil: 0 } });
+      return { ok: true, officer: publicView(document) };
+    }
+    const counted = await this.officers.findOneAndUpdate({ _id: document._id }, { $inc: { failedSignIns: 1 } }, { returnDocument: 'after' });
+    if ((counted?.failedSignIns ?? 0) >= this.lockout.maxFailures) {
+      const lockedUntil = now + this.lockout.lockMs;
+      await this.officers.updateOne({ _id: document._id }, { $set: { lockedUntil, failedSignIns: 0 } });
+      return { ok: false, reason: 'locked', lockedUntil };
+    }
+    return { ok: false, reason: 'invalid' };
+  }
+
+  async changePassword(id: string, current: string, next: string): Promise<void> {
+    const document = await this.officers.findOne({ _id: id });
+    if (!document || !(await verifyPassword(current, document.passwordHash))) throw new AppError('ACCOUNT_INVALID', 'The current password is wrong');
+    const problem = passwordProblem(next, document.username);
+    if (problem) throw new AppError('ACCOUNT_INVALID', `Password refused: ${problem}`);
+    if (await verifyPassword(next, document.passwordHash)) throw new AppError('ACCOUNT_INVALID', 'Password refused: same-as-before');
+    await this.officers.updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(next), mustChangePassword: false, updatedAt: this.now() } });
+  }
+}
+
+/**
+ * The centres an officer may see and act on: 'all' for admins; a supervisor's provinces with all their
+ * districts; an officer's own centres.
+ */
+export function scopeOf(officer: Pick<Officer, 'role' | 'centres'>, directory: CentreDirectory): readonly string[] | 'all' {
+  if (officer.role === 'admin') return 'all';
+  if (officer.role === 'officer') return officer.centres;
+  const codes = new Set<string>();
+  for (const province of officer.centres) {
+    codes.add(province);
+    for (const district of directory.districtsOf(province, 'th')) codes.add(district.code);
+  }
+  return [...codes];
+}

@@ -1,0 +1,53 @@
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Officer passwords, hashed with scrypt (memory-hard, in Node's standard library). The stored form names its
+ * parameters, so that they can be raised later without invalidating existing hashes.
+ */
+
+const N = 2 ** 15;
+const R = 8;
+const P = 1;
+const KEY_LENGTH = 32;
+const MAX_MEMORY = 128 * N * R * 2;
+
+export const MIN_PASSWORD_LENGTH = 12;
+/** Bounds the work one sign-in can cause: scrypt's cost grows with the input only a little, but a 10 MB body is still waste. */
+export const MAX_PASSWORD_LENGTH = 256;
+
+function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: Math.max(MAX_MEMORY, 128 * n * r * 2) }, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (typeof password !== 'string' || password.length > MAX_PASSWORD_LENGTH) return false;
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [n, r, p] = parts.slice(1, 4).map(Number);
+  const salt = Buffer.from(parts[4], 'base64url');
+  const expected = Buffer.from(parts[5], 'base64url');
+  const key = await derive(password, salt, n, r, p);
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Why a new password is refused, or undefined when it is acceptable. */
+export function passwordProblem(password: string, username: string): 'too-short' | 'too-long' | 'contains-username' | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'too-short';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'too-long';
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'contains-username';
+  return undefined;
+}
+
+/** A one-time password for a new account: readable, 20 characters from an alphabet without look-alikes. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}

@@ -1,0 +1,70 @@
+import holidaySeed from '../../../lib/handoff/seed/th-holidays-2026-2027.json';
+import { GOVERNMENT_WEEK, holidaysFromSeed, OfficeHours } from '../../../lib/handoff/officeHours';
+
+/** An instant given in Bangkok wall-clock time. */
+const bangkok = (iso: string) => Date.parse(`${iso}+07:00`);
+
+const hours = new OfficeHours({ weekly: GOVERNMENT_WEEK, holidays: holidaysFromSeed(holidaySeed) });
+
+describe('office hours, Asia/Bangkok, Mon–Fri 08:30–16:30 less Thai government holidays', () => {
+  test.each([
+    ['a Monday morning', '2026-11-23T09:00:00', true],
+    ['Monday 08:29', '2026-11-23T08:29:00', false],
+    ['Monday 08:30', '2026-11-23T08:30:00', true],
+    ['Monday 16:29', '2026-11-23T16:29:59', true],
+    ['Monday 16:30', '2026-11-23T16:30:00', false],
+    ['a Friday evening', '2026-11-27T19:00:00', false],
+    ['a Saturday noon', '2026-11-28T12:00:00', false],
+    ['Chakri Day (a Monday)', '2026-04-06T10:00:00', false],
+    ['the working day after Coronation Day', '2026-05-05T10:00:00', true],
+    ['a substitution day (Monday 7 December 2026)', '2026-12-07T10:00:00', false],
+    ['King\'s Birthday, 5 December 2026 (a Saturday)', '2026-12-05T10:00:00', false],
+    ['New Year\'s Eve', '2026-12-31T10:00:00', false],
+  ])('%s → %s', (_label, at, open) => {
+    expect(hours.isOpen(bangkok(at))).toBe(open);
+  });
+
+  test.each([
+    ['a Friday evening → Monday 08:30', '2026-11-27T19:00:00', '2026-11-30T08:30:00'],
+    ['Saturday → Monday 08:30', '2026-11-28T10:00:00', '2026-11-30T08:30:00'],
+    ['early on a working day → that day 08:30', '2026-11-24T06:00:00', '2026-11-24T08:30:00'],
+    ['over New Year → the first working day of 2027', '2026-12-30T18:00:00', '2027-01-04T08:30:00'],
+    ['over Songkran 2026 → Thursday 16 April', '2026-04-13T09:00:00', '2026-04-16T08:30:00'],
+  ])('next opening: %s', (_label, at, next) => {
+    expect(hours.nextOpening(bangkok(at))).toBe(bangkok(next));
+  });
+
+  test('when open, the next opening is now, and it closes at 16:30', () => {
+    const at = bangkok('2026-11-23T10:15:00');
+    expect(hours.nextOpening(at)).toBe(at);
+    expect(hours.closesAt(at)).toBe(bangkok('2026-11-23T16:30:00'));
+    expect(hours.closesAt(bangkok('2026-11-23T17:00:00'))).toBeUndefined();
+  });
+
+  test('does not depend on the machine\'s time zone: all arithmetic is in Bangkok time', () => {
+    // 01:30 UTC is 08:30 in Bangkok on the same date.
+    expect(hours.isOpen(Date.UTC(2026, 10, 23, 1, 30))).toBe(true);
+    expect(hours.isOpen(Date.UTC(2026, 10, 23, 1, 29))).toBe(false);
+  });
+
+  test('names the holiday, and knows which dates are still estimates', () => {
+    expect(hours.holidayOn(bangkok('2026-04-13T12:00:00'))).toMatchObject({ nameEn: 'Songkran', estimate: false });
+    const estimates = holidaysFromSeed(holidaySeed).filter((holiday) => holiday.estimate).map((holiday) => holiday.date);
+    expect(estimates.length).toBeGreaterThan(0);
+    expect(estimates.every((date) => date.startsWith('2027'))).toBe(true);
+  });
+
+  test('a calendar with no openings has no next opening; a malformed one is refused', () => {
+    const closed = new OfficeHours({ weekly: [[], [], [], [], [], [], []], holidays: [] });
+    expect(closed.nextOpening(bangkok('2026-11-23T09:00:00'))).toBeUndefined();
+    expect(() => new OfficeHours({ weekly: [[], [{ start: '17:00', end: '08:00' }], [], [], [], [], []], holidays: [] })).toThrow(/ends before it starts/);
+    expect(() => new OfficeHours({ weekly: [[]], holidays: [] })).toThrow(/7 days/);
+    expect(() => new OfficeHours({ weekly: GOVERNMENT_WEEK, holidays: [{ date: 'soon', nameTh: '', nameEn: '', estimate: false }] })).toThrow(/Not a date/);
+  });
+
+  test('a centre that also opens on Saturday mornings', () => {
+    const saturday = new OfficeHours({ weekly: [...GOVERNMENT_WEEK.slice(0, 6), [{ start: '09:00', end: '12:00' }]], holidays: [] });
+    expect(saturday.isOpen(bangkok('2026-11-28T10:00:00'))).toBe(true);
+    expect(saturday.nextOpening(bangkok('2026-11-27T19:00:00'))).toBe(bangkok('2026-11-28T09:00:00'));
+  });
+});

@@ -1,0 +1,95 @@
+import { CentreDirectory } from '../../../lib/centres';
+import { OfficerAccounts, scopeOf } from '../../../lib/officers/accounts';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../lib/officers/passwords';
+import { ensureIndexes } from '../../../lib/store/indexes';
+import type { Store } from '../../../lib/store/types';
+import { openTempStore } from '../../helpers/tempStore';
+
+describe('passwords', () => {
+  test('scrypt hashes verify, are salted, and reject everything else', async () => {
+    const hash = await hashPassword('รหัสผ่านยาวพอสมควร-123');
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]+\$[\w-]+$/);
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร-123', hash)).toBe(true);
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร-124', hash)).toBe(false);
+    expect(await hashPassword('รหัสผ่านยาวพอสมควร-123')).not.toBe(hash);
+    expect(await verifyPassword('x'.repeat(10_000), hash)).toBe(false);
+    expect(await verifyPassword('anything', 'md5$abc')).toBe(false);
+  });
+
+  test('policy: long enough, not containing the username; one-time passwords are strong', () => {
+    expect(passwordProblem('short', 'somchai')).toBe('too-short');
+    expect(passwordProblem('my-name-is-somchai-ok', 'somchai')).toBe('contains-username');
+    expect(passwordProblem('correct horse battery', 'somchai')).toBeUndefined();
+    const generated = new Set(Array.from({ length: 100 }, generatePassword));
+    expect(generated.size).toBe(100);
+    for (const password of generated) expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
+  });
+});
+
+describe('OfficerAccounts', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let now: number;
+  let accounts: OfficerAccounts;
+  beforeEach(async () => {
+    ({ store, close } = await openTempStore());
+    await ensureIndexes(store);
+    now = 1_000_000;
+    accounts = new OfficerAccounts(store, () => now);
+  });
+  afterEach(async () => close());
+
+  test('the first start creates one admin with a one-time password that must be changed', async () => {
+    const first = await accounts.createFirstAdmin();
+    expect(first?.username).toBe('admin');
+    expect(await accounts.createFirstAdmin()).toBeUndefined();
+    const signedIn = await accounts.signIn('ADMIN', first!.password);
+    expect(signedIn).toMatchObject({ ok: true, officer: { username: 'admin', role: 'admin', mustChangePassword: true } });
+    expect(JSON.stringify(signedIn)).not.toContain('passwordHash');
+  });
+
+  test('a wrong username and a wrong password get the same answer', async () => {
+    await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    expect(await accounts.signIn('somchai', 'wrong horse battery')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await accounts.signIn('nobody', 'wrong horse battery')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  test('five failures lock the account for 15 minutes, even for the right password', async () => {
+    await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    for (let i = 0; i < 4; i += 1) expect((await accounts.signIn('somchai', 'nope nope nope')).ok).toBe(false);
+    expect(await accounts.signIn('somchai', 'nope nope nope')).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 15 * 60_000 });
+    expect(await accounts.signIn('somchai', 'correct horse battery')).toMatchObject({ ok: false, reason: 'locked' });
+    now += 15 * 60_000 + 1;
+    expect((await accounts.signIn('somchai', 'correct horse battery')).ok).toBe(true);
+  });
+
+  test('usernames are unique and well-formed; officers need a centre; passwords follow the policy', async () => {
+    await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    await expect(accounts.create({ username: 'Somchai', displayName: 'x', role: 'officer', centres: ['50'], password: 'correct horse battery 2' })).rejects.toMatchObject({ code: 'STORE_DUPLICATE_KEY' });
+    await expect(accounts.create({ username: 'a b', displayName: 'x', role: 'officer', centres: ['50'], password: 'correct horse battery' })).rejects.toMatchObject({ code: 'ACCOUNT_INVALID' });
+    await expect(accounts.create({ username: 'nocentre', displayName: 'x', role: 'officer', centres: [], password: 'correct horse battery' })).rejects.toMatchObject({ code: 'ACCOUNT_INVALID' });
+    await expect(accounts.create({ username: 'weak', displayName: 'x', role: 'officer', centres: ['50'], password: 'short' })).rejects.toMatchObject({ code: 'ACCOUNT_INVALID' });
+  });
+
+  test('changing the password needs the current one and clears the must-change flag', async () => {
+    const officer = await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    await expect(accounts.changePassword(officer._id, 'wrong', 'a brand new passphrase')).rejects.toMatchObject({ code: 'ACCOUNT_INVALID' });
+    await expect(accounts.changePassword(officer._id, 'correct horse battery', 'correct horse battery')).rejects.toMatchObject({ code: 'ACCOUNT_INVALID' });
+    await accounts.changePassword(officer._id, 'correct horse battery', 'a brand new passphrase');
+    expect(await accounts.signIn('somchai', 'a brand new passphrase')).toMatchObject({ ok: true, officer: { mustChangePassword: false } });
+  });
+});
+
+describe('scopeOf', () => {
+  const directory = CentreDirectory.fromBundledData();
+  test('officer: own centres; supervisor: a province and its districts; admin: everything', () => {
+    expect(scopeOf({ role: 'officer', centres: ['5001'] }, directory)).toEqual(['5001']);
+    const chiangMai = scopeOf({ role: 'supervisor', centres: ['50'] }, directory) as string[];
+    expect(chiangMai).toContain('50');
+    expect(chiangMai).toContain('5001');
+    expect(chiangMai).toContain('5015');
+    expect(chiangMai).not.toContain('5701');
+    expect(chiangMai.length).toBe(1 + directory.districtsOf('50', 'th').length);
+    expect(scopeOf({ role: 'admin', centres: [] }, directory)).toBe('all');
+  });
+});

@@ -4,6 +4,8 @@ import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
 import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
 import { HANDOFFS_COLLECTION, HANDOFF_WAITS_COLLECTION } from '../handoff/handoffs';
 import { OFFICERS_COLLECTION } from '../officers/accounts';
+import { SESSIONS_COLLECTION } from '../officers/sessions';
+import { AUDIT_COLLECTION } from '../audit';
 import { BOT_STATE_COLLECTION } from './botStorage';
 import type { SortSpec, IndexOptions, Store } from './types';
 
@@ -30,6 +32,12 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: HANDOFF_WAITS_COLLECTION, keys: { centreCode: 1, claimedAt: -1 } },
   // Signing in by username.
   { collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } },
+  // Ending all sessions of an officer; purging expired ones.
+  { collection: SESSIONS_COLLECTION, keys: { officerId: 1 } },
+  { collection: SESSIONS_COLLECTION, keys: { expiresAt: 1 } },
+  // The audit trail of an officer, and of a conversation or complaint.
+  { collection: AUDIT_COLLECTION, keys: { actor: 1, at: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { target: 1, at: -1 } },
   // Counting "did this help?" per answer.
   { collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } },
 ];

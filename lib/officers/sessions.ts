@@ -1,0 +1,97 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Collection, Store } from '../store/types';
+
+/**
+ * Officer sign-in sessions. The browser holds a random session id in an HttpOnly, SameSite=Strict cookie; the
+ * store holds only its hash, so a leaked database does not sign anyone in. Each session has a CSRF token that
+ * state-changing requests must echo in a header. Sessions end after idleness and after an absolute lifetime.
+ */
+
+export const SESSIONS_COLLECTION = 'sessions';
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
+
+interface SessionDocument {
+  /** sha256 of the session id. */
+  _id: string;
+  officerId: string;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+export interface Session {
+  officerId: string;
+  csrfToken: string;
+  expiresAt: number;
+}
+
+function hashOf(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex');
+}
+
+export class SessionStore {
+  private readonly sessions: Collection<SessionDocument>;
+
+  constructor(store: Store, private readonly now: () => number = Date.now, private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY) {
+    this.sessions = store.collection<SessionDocument>(SESSIONS_COLLECTION);
+  }
+
+  /** Starts a session; returns the id for the cookie (never stored) and the CSRF token for the page. */
+  async start(officerId: string): Promise<{ sessionId: string; session: Session }> {
+    const sessionId = randomBytes(32).toString('base64url');
+    const now = this.now();
+    const document: SessionDocument = {
+      _id: hashOf(sessionId),
+      officerId,
+      csrfToken: randomBytes(24).toString('base64url'),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + this.policy.absoluteMs,
+    };
+    await this.sessions.insertOne(document);
+    return { sessionId, session: { officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt } };
+  }
+
+  /** The session of a cookie value, if it is still valid; using it keeps it alive. */
+  async resume(sessionId: string | undefined): Promise<Session | undefined> {
+    if (!sessionId || sessionId.length > 100) return undefined;
+    const now = this.now();
+    const document = await this.sessions.findOneAndUpdate(
+      { _id: hashOf(sessionId), expiresAt: { $gt: now }, lastSeenAt: { $gt: now - this.policy.idleMs } },
+      { $set: { lastSeenAt: now } },
+      { returnDocument: 'after' },
+    );
+    return document ? { officerId: document.officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt } : undefined;
+  }
+
+  async end(sessionId: string | undefined): Promise<void> {
+    if (sessionId) await this.sessions.deleteOne({ _id: hashOf(sessionId) });
+  }
+
+  /** Ends every session of an officer (password changed, account disabled). */
+  async endAll(officerId: string): Promise<void> {
+    await this.sessions.deleteMany({ officerId });
+  }
+
+  /** Deletes sessions past their lifetime or idle limit. */
+  async purgeExpired(): Promise<number> {
+    const now = this.now();
+    const { deletedCount } = await this.sessions.deleteMany({ $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: now - this.policy.idleMs } }] });
+    return deletedCount;
+  }
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(session: Session, given: string | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(session.csrfToken);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

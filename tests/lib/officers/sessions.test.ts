@@ -1,0 +1,75 @@
+import { AuditLog } from '../../../lib/audit';
+import { csrfMatches, SessionStore } from '../../../lib/officers/sessions';
+import type { Store } from '../../../lib/store/types';
+import { openTempStore } from '../../helpers/tempStore';
+
+describe('SessionStore', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let now: number;
+  let sessions: SessionStore;
+  beforeEach(async () => {
+    ({ store, close } = await openTempStore());
+    now = 1_000_000;
+    sessions = new SessionStore(store, () => now, { idleMs: 30 * 60_000, absoluteMs: 12 * 3600_000 });
+  });
+  afterEach(async () => close());
+
+  test('a session resumes from its cookie value, and the store keeps only its hash', async () => {
+    const { sessionId, session } = await sessions.start('officer-1');
+    expect(await sessions.resume(sessionId)).toEqual(session);
+    const stored = await store.collection('sessions').find({}).toArray();
+    expect(JSON.stringify(stored)).not.toContain(sessionId);
+    expect(await sessions.resume('forged')).toBeUndefined();
+    expect(await sessions.resume(undefined)).toBeUndefined();
+  });
+
+  test('sessions end after 30 idle minutes, and after 12 hours however active', async () => {
+    const { sessionId } = await sessions.start('officer-1');
+    now += 29 * 60_000;
+    expect(await sessions.resume(sessionId)).toBeDefined();
+    now += 29 * 60_000;
+    expect(await sessions.resume(sessionId)).toBeDefined();
+    now += 31 * 60_000;
+    expect(await sessions.resume(sessionId)).toBeUndefined();
+    const active = await sessions.start('officer-2');
+    for (let i = 0; i < 25; i += 1) {
+      now += 29 * 60_000;
+      await sessions.resume(active.sessionId);
+    }
+    expect(await sessions.resume(active.sessionId)).toBeUndefined();
+    expect(await sessions.purgeExpired()).toBe(2);
+  });
+
+  test('signing out and ending all sessions of an officer', async () => {
+    const a = await sessions.start('o1');
+    const b = await sessions.start('o1');
+    const c = await sessions.start('o2');
+    await sessions.end(a.sessionId);
+    expect(await sessions.resume(a.sessionId)).toBeUndefined();
+    await sessions.endAll('o1');
+    expect(await sessions.resume(b.sessionId)).toBeUndefined();
+    expect(await sessions.resume(c.sessionId)).toBeDefined();
+  });
+
+  test('the CSRF check is exact', async () => {
+    const { session } = await sessions.start('o1');
+    expect(csrfMatches(session, session.csrfToken)).toBe(true);
+    expect(csrfMatches(session, `${session.csrfToken}x`)).toBe(false);
+    expect(csrfMatches(session, undefined)).toBe(false);
+  });
+});
+
+describe('AuditLog', () => {
+  test('records who did what to what, newest first', async () => {
+    const { store, close } = await openTempStore();
+    let now = 1;
+    const audit = new AuditLog(store, () => now);
+    await audit.record('o1', 'handoff.claim', 'directline/c1');
+    now = 2;
+    await audit.record('o1', 'complaint.status', 'DD-2569-7K3Q9XM', { from: 'received', to: 'in_progress' });
+    expect((await audit.recent({ actor: 'o1' })).map((entry) => entry.action)).toEqual(['complaint.status', 'handoff.claim']);
+    expect(await audit.recent({ target: 'directline/c1' })).toHaveLength(1);
+    await close();
+  });
+});

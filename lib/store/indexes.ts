@@ -3,6 +3,7 @@ import { DIRECTLINE_ACTIVITIES } from '../directline/log';
 import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
 import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
 import { HANDOFFS_COLLECTION, HANDOFF_WAITS_COLLECTION } from '../handoff/handoffs';
+import { MESSAGES_COLLECTION } from '../handoff/transcript';
 import { OFFICERS_COLLECTION } from '../officers/accounts';
 import { SESSIONS_COLLECTION } from '../officers/sessions';
 import { AUDIT_COLLECTION } from '../audit';
@@ -30,6 +31,9 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: HANDOFFS_COLLECTION, keys: { state: 1, lastActivityAt: 1 } },
   // Recent waits per centre, for the wait estimate.
   { collection: HANDOFF_WAITS_COLLECTION, keys: { centreCode: 1, claimedAt: -1 } },
+  // A conversation's transcript in order; officer replies still to deliver.
+  { collection: MESSAGES_COLLECTION, keys: { conversationKey: 1, at: 1 } },
+  { collection: MESSAGES_COLLECTION, keys: { delivery: 1, at: 1 } },
   // Signing in by username.
   { collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } },
   // Ending all sessions of an officer; purging expired ones.

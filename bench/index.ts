@@ -1,3 +1,4 @@
+import { runDirectLineBench } from './directline';
 import { runNluBench } from './nlu';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   turns: runTurnsBench,
   store: () => runStoreBench([]),
   nlu: runNluBench,
+  directline: runDirectLineBench,
 };
 
 async function main(): Promise<void> {

@@ -25,6 +25,7 @@ import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
 import { PublicAddress } from './http/publicAddress';
 import { chatTokenRoutes } from './web/chatToken';
+import { pageRoutes } from './web/pageRoutes';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
@@ -113,6 +114,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     privacyRoutes(content),
     directLineRoutes({ service: directLine, log: directLineLog, hub, files: new FileStore(store, now), signer, secret: secrets.directLineSecret, address, logger, now }),
     chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, now }),
+    pageRoutes(),
   ];
   if (config.azure) {
     const cloudAdapter = createAzureAdapter(config.azure);

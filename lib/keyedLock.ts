@@ -5,12 +5,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * The adapter keys it by conversation so that two messages of one citizen (or a citizen's message and an
  * officer's proactive reply) never interleave their reads and writes of conversation state.
  *
- * A task that runs under a key and starts another task for the same key runs it directly: waiting for itself
- * would deadlock.
+ * With `reentrant`, a task that runs under a key and starts another task for the same key runs it directly:
+ * waiting for itself would deadlock. That bookkeeping (AsyncLocalStorage) costs on every await, so locks
+ * whose tasks never nest leave it off.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly held = new AsyncLocalStorage<ReadonlySet<string>>();
+  private readonly held: AsyncLocalStorage<ReadonlySet<string>> | undefined;
+
+  constructor(options: { reentrant?: boolean } = { reentrant: true }) {
+    this.held = options.reentrant ? new AsyncLocalStorage<ReadonlySet<string>>() : undefined;
+  }
 
   /** Number of keys with a running or waiting task. */
   get activeKeys(): number {
@@ -18,7 +23,7 @@ export class KeyedLock {
   }
 
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const heldKeys = this.held.getStore();
+    const heldKeys = this.held?.getStore();
     if (heldKeys?.has(key)) return task();
 
     const previous = this.tails.get(key) ?? Promise.resolve();
@@ -30,6 +35,7 @@ export class KeyedLock {
     this.tails.set(key, tail);
     try {
       await previous;
+      if (!this.held) return await task();
       const nextHeld = new Set(heldKeys ?? []);
       nextHeld.add(key);
       return await this.held.run(nextHeld, task);

@@ -85,6 +85,8 @@ export class ContentService implements Texts {
   private readonly versions: Collection<VersionDocument>;
   private messages = new Map<string, Bilingual>();
   private categoryList: Category[] = [];
+  /** The active categories, kept as one array so that callers can cache what they derive from it. */
+  private activeCategories: readonly Category[] = [];
   private faqList: FaqEntry[] = [];
   private intentTable: IntentTable;
   private loadedVersion = -1;
@@ -120,7 +122,7 @@ export class ContentService implements Texts {
 
   /** Active categories, in their order. */
   categories(): readonly Category[] {
-    return this.categoryList.filter((category) => category.active !== false);
+    return this.activeCategories;
   }
 
   category(id: string): Category | undefined {
@@ -239,6 +241,7 @@ export class ContentService implements Texts {
     for (const intent of INTENTS) if (!intents[intent]) intents = { ...intents, [intent]: this.seed.intents[intent] };
     this.messages = messages;
     this.categoryList = categories.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    this.activeCategories = this.categoryList.filter((category) => category.active !== false);
     this.faqList = faq.sort((a, b) => a.id.localeCompare(b.id));
     this.intentTable = intents;
     this.loadedVersion = version;

@@ -1,3 +1,4 @@
+import { isAppError } from '../errors';
 import { KeyedLock } from '../keyedLock';
 import type { Collection, Store } from '../store/types';
 
@@ -7,8 +8,10 @@ import type { Collection, Store } from '../store/types';
  *
  * Each conversation numbers its activities 1, 2, 3…; an activity's id is `conversationId|0000001` and the
  * watermark a client holds is the number of the last activity it has. Appends to one conversation are
- * serialised in this process, so numbers are written in order and a reader never skips one. (Several
- * instances sharing one MongoDB would need sticky sessions per conversation; see docs/operations.md.)
+ * serialised in this process, so numbers are written in order and a reader never skips one. The next number
+ * is kept in memory once known (an append is then one write), read back from the log after a restart, and a
+ * unique index catches another instance numbering the same conversation. (Several instances sharing one
+ * MongoDB still need sticky sessions per conversation for the live stream; see docs/operations.md.)
  */
 
 export const DIRECTLINE_CONVERSATIONS = 'conversations';
@@ -19,7 +22,6 @@ export interface DirectLineConversation {
   channelId: 'directline';
   userId: string;
   locale?: string;
-  nextSeq: number;
   createdAt: number;
   lastActivityAt: number;
 }
@@ -43,6 +45,10 @@ export interface ActivityPage {
 
 /** Activities returned per page; clients page on by watermark. */
 export const PAGE_SIZE = 100;
+/** Conversations whose next number is remembered; the least recently used are forgotten (and read back). */
+const MAX_REMEMBERED = 10_000;
+/** lastActivityAt is written at most this often per conversation: it is for housekeeping, not for clients. */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
@@ -51,7 +57,8 @@ export function activityId(conversationId: string, seq: number): string {
 export class DirectLineLog {
   private readonly conversations: Collection<DirectLineConversation>;
   private readonly activities: Collection<ActivityRecord>;
-  private readonly appendLock = new KeyedLock();
+  private readonly appendLock = new KeyedLock({ reentrant: false });
+  private readonly next = new Map<string, { seq: number; touchedAt: number }>();
 
   constructor(store: Store, private readonly now: () => number = Date.now) {
     this.conversations = store.collection<DirectLineConversation>(DIRECTLINE_CONVERSATIONS);
@@ -63,7 +70,7 @@ export class DirectLineLog {
     const now = this.now();
     const result = await this.conversations.updateOne(
       { _id: conversationId },
-      { $setOnInsert: { channelId: 'directline', userId, nextSeq: 0, createdAt: now, lastActivityAt: now, ...(locale ? { locale } : {}) } },
+      { $setOnInsert: { channelId: 'directline', userId, createdAt: now, lastActivityAt: now, ...(locale ? { locale } : {}) } },
       { upsert: true },
     );
     const conversation = await this.conversations.findOne({ _id: conversationId });
@@ -81,19 +88,48 @@ export class DirectLineLog {
    */
   async append(conversationId: string, build: (id: string) => Record<string, unknown>): Promise<{ activity: LoggedActivity; seq: number }> {
     return this.appendLock.run(conversationId, async () => {
-      const now = this.now();
-      const counted = await this.conversations.findOneAndUpdate(
-        { _id: conversationId },
-        { $inc: { nextSeq: 1 }, $set: { lastActivityAt: now } },
-        { returnDocument: 'after' },
-      );
-      if (!counted) throw new Error(`No conversation ${conversationId}`);
-      const seq = counted.nextSeq;
-      const id = activityId(conversationId, seq);
-      const activity = { ...build(id), id } as LoggedActivity;
-      await this.activities.insertOne({ _id: id, conversationId, seq, json: JSON.stringify(activity), at: now });
-      return { activity, seq };
+      for (let attempt = 0; ; attempt += 1) {
+        const known = this.next.get(conversationId) ?? (await this.readNext(conversationId));
+        const now = this.now();
+        const seq = known.seq;
+        const id = activityId(conversationId, seq);
+        const activity = { ...build(id), id } as LoggedActivity;
+        try {
+          await this.activities.insertOne({ _id: id, conversationId, seq, json: JSON.stringify(activity), at: now });
+        } catch (error) {
+          // Another instance wrote this number: read the log's end again and take the next one.
+          if (isAppError(error, 'STORE_DUPLICATE_KEY') && attempt < 3) {
+            this.next.delete(conversationId);
+            continue;
+          }
+          throw error;
+        }
+        let touchedAt = known.touchedAt;
+        if (now - touchedAt >= TOUCH_INTERVAL_MS) {
+          await this.conversations.updateOne({ _id: conversationId }, { $set: { lastActivityAt: now } });
+          touchedAt = now;
+        }
+        this.remember(conversationId, { seq: seq + 1, touchedAt });
+        return { activity, seq };
+      }
     });
+  }
+
+  /** The next number of a conversation, from the end of its log; throws for a conversation that does not exist. */
+  private async readNext(conversationId: string): Promise<{ seq: number; touchedAt: number }> {
+    const conversation = await this.conversations.findOne({ _id: conversationId });
+    if (!conversation) throw new Error(`No conversation ${conversationId}`);
+    const [last] = await this.activities.find({ conversationId }, { sort: { seq: -1 }, limit: 1 }).toArray();
+    return { seq: (last?.seq ?? 0) + 1, touchedAt: conversation.lastActivityAt };
+  }
+
+  private remember(conversationId: string, next: { seq: number; touchedAt: number }): void {
+    this.next.delete(conversationId);
+    this.next.set(conversationId, next);
+    if (this.next.size > MAX_REMEMBERED) {
+      const oldest = this.next.keys().next().value;
+      if (oldest !== undefined) this.next.delete(oldest);
+    }
   }
 
   /** Activities after the watermark, oldest first, at most a page. */

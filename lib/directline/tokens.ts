@@ -33,6 +33,8 @@ interface Payload {
   iss: string;
   knd: TokenKind;
   sub: string;
+  /** The user id again, under the name Web Chat and directlinejs read from Direct Line tokens. */
+  user: string;
   cnv: string;
   fid?: string;
   iat: number;
@@ -63,6 +65,7 @@ export class TokenSigner {
       iss: ISSUER,
       knd: kind,
       sub: subject.userId,
+      user: subject.userId,
       cnv: subject.conversationId,
       ...(subject.fileId ? { fid: subject.fileId } : {}),
       iat,

@@ -1,5 +1,4 @@
 import type { Category, Intent, IntentTable } from '../content/types';
-import type { Lang } from '../i18n/language';
 import { findTrackingNumber } from '../complaints/trackingNumber';
 import { normalizeText } from '../thai/text';
 
@@ -27,26 +26,65 @@ function compact(text: string): string {
   return normalizeText(text).replace(/ /g, '');
 }
 
-function containsWord(normalized: string, compacted: string, word: string): boolean {
-  const target = normalizeText(word);
-  if (target === '') return false;
-  if (THAI.test(target)) return compacted.includes(target.replace(/ /g, ''));
-  return ` ${normalized} `.includes(` ${target} `);
+/** A command or keyword, normalised once: recognition runs on every message and must not redo this work. */
+interface Word {
+  normalized: string;
+  compacted: string;
+  thai: boolean;
 }
 
+function prepare(word: string): Word {
+  const normalized = normalizeText(word);
+  return { normalized, compacted: normalized.replace(/ /g, ''), thai: THAI.test(normalized) };
+}
+
+function containsWord(normalized: string, compacted: string, word: Word): boolean {
+  if (word.normalized === '') return false;
+  if (word.thai) return compacted.includes(word.compacted);
+  return ` ${normalized} `.includes(` ${word.normalized} `);
+}
+
+type PreparedTable = Record<Intent, Word[]>;
+
 export class IntentRecognizer {
+  // Prepared forms, rebuilt only when content hands out a new table (an admin edit).
+  private preparedFor: IntentTable | undefined;
+  private prepared: PreparedTable | undefined;
+  private categoriesFor: readonly Category[] | undefined;
+  private categoryWords: Array<{ id: string; words: Word[] }> = [];
+
   constructor(private readonly intents: () => IntentTable, private readonly categories: () => readonly Category[]) {}
+
+  private table(): PreparedTable {
+    const current = this.intents();
+    if (current !== this.preparedFor || !this.prepared) {
+      const prepared = {} as PreparedTable;
+      for (const intent of Object.keys(current) as Intent[]) prepared[intent] = [...current[intent].th, ...current[intent].en].map(prepare);
+      this.prepared = prepared;
+      this.preparedFor = current;
+    }
+    return this.prepared;
+  }
+
+  private categoryTable(): Array<{ id: string; words: Word[] }> {
+    const current = this.categories();
+    if (current !== this.categoriesFor) {
+      this.categoryWords = current.map((category) => ({ id: category.id, words: [...category.keywords.th, ...category.keywords.en].map(prepare) }));
+      this.categoriesFor = current;
+    }
+    return this.categoryWords;
+  }
 
   /** The command the whole message is, if it is one. */
   command(text: string | undefined, only?: readonly Intent[]): Intent | undefined {
     if (!text || text.length > 60) return undefined;
+    const trimmed = text.trim();
     const normalized = normalizeText(text);
-    if (normalized === '' && text.trim() !== '?') return undefined;
-    const table = this.intents();
+    if (normalized === '' && trimmed !== '?') return undefined;
+    const table = this.table();
     for (const intent of only ?? (Object.keys(table) as Intent[])) {
-      for (const lang of ['th', 'en'] as const) {
-        if (table[intent][lang].some((word) => (word === '?' ? text.trim() === '?' : normalizeText(word) === normalized))) return intent;
-      }
+      // "?" normalises to nothing, so it is compared as typed.
+      if (table[intent].some((word) => (word.normalized === '' ? trimmed === '?' && normalized === '' : word.normalized === normalized))) return intent;
     }
     return undefined;
   }
@@ -71,8 +109,8 @@ export class IntentRecognizer {
 
     const normalized = normalizeText(bounded);
     const compacted = normalized.replace(/ /g, '');
-    const mentions = (intent: Intent) =>
-      (['th', 'en'] as const).some((lang) => this.intents()[intent][lang].some((word) => containsWord(normalized, compacted, word)));
+    const table = this.table();
+    const mentions = (intent: Intent) => table[intent].some((word) => containsWord(normalized, compacted, word));
     if (command === 'track' || mentions('track')) return { kind: 'track' };
     if (command === 'file' || mentions('file')) {
       const categoryId = this.guessCategory(normalized, compacted);
@@ -94,20 +132,17 @@ export class IntentRecognizer {
     if (/[?？]\s*$/.test(bounded)) return true;
     const normalized = normalizeText(bounded);
     const compacted = normalized.replace(/ /g, '');
-    const words = this.intents().question;
-    if (words.th.some((word) => compacted.includes(normalizeText(word).replace(/ /g, '')))) return true;
+    const words = this.table().question;
+    if (words.some((word) => word.thai && compacted.includes(word.compacted))) return true;
     const first = normalized.split(' ')[0];
-    return words.en.some((word) => normalizeText(word) === first);
+    return words.some((word) => !word.thai && word.normalized === first);
   }
 
   /** The category whose keywords the text mentions most, if any does. */
   guessCategory(normalized: string, compacted = normalized.replace(/ /g, '')): string | undefined {
     let best: { id: string; hits: number } | undefined;
-    for (const category of this.categories()) {
-      const hits = (['th', 'en'] as const).reduce(
-        (count, lang: Lang) => count + category.keywords[lang].filter((word) => containsWord(normalized, compacted, word)).length,
-        0,
-      );
+    for (const category of this.categoryTable()) {
+      const hits = category.words.filter((word) => containsWord(normalized, compacted, word)).length;
       if (hits > 0 && (!best || hits > best.hits)) best = { id: category.id, hits };
     }
     return best?.id;

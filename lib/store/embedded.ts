@@ -64,6 +64,14 @@ export const STORE_FILE = 'store.sqlite';
 const STATEMENT_CACHE_LIMIT = 256;
 const META_TABLE = 'store_indexes';
 
+/** A write waiting for the next group commit. */
+interface PendingWrite {
+  collection: string;
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 interface UpdateOutcome {
   matched: number;
   modified: number;
@@ -167,6 +175,8 @@ export class EmbeddedStore implements Store {
   // Made once: building a statement or a transaction wrapper costs more than a small read or write itself.
   private readonly schemaVersionStatement: Database.Statement<[], number>;
   private readonly writeTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+  private pendingWrites: PendingWrite[] = [];
+  private flushScheduled = false;
 
   private constructor(
     private readonly db: Database.Database,
@@ -230,6 +240,7 @@ export class EmbeddedStore implements Store {
   /** Checkpoints the log into the database file and closes it. Closing a closed store does nothing. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flushWrites();
     this.closed = true;
     this.statements.clear();
     try {
@@ -262,6 +273,57 @@ export class EmbeddedStore implements Store {
     } catch (error) {
       throw mapRuntimeError(error, collection);
     }
+  }
+
+  /**
+   * Runs a write with the other writes issued at the same moment, in one transaction (group commit): each
+   * write in its own savepoint, so one failing (a duplicate key) fails alone; every promise settles only after
+   * the commit, so an acknowledged write is durable. Under load this turns many commits — each a write to the
+   * log file — into one.
+   */
+  runWrite<R>(collection: string, operation: () => R): Promise<R> {
+    try {
+      this.assertOpen();
+      // Tables are created outside the batch: a rolled-back savepoint must not take a table with it.
+      this.ensureTable(collection);
+    } catch (error) {
+      return Promise.reject(mapRuntimeError(error, collection));
+    }
+    return new Promise<R>((resolve, reject) => {
+      this.pendingWrites.push({ collection, work: operation, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushWrites());
+      }
+    });
+  }
+
+  private flushWrites(): void {
+    this.flushScheduled = false;
+    const batch = this.pendingWrites;
+    this.pendingWrites = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.inWriteTransaction(() => {
+        for (const write of batch) {
+          try {
+            // A transaction function called inside a transaction runs in a savepoint.
+            outcomes.push({ ok: true, value: this.writeTransaction(write.work) });
+          } catch (error) {
+            outcomes.push({ ok: false, error: mapRuntimeError(error, write.collection) });
+          }
+        }
+      });
+    } catch (error) {
+      for (const write of batch) write.reject(mapRuntimeError(error, write.collection));
+      return;
+    }
+    batch.forEach((write, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) write.resolve(outcome.value);
+      else write.reject(outcome.error);
+    });
   }
 
   /** For the collection handle: validates and inserts one document. */
@@ -513,7 +575,7 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   ) {}
 
   async insertOne(doc: InsertDocument<T>): Promise<InsertOneResult> {
-    return this.store.run(this.name, () => this.store.insertOne(this.name, doc));
+    return this.store.runWrite(this.name, () => this.store.insertOne(this.name, doc));
   }
 
   async findOne(filter: Filter, options?: FindOneOptions): Promise<T | null> {
@@ -532,7 +594,7 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.store.run(this.name, () => {
+    return this.store.runWrite(this.name, () => {
       const { upsert } = parseUpdateOptions(options);
       const outcome = this.store.update(this.name, filter, update, { many: false, upsert, sort: [] });
       return { matchedCount: outcome.matched, modifiedCount: outcome.modified, upsertedId: outcome.upsertedId };
@@ -540,14 +602,14 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
-    return this.store.run(this.name, () => {
+    return this.store.runWrite(this.name, () => {
       const outcome = this.store.update(this.name, filter, update, { many: true, upsert: false, sort: [] });
       return { matchedCount: outcome.matched, modifiedCount: outcome.modified, upsertedId: null };
     });
   }
 
   async replaceOne(filter: Filter, replacement: InsertDocument<T>, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.store.run(this.name, () => {
+    return this.store.runWrite(this.name, () => {
       const { upsert } = parseUpdateOptions(options);
       const outcome = this.store.replace(this.name, filter, replacement, upsert);
       return { matchedCount: outcome.matched, modifiedCount: outcome.modified, upsertedId: outcome.upsertedId };
@@ -555,7 +617,7 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null> {
-    return this.store.run(this.name, () => {
+    return this.store.runWrite(this.name, () => {
       const o = parseFindOneAndUpdateOptions(options);
       const outcome = this.store.update(this.name, filter, update, { many: false, upsert: o.upsert, sort: o.sort });
       const doc = o.returnDocument === 'after' ? outcome.after : outcome.before;
@@ -564,11 +626,11 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async deleteOne(filter: Filter): Promise<DeleteResult> {
-    return this.store.run(this.name, () => this.store.delete(this.name, parseFilter(filter), false));
+    return this.store.runWrite(this.name, () => this.store.delete(this.name, parseFilter(filter), false));
   }
 
   async deleteMany(filter: Filter): Promise<DeleteResult> {
-    return this.store.run(this.name, () => this.store.delete(this.name, parseFilter(filter), true));
+    return this.store.runWrite(this.name, () => this.store.delete(this.name, parseFilter(filter), true));
   }
 
   async countDocuments(filter?: Filter): Promise<number> {
@@ -576,6 +638,6 @@ class EmbeddedCollection<T extends BaseDocument> implements Collection<T> {
   }
 
   async createIndex(keys: SortSpec, options?: IndexOptions): Promise<string> {
-    return this.store.run(this.name, () => this.store.createIndex(this.name, parseIndex(keys, options)));
+    return this.store.runWrite(this.name, () => this.store.createIndex(this.name, parseIndex(keys, options)));
   }
 }

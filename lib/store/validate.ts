@@ -78,7 +78,10 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 // purely numeric segments would mean array positions, which the subset leaves out.
 const PATH_SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const INDEX_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Lone surrogates cannot be stored as UTF-8; String#isWellFormed (native) finds them far faster than a regex. */
+function hasLoneSurrogate(text: string): boolean {
+  return !(text as string & { isWellFormed(): boolean }).isWellFormed();
+}
 
 const UPDATE_OPERATORS: readonly string[] = ['$set', '$unset', '$inc', '$push', '$addToSet', '$setOnInsert'];
 const REGEX_FLAGS = /^[ims]*$/;
@@ -153,7 +156,7 @@ export function cleanValue(value: unknown, where: string, code: ErrorCode = 'STO
   if (value === undefined) return undefined;
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) fail(code, `${where} holds a string that is not well-formed Unicode`);
+    if (hasLoneSurrogate(value)) fail(code, `${where} holds a string that is not well-formed Unicode`);
     return value;
   }
   if (typeof value === 'number') {
@@ -185,14 +188,14 @@ function checkFieldName(key: string, where: string, code: ErrorCode): void {
   if (key.startsWith('$')) fail(code, `field name '${key}' in ${where} starts with $`);
   if (key.includes('.')) fail(code, `field name '${key}' in ${where} contains a dot`);
   if (key.includes('\0')) fail(code, `a field name in ${where} contains NUL`);
-  if (LONE_SURROGATE.test(key)) fail(code, `a field name in ${where} is not well-formed Unicode`);
+  if (hasLoneSurrogate(key)) fail(code, `a field name in ${where} is not well-formed Unicode`);
 }
 
 export function checkId(id: unknown, code: ErrorCode = 'STORE_INVALID_DOCUMENT'): string {
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
     fail(code, `_id must be a non-empty string of at most ${MAX_ID_LENGTH} characters`);
   }
-  if (LONE_SURROGATE.test(id)) fail(code, '_id is not well-formed Unicode');
+  if (hasLoneSurrogate(id)) fail(code, '_id is not well-formed Unicode');
   return id;
 }
 
@@ -262,7 +265,7 @@ function scalarOperand(path: FieldPath, op: string, value: unknown): JsonScalar 
       `${op} on '${path.dotted}' compares with ${describeType(value)}: only strings, finite numbers, booleans and null are in the subset`,
     );
   }
-  if (typeof value === 'string' && LONE_SURROGATE.test(value)) unsupportedFilter(`${op} on '${path.dotted}' has a string that is not well-formed Unicode`);
+  if (typeof value === 'string' && hasLoneSurrogate(value)) unsupportedFilter(`${op} on '${path.dotted}' has a string that is not well-formed Unicode`);
   return value === 0 ? 0 : value;
 }
 

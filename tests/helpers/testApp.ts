@@ -15,14 +15,23 @@ export interface TestApp {
   logs: CapturedLogs;
   connector: RecordingConnector;
   dataDir: string;
-  /** Listens on an ephemeral loopback port and returns the base URL. */
-  listen(): Promise<string>;
+  /** Listens on a loopback port (an ephemeral one unless given) and returns the base URL. */
+  listen(port?: number): Promise<string>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  now?: () => number;
+  /**
+   * An existing data dir to open instead of a fresh temp dir, e.g. the dir of an app that was closed, to test a
+   * restart. The caller owns it: close() leaves it in place.
+   */
+  dataDir?: string;
+}
+
 /** The whole service, built as bot/index.ts builds it, on an embedded store in a temp dir. */
-export async function buildTestApp(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<TestApp> {
-  const temp = makeTempDir();
+export async function buildTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const temp = options.dataDir === undefined ? makeTempDir() : { dir: options.dataDir, cleanup: () => undefined };
   const config = loadConfig({ DATA_DIR: temp.dir, SHUTDOWN_TIMEOUT_MS: '2000', ...env });
   const logs = captureLogs();
   const store = await openStore({ dataDir: config.dataDir });
@@ -37,10 +46,10 @@ export async function buildTestApp(env: Record<string, string> = {}, options: { 
     logs,
     connector,
     dataDir: temp.dir,
-    listen: () => new Promise((resolve) => {
-      app.server.listen(0, '127.0.0.1', () => {
-        const { port } = app.server.server.address() as AddressInfo;
-        resolve(`http://127.0.0.1:${port}`);
+    listen: (port = 0) => new Promise((resolve) => {
+      app.server.listen(port, '127.0.0.1', () => {
+        const bound = (app.server.server.address() as AddressInfo).port;
+        resolve(`http://127.0.0.1:${bound}`);
       });
     }),
     close: async () => {

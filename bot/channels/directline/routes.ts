@@ -95,10 +95,12 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const match = new RegExp(`^${DIRECTLINE_BASE}/conversations/([A-Za-z0-9_-]{8,64})/stream$`).exec(url.pathname);
-    if (!match) return;
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    // This is the server's only upgrade handler, and Node answers no upgrade request by itself: one left
+    // unanswered would hold its socket open for as long as the client likes.
+    if (!match) return refuse(404, 'Not Found');
     if (!socketLimiter.take(clientAddress(req, address.trustProxy))) return refuse(429, 'Too Many Requests');
     const check = signer.verify(url.searchParams.get('t') ?? '', 'stream');
     if (!check.ok || check.claims.conversationId !== match[1]) return refuse(403, 'Forbidden');

@@ -29,7 +29,8 @@ const tooLarge = () => new HttpError(413, 'PayloadTooLarge', `A file may be at m
 const notImage = () => new HttpError(415, 'UnsupportedMediaType', 'Only images can be uploaded: JPEG, PNG, GIF or WebP');
 
 function safeName(name: string | undefined, contentType: ImageType): string {
-  const cleaned = (name ?? '').replace(/[^\p{L}\p{N}._ -]+/gu, '_').slice(0, 100).trim();
+  // \p{M} too: Thai vowel and tone marks are combining marks, not letters, and a Thai name is unreadable without them.
+  const cleaned = (name ?? '').replace(/[^\p{L}\p{M}\p{N}._ -]+/gu, '_').slice(0, 100).trim();
   return cleaned || `photo.${contentType.split('/')[1]}`;
 }
 
@@ -43,13 +44,18 @@ function readRaw(req: Request): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_FILE_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_UPLOAD_FILE_BYTES) {
-        req.destroy();
+        // A body sent without Content-Length is only known to be too large here. Destroying the request now
+        // would reset the connection before the 413 goes out, and the client would never learn why; so the
+        // rest is read and dropped (nothing more is buffered) and the 413 is answered. A client still sending
+        // at twice the limit is not uploading a photo: it is cut off.
+        chunks = [];
         reject(tooLarge());
+        if (size > 2 * MAX_UPLOAD_FILE_BYTES) req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -63,7 +69,8 @@ function readMultipart(req: Request): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: MAX_UPLOAD_FILES + 1, fields: 2, fieldSize: MAX_ACTIVITY_PART_BYTES, parts: MAX_UPLOAD_FILES + 3 } });
+      // Browsers send a file's name as raw UTF-8 in the part header; busboy's default (latin1) turns Thai names into mojibake.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: MAX_UPLOAD_FILES + 1, fields: 2, fieldSize: MAX_ACTIVITY_PART_BYTES, parts: MAX_UPLOAD_FILES + 3 } });
     } catch {
       reject(new HttpError(400, 'BadArgument', 'The multipart body could not be read'));
       return;

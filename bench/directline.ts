@@ -1,0 +1,340 @@
+import fs from 'node:fs';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { WebSocket } from 'ws';
+import { ChannelAdapter } from '../bot/adapter';
+import { createApp } from '../bot/app';
+import { directLineRoutes } from '../bot/channels/directline/routes';
+import { DirectLineService } from '../bot/channels/directline/service';
+import { StreamHub } from '../bot/channels/directline/stream';
+import { PublicAddress } from '../bot/http/publicAddress';
+import { createServer } from '../bot/server';
+import { loadConfig } from '../lib/config';
+import { DirectLineLog } from '../lib/directline/log';
+import { TokenSigner } from '../lib/directline/tokens';
+import { FileStore } from '../lib/files/fileStore';
+import { createLogger, type Logger } from '../lib/logger';
+import { loadSecrets } from '../lib/secrets';
+import { openStore } from '../lib/store';
+import { ensureIndexes } from '../lib/store/indexes';
+import type { Store } from '../lib/store/types';
+import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
+
+/**
+ * `npm run bench -- directline`: citizens over Direct Line, end to end. 200 conversations at once, each with its
+ * own WebSocket stream, against the whole service in this process on 127.0.0.1 (embedded store in a temp
+ * dir). Each conversation POSTs a message and waits for the bot's reply on its socket before sending the
+ * next (a closed loop: 200 turns in flight); the round trip is measured from the POST to the reply's frame.
+ * The same load against an echo bot behind the same Direct Line pieces (log, stream hub, service, routes,
+ * embedded store) is the ceiling: what the endpoint costs without the dialogs. Paced runs send one message
+ * per conversation every 250 ms (800 messages a second in all), then every second, to show the latency when
+ * the service keeps up.
+ *
+ * The clients are plain `ws` sockets and fetch: botframework-directlinejs per conversation (rxjs, polyfilled
+ * XMLHttpRequest, its own timers) would cost more than the service under test and measure the client. The
+ * clients share this process's event loop with the service, so the figures are a lower bound for both runs.
+ *
+ * The service's own limits apply (20 messages at once per conversation, then 1 a second; 30 new conversations
+ * and 30 sockets per client address): each simulated citizen has its own address (X-Forwarded-For, with
+ * TRUST_PROXY on, as behind the reverse proxy of a real deployment), and no conversation sends more than its
+ * burst allows.
+ */
+
+const CONVERSATIONS = 200;
+const WARM_UP_ROUNDS = 3;
+const SATURATED_ROUNDS = 15;
+/** The paced runs: one message every 250 ms per conversation (800 msg/s in all), and a gentler one. */
+const PACED_RUNS = [
+  { intervalMs: 250, rounds: 12 },
+  { intervalMs: 1000, rounds: 5 },
+] as const;
+/** A turn that takes longer than this counts as failed: the run must end, whatever the service does. */
+const TURN_TIMEOUT_MS = 15_000;
+const MESSAGE = 'สวัสดีค่ะ';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A POST with its JSON answer. Each citizen has its own kept-alive connection (as each browser does): with
+ * fetch's shared pool, 200 requests sent at once queue for connections inside this process, and the client's
+ * queueing would be measured as the service's latency.
+ */
+function postJson(agent: Agent, url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+interface Endpoint {
+  name: string;
+  base: string;
+  secret: string;
+  close(): Promise<void>;
+}
+
+/** A logger that formats every line as in production and drops it: the service does the work of logging. */
+function discardingLogger(): Logger {
+  return createLogger('info', { write: () => undefined });
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+async function openBenchStore(prefix: string): Promise<{ store: Store; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const store = await openStore({ dataDir: dir });
+  await ensureIndexes(store);
+  return { store, dir };
+}
+
+/** The service as bot/index.ts builds it. */
+async function realService(): Promise<Endpoint> {
+  const { store, dir } = await openBenchStore('ddbot-bench-dl-real-');
+  const config = loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' });
+  const secrets = loadSecrets(dir, {});
+  const app = await createApp({ config, logger: discardingLogger(), store, secrets });
+  const base = await listen(app.server);
+  return {
+    name: 'Damrongdham bot',
+    base,
+    secret: secrets.directLineSecret,
+    close: async () => {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The same Direct Line pieces, composed as bot/app.ts composes them, in front of a bot that only echoes. */
+async function echoService(): Promise<Endpoint> {
+  const { store, dir } = await openBenchStore('ddbot-bench-dl-echo-');
+  const secrets = loadSecrets(dir, {});
+  const logger = discardingLogger();
+  const signer = new TokenSigner(secrets.tokenSigningKey);
+  const log = new DirectLineLog(store);
+  const hub = new StreamHub(log, logger);
+  const adapter = new ChannelAdapter();
+  const logic = async (context: TurnContext) => {
+    if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
+  };
+  const service = new DirectLineService({ log, hub, signer, adapter, logic });
+  adapter.registerConnector(service.connector);
+  const routes = directLineRoutes({ service, log, hub, files: new FileStore(store), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, true), logger });
+  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => false }, routes: [routes] });
+  const base = await listen(server);
+  return {
+    name: 'echo bot',
+    base,
+    secret: secrets.directLineSecret,
+    close: async () => {
+      hub.close();
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeAllConnections();
+      await closed;
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Waiting {
+  clientActivityID: string;
+  /** The server's id for the message, learnt from its echo on the socket. */
+  serverId?: string;
+  resolve: () => void;
+}
+
+/** One citizen: a conversation, its socket, and the reply it is waiting for. */
+class Citizen {
+  private waiting: Waiting | undefined;
+  private sent = 0;
+  failures = 0;
+
+  private constructor(
+    private readonly endpoint: Endpoint,
+    private readonly agent: Agent,
+    private readonly address: string,
+    private readonly conversationId: string,
+    private readonly token: string,
+    private readonly socket: WebSocket,
+  ) {
+    socket.on('message', (data) => {
+      const text = String(data);
+      if (text === '') return; // keep-alive
+      const frame = JSON.parse(text) as { activities: Json[] };
+      for (const activity of frame.activities) this.onActivity(activity);
+    });
+  }
+
+  static async start(endpoint: Endpoint, index: number, run: number): Promise<Citizen> {
+    // 10.run.y.z: every simulated citizen comes from its own address.
+    const address = `10.${run}.${Math.floor(index / 250)}.${(index % 250) + 1}`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const response = await postJson(agent, `${endpoint.base}/v3/directline/conversations`, { authorization: `Bearer ${endpoint.secret}`, 'x-forwarded-for': address }, {
+      user: { id: `dl_bench-${run}-${index}` },
+      locale: 'th-TH',
+    });
+    if (response.status !== 201) throw new Error(`starting a conversation: HTTP ${response.status} ${response.body}`);
+    const { conversationId, token, streamUrl } = JSON.parse(response.body) as { conversationId: string; token: string; streamUrl: string };
+    const socket = new WebSocket(streamUrl, { headers: { 'x-forwarded-for': address } });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+      socket.once('unexpected-response', (_request, res) => reject(new Error(`opening the stream: HTTP ${res.statusCode ?? 0}`)));
+    });
+    return new Citizen(endpoint, agent, address, conversationId, token, socket);
+  }
+
+  /** Sends one message; resolves with the round trip to the bot's first reply on the socket, or undefined. */
+  async turn(): Promise<number | undefined> {
+    this.sent += 1;
+    const clientActivityID = `bench-${this.sent}`;
+    const started = nowMs();
+    let timer: NodeJS.Timeout | undefined;
+    let settle: (ok: boolean) => void = () => undefined;
+    const replied = new Promise<boolean>((resolve) => {
+      settle = resolve;
+      this.waiting = { clientActivityID, resolve: () => resolve(true) };
+      timer = setTimeout(() => resolve(false), TURN_TIMEOUT_MS);
+    });
+    const posted = postJson(
+      this.agent,
+      `${this.endpoint.base}/v3/directline/conversations/${this.conversationId}/activities`,
+      { authorization: `Bearer ${this.token}`, 'x-forwarded-for': this.address },
+      { type: 'message', text: MESSAGE, locale: 'th-TH', channelData: { clientActivityID } },
+    ).then((response) => response.status, () => 0);
+    // A refused POST (429, an error) will have no reply: it fails the turn now rather than at the timeout.
+    void posted.then((status) => {
+      if (status !== 200) settle(false);
+    });
+    const ok = await replied;
+    const elapsed = nowMs() - started;
+    clearTimeout(timer);
+    this.waiting = undefined;
+    // The service answers the POST once the turn is over; the next message goes after it, as in Web Chat.
+    const status = await posted;
+    if (!ok || status !== 200) {
+      this.failures += 1;
+      return undefined;
+    }
+    return elapsed;
+  }
+
+  close(): void {
+    this.socket.terminate();
+    this.agent.destroy();
+  }
+
+  private onActivity(activity: Json): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    const role = (activity.from as Json | undefined)?.role;
+    if (role === 'user' && (activity.channelData as Json | undefined)?.clientActivityID === waiting.clientActivityID) {
+      waiting.serverId = String(activity.id);
+    } else if (role === 'bot' && waiting.serverId !== undefined && activity.replyToId === waiting.serverId) {
+      waiting.resolve();
+    }
+  }
+}
+
+async function startCitizens(endpoint: Endpoint, run: number): Promise<Citizen[]> {
+  const citizens: Citizen[] = [];
+  // In batches, as people arrive: starting a conversation runs the bot's welcome turn.
+  for (let index = 0; index < CONVERSATIONS; index += 20) {
+    citizens.push(...(await Promise.all(Array.from({ length: Math.min(20, CONVERSATIONS - index) }, (_, offset) => Citizen.start(endpoint, index + offset, run)))));
+  }
+  return citizens;
+}
+
+interface RunResult {
+  summary: LatencySummary;
+  failures: number;
+}
+
+async function closedLoop(citizens: Citizen[], rounds: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  const started = nowMs();
+  await Promise.all(citizens.map(async (citizen) => {
+    for (let round = 0; round < rounds; round += 1) {
+      const elapsed = await citizen.turn();
+      if (elapsed !== undefined) latencies.push(elapsed);
+    }
+  }));
+  return { summary: summarise(latencies, nowMs() - started), failures: citizens.reduce((sum, citizen) => sum + citizen.failures, 0) };
+}
+
+async function pacedLoop(citizens: Citizen[], intervalMs: number, rounds: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  const started = nowMs();
+  await Promise.all(citizens.map(async (citizen, index) => {
+    // Spread over the interval, as independent people would be.
+    await new Promise((resolve) => setTimeout(resolve, (index * intervalMs) / citizens.length));
+    for (let round = 0; round < rounds; round += 1) {
+      const t0 = nowMs();
+      const elapsed = await citizen.turn();
+      if (elapsed !== undefined) latencies.push(elapsed);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (nowMs() - t0))));
+    }
+  }));
+  return { summary: summarise(latencies, nowMs() - started), failures: citizens.reduce((sum, citizen) => sum + citizen.failures, 0) };
+}
+
+async function measure(build: () => Promise<Endpoint>): Promise<{ name: string; saturated: RunResult; paced: RunResult[] }> {
+  const endpoint = await build();
+  try {
+    const citizens = await startCitizens(endpoint, 0);
+    await closedLoop(citizens, WARM_UP_ROUNDS); // JIT, prepared statements, first state rows
+    for (const citizen of citizens) citizen.failures = 0;
+    const saturated = await closedLoop(citizens, SATURATED_ROUNDS);
+    for (const citizen of citizens) citizen.close();
+    const paced: RunResult[] = [];
+    for (const [index, { intervalMs, rounds }] of PACED_RUNS.entries()) {
+      // Fresh conversations each time: the earlier ones have used most of their burst allowance.
+      const pacedCitizens = await startCitizens(endpoint, index + 1);
+      paced.push(await pacedLoop(pacedCitizens, intervalMs, rounds));
+      for (const citizen of pacedCitizens) citizen.close();
+    }
+    return { name: endpoint.name, saturated, paced };
+  } finally {
+    await endpoint.close();
+  }
+}
+
+export async function runDirectLineBench(): Promise<void> {
+  const echo = await measure(echoService);
+  const real = await measure(realService);
+  const widths = [52, 7, 9, 9, 9, 9, 8];
+  console.log(`directline: ${CONVERSATIONS} conversations over WebSocket streams, POST → bot's reply on the socket, 127.0.0.1, embedded store`);
+  console.log(formatRow(['run', 'turns', 'turns/s', 'p50 ms', 'p99 ms', 'max ms', 'failed'], widths));
+  const rows: Array<[string, RunResult]> = [
+    ['echo bot, saturated (ceiling)', echo.saturated],
+    [`${real.name}, saturated`, real.saturated],
+  ];
+  PACED_RUNS.forEach(({ intervalMs }, index) => {
+    const rate = `${1000 / intervalMs} msg/s each (${(CONVERSATIONS * 1000) / intervalMs}/s)`;
+    rows.push([`echo bot, paced ${rate}`, echo.paced[index]], [`${real.name}, paced ${rate}`, real.paced[index]]);
+  });
+  for (const [name, { summary: s, failures }] of rows) console.log(formatRow([name, s.count, s.perSecond, s.p50, s.p99, s.max, failures], widths));
+  const ratio = real.saturated.summary.perSecond / echo.saturated.summary.perSecond;
+  console.log(`bot/echo throughput, saturated: ${(ratio * 100).toFixed(1)} % (goal >= 50 %): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+  const verdict = (p99: number) => `${p99.toFixed(2)} ms (goal < 100 ms): ${p99 < 100 ? 'met' : 'NOT met'}`;
+  console.log(`bot p99, saturated with ${CONVERSATIONS} turns in flight: ${verdict(real.saturated.summary.p99)}`);
+  PACED_RUNS.forEach(({ intervalMs }, index) => console.log(`bot p99, paced one message every ${intervalMs} ms each: ${verdict(real.paced[index].summary.p99)}`));
+}

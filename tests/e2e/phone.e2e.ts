@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  Chat,
+  computed,
+  launchChromium,
+  openChat,
+  openContext,
+  pageWidths,
+  type PageWatch,
+  PHONE,
+  screenshot,
+  type Service,
+  startService,
+  watchPage,
+  WEBCHAT,
+} from './support/harness';
+
+/** The page on a phone (390×844, touch): no sideways scrolling, the send box in view, buttons a finger can hit. */
+
+const TOUCH = 44;
+
+let browser: Browser;
+let service: Service;
+let context: BrowserContext;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  service = await startService();
+  context = await openContext(browser, PHONE);
+  page = await context.newPage();
+  watch = watchPage(page, service.baseUrl);
+});
+afterAll(async () => {
+  await context?.close();
+  await service?.close();
+  await browser?.close();
+});
+
+async function expectFitsTheScreen(): Promise<void> {
+  const widths = await pageWidths(page);
+  expect(widths.window).toBe(390);
+  expect(widths.document).toBeLessThanOrEqual(widths.window);
+  expect(widths.body).toBeLessThanOrEqual(widths.window);
+  const sendBox = await page.locator(WEBCHAT.sendBox).boundingBox();
+  expect(sendBox).not.toBeNull();
+  if (!sendBox) return;
+  expect(sendBox.y).toBeGreaterThan(0);
+  expect(sendBox.y + sendBox.height).toBeLessThanOrEqual(844);
+  expect(sendBox.x + sendBox.width).toBeLessThanOrEqual(390);
+  await expect(page.locator(WEBCHAT.uploadButton).isVisible()).resolves.toBe(true);
+}
+
+/** Every visible element the locator finds is at least 44×44 CSS pixels (or 44 high, for full-width ones). */
+async function expectTouchSized(locator: Locator, what: string): Promise<void> {
+  const count = await locator.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    const box = await locator.nth(i).boundingBox();
+    if (!box) continue;
+    const label = `${what} "${(await locator.nth(i).innerText()).trim() || (await locator.nth(i).getAttribute('aria-label'))}"`;
+    expect({ label, tall: box.height >= TOUCH - 0.5, wide: box.width >= TOUCH - 0.5 }).toEqual({ label, tall: true, wide: true });
+  }
+}
+
+test('a phone shows the whole page without sideways scrolling, at medium and at extra large text', async () => {
+  const chat = new Chat(page);
+  await openChat(page, service.baseUrl);
+  await chat.botSays(service.text('th', 'welcome'));
+  await chat.tapSuggested(service.text('th', 'language.option.th'));
+  await chat.botSays(service.text('th', 'menu.prompt'));
+  await expectFitsTheScreen();
+  await expectTouchSized(page.locator('.bar button, .bar a'), 'header control');
+  await expectTouchSized(page.locator(WEBCHAT.suggestedAction), 'suggested action');
+  await expectTouchSized(page.locator(WEBCHAT.cardButton), 'card button');
+  // Form controls do not inherit fonts by themselves: card buttons must still be in Sarabun, or Thai may not show.
+  expect(await computed(page, WEBCHAT.cardButton, 'font-family')).toMatch(/^Sarabun, "Noto Sans Thai"/);
+  await screenshot(page, '09-phone-menu');
+
+  await page.getByRole('button', { name: 'ตัวอักษรใหญ่พิเศษ' }).tap();
+  await chat.tapCardButton(service.text('th', 'menu.file'));
+  await chat.botSays(service.text('th', 'complaint.category.prompt'));
+  await expectFitsTheScreen();
+  await expectTouchSized(page.locator(WEBCHAT.suggestedAction), 'suggested action');
+  await screenshot(page, '10-phone-extra-large-categories');
+
+  // A category tapped, a centre typed and sent with the send button: the answer arrives in view.
+  const utilities = service.test.app.content.category('utilities');
+  await chat.tapSuggested(utilities?.label.th ?? 'missing category');
+  await chat.botSays(service.text('th', 'complaint.destination.prompt'));
+  await chat.sendByTapping('เชียงใหม่');
+  await chat.botSays(service.text('th', 'complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
+  await expectFitsTheScreen();
+  await screenshot(page, '11-phone-typed-answer');
+
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.failedRequests).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
+});

@@ -6,6 +6,7 @@ import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
 import { RateLimiter } from '../../../lib/rateLimit';
+import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
 import { type Caller, DirectLineAuth, tokenFailure } from './auth';
@@ -92,15 +93,11 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
     return conversation;
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const streamPath = new RegExp(`^${DIRECTLINE_BASE}/conversations/([A-Za-z0-9_-]{8,64})/stream$`);
+  const acceptStream = (req: IncomingMessage, socket: Duplex, head: Buffer, pathname: string) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const match = new RegExp(`^${DIRECTLINE_BASE}/conversations/([A-Za-z0-9_-]{8,64})/stream$`).exec(url.pathname);
-    const refuse = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    // This is the server's only upgrade handler, and Node answers no upgrade request by itself: one left
-    // unanswered would hold its socket open for as long as the client likes.
-    if (!match) return refuse(404, 'Not Found');
+    const match = streamPath.exec(pathname) as RegExpExecArray;
+    const refuse = (status: number, text: string) => refuseUpgrade(socket, status, text);
     if (!socketLimiter.take(clientAddress(req, address.trustProxy))) return refuse(429, 'Too Many Requests');
     const check = signer.verify(url.searchParams.get('t') ?? '', 'stream');
     if (!check.ok || check.claims.conversationId !== match[1]) return refuse(403, 'Forbidden');
@@ -111,7 +108,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
   };
 
   return (server: Server): void => {
-    server.server.on('upgrade', onUpgrade);
+    onUpgrade(server.server, (pathname) => streamPath.test(pathname), acceptStream);
 
     server.post(`${DIRECTLINE_BASE}/tokens/generate`, json, async (req: Request, res: Response) => {
       const caller = auth.caller(req, true);

@@ -7,6 +7,19 @@ import { ComplaintService } from '../lib/complaints/service';
 import { DirectLineLog } from '../lib/directline/log';
 import { TokenSigner } from '../lib/directline/tokens';
 import { FileStore } from '../lib/files/fileStore';
+import { AuditLog } from '../lib/audit';
+import { HandoffRepository } from '../lib/handoff/handoffs';
+import { Transcript } from '../lib/handoff/transcript';
+import { OfficerAccounts } from '../lib/officers/accounts';
+import { SessionStore } from '../lib/officers/sessions';
+import { officerApiRoutes } from '../handoff/api';
+import { officerPageRoutes } from '../handoff/web/routes';
+import { Deliverer } from '../handoff/delivery';
+import { handoffGateway } from '../handoff/gateway';
+import { OfficerHub } from '../handoff/hub';
+import { HandoffMiddleware } from '../handoff/middleware';
+import { RecentMessages } from '../handoff/recent';
+import { HandoffService } from '../handoff/service';
 import { ContentService } from '../lib/content/service';
 import type { Texts } from '../lib/content/texts';
 import { FaqService } from '../lib/faq/service';
@@ -20,7 +33,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
-import { directLineRoutes } from './channels/directline/routes';
+import { DIRECTLINE_BASE, directLineRoutes } from './channels/directline/routes';
 import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
 import { PublicAddress } from './http/publicAddress';
@@ -32,6 +45,8 @@ import { createServer, type RouteModule } from './server';
 import { PRIVACY_PATH, privacyRoutes } from './web/privacy';
 
 const RETENTION_PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+/** How often idle live chats are closed and long waits offered to become questions. */
+const HANDOFF_SWEEP_INTERVAL_MS = 30 * 1000;
 /** How soon an admin's content change made on another instance reaches this one. */
 const CONTENT_REFRESH_INTERVAL_MS = 30 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +68,8 @@ export interface App {
   texts: Texts;
   content: ContentService;
   complaints: ComplaintService;
+  handoffs: HandoffService;
+  officers: OfficerAccounts;
   /** Starts periodic work (the retention purge, content refresh). index.ts calls it; tests that do not need it leave it off. */
   startBackgroundJobs(): void;
   /** Stops taking requests and turns, lets running turns finish (up to the configured timeout), closes the store. */
@@ -75,15 +92,40 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const tracker = new TurnFailureTracker();
   const directory = CentreDirectory.fromBundledData();
   const complaints = new ComplaintService(store, { hashingKey: secrets.hashingKey, now });
+  const intents = new IntentRecognizer(() => content.intents(), () => content.categories());
+
+  const turnLock = new KeyedLock();
+  const adapter = new ChannelAdapter(turnLock);
+
+  // Officer handoff: the queue, the transcript, the officers' realtime hub, proactive delivery.
+  const officerHub = new OfficerHub();
+  const audit = new AuditLog(store, now);
+  const officers = new OfficerAccounts(store, now);
+  const sessions = new SessionStore(store, now);
+  const recent = new RecentMessages(conversationState, now);
+  const deliverer = new Deliverer(adapter, logger);
+  const handoffs = new HandoffService({
+    repo: new HandoffRepository(store, now),
+    transcript: new Transcript(store, now),
+    texts,
+    calendar: () => content.officeHours(),
+    directory,
+    hub: officerHub,
+    deliverer,
+    audit,
+    officerName: (officerId) => officers.displayName(officerId),
+    now,
+  });
 
   const dialog = new MainDialog({
     texts,
     language,
     content,
-    intents: new IntentRecognizer(() => content.intents(), () => content.categories()),
+    intents,
     centres: { directory, search: new CentreSearch(directory) },
     faq: new FaqService(content, store, now),
     complaints,
+    handoff: handoffGateway(handoffs, recent),
     now,
     privacyUrl: `${config.publicUrl}${PRIVACY_PATH}`,
   });
@@ -98,9 +140,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const logic = (context: TurnContext) => bot.run(context);
   const onTurnError = createTurnErrorHandler({ logger, texts, conversationState, tracker });
 
-  const turnLock = new KeyedLock();
-  const adapter = new ChannelAdapter(turnLock);
-  adapter.use(new LanguageMiddleware(language));
+  const handoffMiddleware = new HandoffMiddleware(handoffs, recent, intents, texts);
+  adapter.use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
   const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy);
@@ -110,15 +151,33 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, now });
   adapter.registerConnector(directLine.connector);
 
+  const files = new FileStore(store, now);
   const routes: RouteModule[] = [
     privacyRoutes(content),
-    directLineRoutes({ service: directLine, log: directLineLog, hub, files: new FileStore(store, now), signer, secret: secrets.directLineSecret, address, logger, now }),
+    directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, now }),
     chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, now }),
     pageRoutes(),
+    officerPageRoutes(),
+    officerApiRoutes({
+      accounts: officers,
+      sessions,
+      handoffs,
+      complaints,
+      content,
+      directory,
+      files,
+      hub: officerHub,
+      deliverer,
+      audit,
+      address,
+      fileUrl: (req, conversationId, fileId) =>
+        `${address.httpBase(req)}${DIRECTLINE_BASE}/conversations/${conversationId}/files/${fileId}?t=${encodeURIComponent(directLine.fileToken('officer', conversationId, fileId))}`,
+      now,
+    }),
   ];
   if (config.azure) {
     const cloudAdapter = createAzureAdapter(config.azure);
-    cloudAdapter.use(new LanguageMiddleware(language));
+    cloudAdapter.use(new LanguageMiddleware(language)).use(handoffMiddleware);
     cloudAdapter.onTurnError = onTurnError;
     routes.push(azureRoutes(cloudAdapter, logic, turnLock));
   }
@@ -127,6 +186,15 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes });
 
   let purgeTimer: NodeJS.Timeout | undefined;
+  let handoffTimer: NodeJS.Timeout | undefined;
+  const sweepHandoffs = async () => {
+    try {
+      await handoffs.sweep();
+      await sessions.purgeExpired();
+    } catch (error) {
+      logger.error({ err: describeErrorForLog(error) }, 'handoff sweep failed');
+    }
+  };
   let contentTimer: NodeJS.Timeout | undefined;
   const refreshContent = async () => {
     try {
@@ -148,6 +216,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     void purgeIdleState();
     purgeTimer = setInterval(() => void purgeIdleState(), RETENTION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
+    handoffTimer = setInterval(() => void sweepHandoffs(), HANDOFF_SWEEP_INTERVAL_MS);
+    handoffTimer.unref();
     contentTimer = setInterval(() => void refreshContent(), CONTENT_REFRESH_INTERVAL_MS);
     contentTimer.unref();
   };
@@ -157,12 +227,14 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     closing ??= (async () => {
       shuttingDown = true;
       clearInterval(purgeTimer);
+      clearInterval(handoffTimer);
       clearInterval(contentTimer);
       adapter.stopAcceptingTurns();
       const httpClosed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       // Stream clients reconnect with their watermark once the service is back: nothing is lost.
       hub.close();
+      officerHub.close();
       const drained = await adapter.drain(config.shutdownTimeoutMs);
       if (!drained) logger.warn({ activeTurns: adapter.activeTurns }, 'shutdown timeout: turns still running');
       server.server.closeAllConnections();
@@ -172,5 +244,5 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     return closing;
   };
 
-  return { server, adapter, bot, directLine, texts, content, complaints, startBackgroundJobs, close };
+  return { server, adapter, bot, directLine, texts, content, complaints, handoffs, officers, startBackgroundJobs, close };
 }

@@ -17,12 +17,20 @@ async function main(): Promise<void> {
   await ensureIndexes(store);
   const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey, hashingKey: config.hashingKey });
   const app = await createApp({ config, logger, store, secrets });
+  const firstAdmin = await app.officers.createFirstAdmin();
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.port, config.host, () => resolve());
   });
   logger.info({ config, url: config.publicUrl }, 'listening');
+  if (firstAdmin) {
+    // Printed once, on the terminal rather than into the JSON log: it is a password, and it must be changed at
+    // the first sign-in.
+    process.stderr.write(
+      `\nFirst start: an admin account was created.\n  Officer app: ${config.publicUrl}/officer\n  Username:    ${firstAdmin.username}\n  One-time password: ${firstAdmin.password}\n  (You will be asked to choose a new password when you sign in. This is shown only once.)\n\n`,
+    );
+  }
   app.startBackgroundJobs();
 
   let signals = 0;

@@ -24,6 +24,10 @@ export interface DestinationOptions {
   suggestedAgency?: string;
   /** Where it happened, if already known: "choose for me" then needs no question. */
   place?: string;
+  /** Only Damrongdham centres (talking to officers): linked agencies are not offered. */
+  centresOnly?: boolean;
+  /** The question, when it is not about where to file a complaint. */
+  promptKey?: string;
 }
 
 export interface DestinationResult {
@@ -36,6 +40,8 @@ type Mode = 'query' | 'place' | 'confirm' | 'pick' | 'province' | 'provincePick'
 
 interface DestinationState {
   mode: Mode;
+  centresOnly?: boolean;
+  promptKey?: string;
   suggestedAgency?: string;
   place?: string;
   /** The centre offered for confirmation. */
@@ -61,9 +67,15 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
   }
 
   protected initialState(options: unknown): DestinationState {
-    const { suggestedAgency, place } = (options ?? {}) as DestinationOptions;
-    const known = suggestedAgency && this.services.centres.directory.agency(suggestedAgency) ? suggestedAgency : undefined;
-    return { mode: 'query', ...(known ? { suggestedAgency: known } : {}), ...(place ? { place } : {}) };
+    const { suggestedAgency, place, centresOnly, promptKey } = (options ?? {}) as DestinationOptions;
+    const known = !centresOnly && suggestedAgency && this.services.centres.directory.agency(suggestedAgency) ? suggestedAgency : undefined;
+    return {
+      mode: 'query',
+      ...(centresOnly ? { centresOnly } : {}),
+      ...(promptKey ? { promptKey } : {}),
+      ...(known ? { suggestedAgency: known } : {}),
+      ...(place ? { place } : {}),
+    };
   }
 
   protected async ask(step: WaterfallStepContext, state: DestinationState): Promise<DialogTurnResult> {
@@ -74,7 +86,7 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
           ? [{ value: `agency:${state.suggestedAgency}`, label: this.nameOf({ kind: 'agency', code: state.suggestedAgency }) }]
           : [];
         return this.promptFor(step, CHOICE, {
-          textKey: 'complaint.destination.prompt',
+          textKey: state.promptKey ?? 'complaint.destination.prompt',
           freeText: true,
           items: [
             ...suggested,
@@ -133,7 +145,7 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
           textKey: 'complaint.destination.agency.prompt',
           items: [
             ...['MOI', 'DOPA'].map((code): ChoiceDef => ({ value: `centre:${code}`, label: this.nameOf({ kind: 'centre', code }) })),
-            ...directory.agencies().map((agency): ChoiceDef => ({ value: `agency:${agency.code}`, label: this.nameOf({ kind: 'agency', code: agency.code }) })),
+            ...(state.centresOnly ? [] : directory.agencies().map((agency): ChoiceDef => ({ value: `agency:${agency.code}`, label: this.nameOf({ kind: 'agency', code: agency.code }) }))),
           ],
         });
     }

@@ -102,9 +102,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       case 'officer':
-        await context.sendActivity(textMessage(t('officer.unavailable')));
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
+        // On top of the flow: when the officer is done, the flow (a half-filed complaint) is still there.
+        return this.beginFlow(innerDc, 'officer');
       case 'startOver':
         return this.startOver(innerDc);
       default:

@@ -5,7 +5,7 @@ import { recognizeLanguageSwitch } from '../lib/i18n/language';
 import { FaqDialog, FAQ_DIALOG, type FaqOptions } from './faqDialog';
 import { FileComplaintDialog, FILE_COMPLAINT_DIALOG, type FileComplaintOptions } from './fileComplaintDialog';
 import { InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
-import { OfficerDialog, OFFICER_DIALOG } from './officerDialog';
+import { OfficerDialog, OFFICER_DIALOG, type OfficerOptions } from './officerDialog';
 import { bilingual, type DialogServices, translator } from './services';
 import { TrackDialog, TRACK_DIALOG, type TrackOptions } from './trackDialog';
 
@@ -86,7 +86,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'faq':
         return step.beginDialog(FAQ_DIALOG);
       case 'officer':
-        return step.beginDialog(OFFICER_DIALOG);
+        return step.beginDialog(OFFICER_DIALOG, { reason: text } satisfies OfficerOptions);
       case 'menu':
       case 'greeting':
         return this.showMenu(step);

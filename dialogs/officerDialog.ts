@@ -1,23 +1,123 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { textMessage } from '../cards/activity';
-import { type DialogServices, requireServices, translator } from './services';
+import type { HandoffKind } from '../lib/handoff/handoffs';
+import { MAX_REASON_LENGTH } from '../lib/handoff/handoffs';
+import { DestinationDialog, DESTINATION_DIALOG, type DestinationResult } from './destinationDialog';
+import { LoopDialog, type Next } from './loopDialog';
+import { CardChoicePrompt, type ChoiceDef } from './prompts/cardChoicePrompt';
+import { FieldPrompt } from './prompts/fieldPrompt';
+import { bilingual, type DialogServices, translator } from './services';
 
 export const OFFICER_DIALOG = 'officer';
+const CHOICE = 'officer.choice';
+const QUESTION = 'officer.question';
+
+export interface OfficerOptions {
+  /** What the citizen said when asking ("ขอคุยกับเจ้าหน้าที่เรื่องที่ดิน"): shown to officers as the reason. */
+  reason?: string;
+}
+
+interface OfficerState {
+  mode: 'centre' | 'destination' | 'question';
+  reason: string;
+  complaintId?: string;
+  complaintCentre?: string;
+  centreCode?: string;
+}
 
 /**
- * "Talk to an officer". Until live handoff is in place, the citizen is told plainly how to reach an officer
- * now: the 1567 hotline, day and night, or a centre in office hours.
+ * "Talk to an officer": the centre of the citizen's latest complaint, or one they choose; then, in office hours,
+ * a place in that centre's queue with an honest wait estimate; outside them, a question left for the next
+ * working day, with when officers will answer. From then on the handoff middleware carries the conversation.
  */
-export class OfficerDialog extends Dialog {
-  private readonly services: DialogServices;
-
+export class OfficerDialog extends LoopDialog<OfficerState> {
   constructor(services: DialogServices) {
-    super(OFFICER_DIALOG);
-    this.services = requireServices(services, OFFICER_DIALOG);
+    super(OFFICER_DIALOG, services);
+    this.addDialog(new CardChoicePrompt(CHOICE, services));
+    this.addDialog(new FieldPrompt(QUESTION, services, (text) => {
+      const question = text.trim();
+      return question.length > 0 ? { ok: true, value: question.slice(0, MAX_REASON_LENGTH) } : { ok: false, retryKey: 'handoff.afterHours.prompt' };
+    }));
+    this.addDialog(new DestinationDialog(services));
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await dc.context.sendActivity(textMessage(translator(this.services, dc.context)('officer.unavailable')));
-    return dc.endDialog();
+  protected async initialState(options: unknown, step: WaterfallStepContext): Promise<OfficerState> {
+    const { reason } = (options ?? {}) as OfficerOptions;
+    const { channelId, from } = step.context.activity;
+    const [latest] = await this.services.complaints.listOwn(channelId, from.id, 1);
+    const centre = latest?.destination.kind === 'centre' ? latest.destination.code : undefined;
+    return {
+      mode: centre ? 'centre' : 'destination',
+      reason: (reason ?? '').slice(0, MAX_REASON_LENGTH),
+      ...(latest && centre ? { complaintId: latest._id, complaintCentre: centre } : {}),
+    };
+  }
+
+  protected async ask(step: WaterfallStepContext, state: OfficerState): Promise<DialogTurnResult> {
+    switch (state.mode) {
+      case 'centre': {
+        const code = state.complaintCentre as string;
+        const label = (lang: 'th' | 'en') => this.services.texts.get(lang, 'handoff.centre.ofComplaint', {
+          centre: this.services.centres.directory.describeDestination({ kind: 'centre', code }, lang),
+          number: state.complaintId as string,
+        });
+        const items: ChoiceDef[] = [
+          { value: code, label: { th: label('th'), en: label('en') } },
+          { value: 'other', label: bilingual(this.services, 'handoff.centre.other') },
+        ];
+        return this.promptFor(step, CHOICE, { textKey: 'handoff.centre.prompt', items });
+      }
+      case 'destination':
+        return step.beginDialog(DESTINATION_DIALOG, { centresOnly: true, promptKey: 'handoff.destination.prompt' });
+      case 'question': {
+        const when = this.services.handoff.describeNextOpening(this.services.language.current(step.context));
+        return this.promptFor(step, QUESTION, when ? { textKey: 'handoff.afterHours.prompt', vars: { when } } : { textKey: 'handoff.noHours' });
+      }
+    }
+  }
+
+  protected async handle(step: WaterfallStepContext, state: OfficerState, answer: unknown): Promise<Next<OfficerState>> {
+    switch (state.mode) {
+      case 'centre':
+        if (answer === 'other') return { state: { ...state, mode: 'destination', complaintId: undefined } };
+        return this.choose(step, { ...state, centreCode: String(answer) });
+      case 'destination': {
+        const { destination } = answer as DestinationResult;
+        return this.choose(step, { ...state, centreCode: destination.kind === 'centre' ? destination.code : 'MOI' });
+      }
+      case 'question':
+        await this.queue(step, state, 'question', String(answer));
+        return { end: undefined };
+    }
+  }
+
+  /** In office hours the citizen is queued at once; otherwise they are asked for their question first. */
+  private async choose(step: WaterfallStepContext, state: OfficerState): Promise<Next<OfficerState>> {
+    if (!this.services.handoff.liveNow()) return { state: { ...state, mode: 'question' } };
+    await this.queue(step, state, 'live', state.reason);
+    return { end: undefined };
+  }
+
+  private async queue(step: WaterfallStepContext, state: OfficerState, kind: HandoffKind, reason: string): Promise<void> {
+    const lang = this.services.language.current(step.context);
+    const t = translator(this.services, step.context);
+    const { handoff } = await this.services.handoff.request(step.context, {
+      centreCode: state.centreCode as string,
+      kind,
+      reason,
+      lang,
+      ...(state.complaintId ? { complaintId: state.complaintId } : {}),
+    });
+    if (handoff.kind === 'question') {
+      const when = this.services.handoff.describeNextOpening(lang);
+      await step.context.sendActivity(textMessage(when && !this.services.handoff.liveNow() ? t('handoff.question.recorded', { when }) : t('handoff.question.addedSoon')));
+    } else {
+      const position = await this.services.handoff.position(handoff);
+      const minutes = await this.services.handoff.estimateMinutes(handoff, position);
+      const centre = this.services.centres.directory.describeDestination({ kind: 'centre', code: handoff.centreCode }, lang);
+      const estimate = minutes === undefined ? t('handoff.estimate.unknown') : t('handoff.estimate.minutes', { minutes });
+      await step.context.sendActivity(textMessage(t('handoff.queued', { centre, position, estimate })));
+    }
+    this.services.handoff.silenceRestOfTurn(step.context);
   }
 }

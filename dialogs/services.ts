@@ -7,6 +7,7 @@ import type { Category } from '../lib/content/types';
 import type { FaqService } from '../lib/faq/service';
 import type { Lang } from '../lib/i18n/language';
 import type { IntentRecognizer } from '../lib/intents/recognizer';
+import type { HandoffGateway } from '../handoff/gateway';
 
 /** The citizen's language for this turn, and the way to change it for good. */
 export interface LanguageChoice {
@@ -23,13 +24,15 @@ export interface DialogServices {
   centres: { directory: CentreDirectory; search: CentreSearch };
   faq: FaqService;
   complaints: ComplaintService;
+  /** Asking for an officer: a live chat in office hours, a question left for later otherwise. */
+  handoff: HandoffGateway;
   /** The clock: tests set it, dialogs never read the system time themselves. */
   now: () => number;
   /** Where the privacy notice is published, linked from the consent question. */
   privacyUrl: string;
 }
 
-const REQUIRED: ReadonlyArray<keyof DialogServices> = ['texts', 'language', 'content', 'intents', 'centres', 'faq', 'complaints', 'now', 'privacyUrl'];
+const REQUIRED: ReadonlyArray<keyof DialogServices> = ['texts', 'language', 'content', 'intents', 'centres', 'faq', 'complaints', 'handoff', 'now', 'privacyUrl'];
 
 /** Throws at construction when a collaborator is missing, rather than in the middle of a citizen's turn. */
 export function requireServices(services: DialogServices | undefined, dialogId: string): DialogServices {

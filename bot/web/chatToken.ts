@@ -4,6 +4,7 @@ import type { TokenSigner } from '../../lib/directline/tokens';
 import { RateLimiter } from '../../lib/rateLimit';
 import { newConversationId, newUserId, type DirectLineService } from '../channels/directline/service';
 import { HttpError } from '../http/errors';
+import { cookie, readCookie } from '../http/cookies';
 import { clientAddress, type PublicAddress } from '../http/publicAddress';
 
 /**
@@ -25,16 +26,6 @@ export interface ChatTokenResponse {
   resumed: boolean;
 }
 
-function cookieValue(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (typeof header !== 'string' || header.length > 8192) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
 export interface ChatTokenDependencies {
   service: DirectLineService;
   log: DirectLineLog;
@@ -54,8 +45,8 @@ export function chatTokenRoutes(deps: ChatTokenDependencies) {
         throw new HttpError(429, 'TooManyRequests', 'Too many new chats from this address; try again shortly');
       }
       const fresh = typeof req.body === 'object' && req.body !== null && (req.body as { fresh?: unknown }).fresh === true;
-      const cookie = fresh ? undefined : cookieValue(req, RESUME_COOKIE);
-      const check = cookie ? deps.signer.verify(decodeURIComponent(cookie), 'resume') : undefined;
+      const resumeToken = fresh ? undefined : readCookie(req, RESUME_COOKIE);
+      const check = resumeToken ? deps.signer.verify(resumeToken, 'resume') : undefined;
       let userId: string;
       let conversationId: string;
       let resumed = false;
@@ -68,8 +59,8 @@ export function chatTokenRoutes(deps: ChatTokenDependencies) {
       }
       const grant = deps.service.grant(userId, conversationId);
       const resume = deps.signer.sign('resume', { userId, conversationId }, RESUME_LIFETIME_SECONDS);
-      const secure = deps.address.httpBase(req).startsWith('https:') ? '; Secure' : '';
-      res.setHeader('set-cookie', `${RESUME_COOKIE}=${encodeURIComponent(resume)}; Path=${CHAT_TOKEN_PATH}; Max-Age=${RESUME_LIFETIME_SECONDS}; HttpOnly; SameSite=Strict${secure}`);
+      const secure = deps.address.httpBase(req).startsWith('https:');
+      res.setHeader('set-cookie', cookie(RESUME_COOKIE, resume, { path: CHAT_TOKEN_PATH, maxAgeSeconds: RESUME_LIFETIME_SECONDS, secure }));
       res.setHeader('cache-control', 'no-store');
       const body: ChatTokenResponse = { token: grant.token, conversationId, userId, expiresIn: grant.expires_in, resumed };
       res.send(200, body);

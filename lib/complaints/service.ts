@@ -5,12 +5,14 @@ import type { Collection, Store } from '../store/types';
 import { buddhistYear } from '../thai/dates';
 import { AttemptLimiter, type AttemptPolicy, DEFAULT_ATTEMPT_POLICY } from './attemptLimiter';
 import { generateTrackingNumber, parseTrackingNumber } from './trackingNumber';
-import type { ComplaintDocument, ComplaintDraft, Contact, Owner } from './types';
+import { cleanText } from './fields';
+import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintDraft, type ComplaintStatus, type Contact, type Owner } from './types';
 
 export const COMPLAINTS_COLLECTION = 'complaints';
 /** The consent text's version: a new privacy notice gets a new version, and complaints record which they agreed to. */
 export const CONSENT_VERSION = 'pdpa-2026-1';
 const MAX_NUMBER_COLLISIONS = 5;
+export const MAX_NOTE_LENGTH = 1000;
 
 export interface FileRequest {
   draft: ComplaintDraft;
@@ -158,6 +160,28 @@ export class ComplaintService {
     const owner = this.ownerOf(channelId, userId);
     const complaint = await this.complaints.findOne({ _id: number, 'owner.channelId': owner.channelId, 'owner.userKey': owner.userKey });
     return complaint ?? undefined;
+  }
+
+  /** Any complaint by number (officers; the caller checks the officer's scope). */
+  async get(number: string): Promise<ComplaintDocument | undefined> {
+    const parsed = parseTrackingNumber(number);
+    if (!parsed.ok) return undefined;
+    return (await this.complaints.findOne({ _id: parsed.number })) ?? undefined;
+  }
+
+  /** An officer moves a complaint on, with a note the citizen is told; the timeline keeps every step. */
+  async changeStatus(number: string, status: ComplaintStatus, note: string, officerId: string): Promise<ComplaintDocument | undefined> {
+    if (!(COMPLAINT_STATUSES as readonly string[]).includes(status)) throw new AppError('COMPLAINT_INCOMPLETE', `Unknown status "${status}"`);
+    const checked = cleanText(note).slice(0, MAX_NOTE_LENGTH);
+    if (checked === '') throw new AppError('COMPLAINT_INCOMPLETE', 'A status change needs a note for the citizen');
+    const now = this.now();
+    const updated = await this.complaints.findOneAndUpdate(
+      { _id: number },
+      // The officer writes in one language; the note is shown as written whatever the citizen's language.
+      { $set: { status, updatedAt: now }, $push: { timeline: { at: now, status, note: { th: checked, en: checked }, by: 'officer', officerId } } },
+      { returnDocument: 'after' },
+    );
+    return updated ?? undefined;
   }
 
   /**

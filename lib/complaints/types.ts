@@ -61,6 +61,7 @@ export interface TimelineEntry {
   status: ComplaintStatus;
   note?: Bilingual;
   by: 'citizen' | 'system' | 'officer' | 'agency';
+  officerId?: string;
 }
 
 export interface ForwardingJob {

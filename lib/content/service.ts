@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import type { FaqEntry } from '../faq/types';
+import { checkCalendar, type OfficeCalendar } from '../handoff/officeHours';
 import type { Lang } from '../i18n/language';
 import type { Collection, JsonValue, Store } from '../store/types';
 import { SEED_CONTENT, type ContentSeed } from './seed';
 import type { Texts } from './texts';
-import { type Bilingual, type Category, INTENTS, type IntentTable } from './types';
+import { type Bilingual, type CannedAnswer, type Category, INTENTS, type IntentTable } from './types';
 
 /**
  * Everything the bot says and offers — prompts, menu texts, categories, the question bank, command words —
@@ -20,7 +21,8 @@ export const CONTENT_COLLECTION = 'content';
 const VERSION_ID = 'meta:version';
 const MAX_TEXT_LENGTH = 4000;
 
-type ContentKind = 'message' | 'category' | 'faq' | 'intents';
+type ContentKind = 'message' | 'category' | 'faq' | 'intents' | 'officeHours' | 'canned';
+const KINDS: ContentKind[] = ['message', 'category', 'faq', 'intents', 'officeHours', 'canned'];
 
 interface ContentDocument {
   _id: string;
@@ -63,6 +65,8 @@ function seedItems(seed: ContentSeed): SeedItem[] {
   for (const category of seed.categories) items.push({ id: `category:${category.id}`, kind: 'category', value: category as unknown as JsonValue });
   for (const entry of seed.faq) items.push({ id: `faq:${entry.id}`, kind: 'faq', value: entry as unknown as JsonValue });
   items.push({ id: 'intents', kind: 'intents', value: seed.intents as unknown as JsonValue });
+  items.push({ id: 'officeHours', kind: 'officeHours', value: seed.officeHours as unknown as JsonValue });
+  for (const answer of seed.canned) items.push({ id: `canned:${answer.id}`, kind: 'canned', value: answer as unknown as JsonValue });
   return items;
 }
 
@@ -89,12 +93,15 @@ export class ContentService implements Texts {
   private activeCategories: readonly Category[] = [];
   private faqList: FaqEntry[] = [];
   private intentTable: IntentTable;
+  private calendar: OfficeCalendar;
+  private cannedList: CannedAnswer[] = [];
   private loadedVersion = -1;
 
   private constructor(store: Store, private readonly seed: ContentSeed, private readonly now: () => number) {
     this.documents = store.collection<ContentDocument>(CONTENT_COLLECTION);
     this.versions = store.collection<VersionDocument>(CONTENT_COLLECTION);
     this.intentTable = seed.intents;
+    this.calendar = seed.officeHours;
   }
 
   /** Seeds what is missing or changed in the seed, then loads everything into memory. */
@@ -135,6 +142,25 @@ export class ContentService implements Texts {
 
   intents(): IntentTable {
     return this.intentTable;
+  }
+
+  /** Office hours and holidays; the same object until an admin changes them. */
+  officeHours(): OfficeCalendar {
+    return this.calendar;
+  }
+
+  canned(): readonly CannedAnswer[] {
+    return this.cannedList;
+  }
+
+  /** An admin's change of office hours (a new holiday, different hours); a malformed calendar is refused. */
+  async setOfficeHours(calendar: OfficeCalendar, by: string): Promise<void> {
+    try {
+      checkCalendar(calendar);
+    } catch (error) {
+      throw invalid(`Office hours refused: ${(error as Error).message}`);
+    }
+    await this.writeAdmin('officeHours', 'officeHours', calendar as unknown as JsonValue, by);
   }
 
   /** Reloads when another instance (or an admin screen) changed the content since the last load. */
@@ -194,7 +220,7 @@ export class ContentService implements Texts {
 
   private async applySeed(): Promise<void> {
     const existing = new Map<string, ContentDocument>();
-    for (const document of await this.documents.find({ kind: { $in: ['message', 'category', 'faq', 'intents'] } }).toArray()) {
+    for (const document of await this.documents.find({ kind: { $in: KINDS } }).toArray()) {
       existing.set(document._id, document);
     }
     let changed = false;
@@ -214,11 +240,13 @@ export class ContentService implements Texts {
 
   private async reload(): Promise<void> {
     const version = (await this.versions.findOne({ _id: VERSION_ID }))?.n ?? 0;
-    const documents = await this.documents.find({ kind: { $in: ['message', 'category', 'faq', 'intents'] } }).toArray();
+    const documents = await this.documents.find({ kind: { $in: KINDS } }).toArray();
     const messages = new Map<string, Bilingual>();
     const categories: Category[] = [];
     const faq: FaqEntry[] = [];
     let intents = this.seed.intents;
+    let calendar = this.seed.officeHours;
+    const canned: CannedAnswer[] = [];
     for (const document of documents) {
       const key = document._id.slice(document._id.indexOf(':') + 1);
       switch (document.kind) {
@@ -234,6 +262,12 @@ export class ContentService implements Texts {
         case 'intents':
           intents = document.value as unknown as IntentTable;
           break;
+        case 'officeHours':
+          calendar = document.value as unknown as OfficeCalendar;
+          break;
+        case 'canned':
+          canned.push(document.value as unknown as CannedAnswer);
+          break;
       }
     }
     // A message added by a newer seed but not yet in an older store still has its text.
@@ -244,6 +278,8 @@ export class ContentService implements Texts {
     this.activeCategories = this.categoryList.filter((category) => category.active !== false);
     this.faqList = faq.sort((a, b) => a.id.localeCompare(b.id));
     this.intentTable = intents;
+    this.calendar = calendar;
+    this.cannedList = canned.sort((a, b) => a.id.localeCompare(b.id));
     this.loadedVersion = version;
   }
 }

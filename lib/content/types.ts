@@ -19,6 +19,13 @@ export interface Category {
   active?: boolean;
 }
 
+/** A ready answer officers insert into a reply, in both languages. */
+export interface CannedAnswer {
+  id: string;
+  title: Bilingual;
+  text: Bilingual;
+}
+
 /** What a whole-message command or a free-text keyword means, per language. */
 export const INTENTS = [
   'file',

@@ -36,6 +36,8 @@ export interface HandoffDocument {
   claimedAt?: number;
   closedAt?: number;
   closedBy?: string;
+  /** When the citizen was offered to leave a question instead of waiting (once per request). */
+  offeredAt?: number;
   lastActivityAt: number;
   updatedAt: number;
 }
@@ -99,7 +101,7 @@ export class HandoffRepository {
     try {
       const handoff = await this.handoffs.findOneAndUpdate(
         { _id: request.key, state: { $in: statesAllowing('request') } },
-        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
+        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
         { upsert: true, returnDocument: 'after' },
       );
       return handoff ? { ok: true, handoff } : { ok: false, current: await this.get(request.key) };
@@ -146,10 +148,18 @@ export class HandoffRepository {
   }
 
   /** A centre's queue, oldest first: the first page is what an officer sees. */
-  queue(centreCodes: readonly string[] | 'all', options: { states?: HandoffState[]; limit?: number; skip?: number } = {}): Promise<HandoffDocument[]> {
+  async queue(centreCodes: readonly string[] | 'all', options: { states?: HandoffState[]; limit?: number; skip?: number } = {}): Promise<HandoffDocument[]> {
     const states = options.states ?? ['queued'];
-    const filter: Filter = centreCodes === 'all' ? { state: { $in: states } } : { centreCode: { $in: [...centreCodes] }, state: { $in: states } };
-    return this.handoffs.find(filter, { sort: { queuedAt: 1 }, limit: options.limit ?? 50, skip: options.skip ?? 0 }).toArray();
+    const limit = options.limit ?? 50;
+    const skip = options.skip ?? 0;
+    if (centreCodes !== 'all') {
+      // A centre's queue (or a province's): the (centreCode, state, queuedAt) index narrows it to that scope.
+      return this.handoffs.find({ centreCode: centreCodes.length === 1 ? centreCodes[0] : { $in: [...centreCodes] }, state: { $in: states } }, { sort: { queuedAt: 1 }, limit, skip }).toArray();
+    }
+    // Everything (admins): one query per state, merged. Each reads the (state, queuedAt) index in order and stops
+    // at the page, where one query over several states would sort every waiting conversation first.
+    const pages = await Promise.all(states.map((state) => this.handoffs.find({ state }, { sort: { queuedAt: 1 }, limit: skip + limit }).toArray()));
+    return pages.flat().sort((a, b) => a.queuedAt - b.queuedAt || (a._id < b._id ? -1 : 1)).slice(skip, skip + limit);
   }
 
   /** The citizen's place among live-chat requests waiting for the same centre (1 = next). */
@@ -181,9 +191,21 @@ export class HandoffRepository {
     return this.handoffs.find({ state: 'live', lastActivityAt: { $lt: before } }, { sort: { lastActivityAt: 1 }, limit }).toArray();
   }
 
-  /** Live-chat requests waiting since before `before`: to be offered to leave a question instead. */
+  /** Live-chat requests waiting since before `before` and not yet offered to leave a question instead. */
   unclaimedSince(before: number, limit = 100): Promise<HandoffDocument[]> {
-    return this.handoffs.find({ state: 'queued', kind: 'live', queuedAt: { $lt: before } }, { sort: { queuedAt: 1 }, limit }).toArray();
+    return this.handoffs
+      .find({ state: 'queued', kind: 'live', queuedAt: { $lt: before }, offeredAt: { $exists: false } }, { sort: { queuedAt: 1 }, limit })
+      .toArray();
+  }
+
+  /** Records that the offer was made; false if it already was (or the request moved on), so it is made once. */
+  async markOffered(key: string): Promise<boolean> {
+    const marked = await this.handoffs.findOneAndUpdate(
+      { _id: key, state: 'queued', kind: 'live', offeredAt: { $exists: false } },
+      { $set: { offeredAt: this.now() } },
+      { returnDocument: 'after' },
+    );
+    return marked !== null;
   }
 
   /** Turns a waiting live-chat request into a question (it keeps its place in the queue). */

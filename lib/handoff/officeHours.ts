@@ -65,6 +65,51 @@ export function checkCalendar(calendar: OfficeCalendar): void {
   }
 }
 
+const MAX_SPANS_PER_DAY = 4;
+const MAX_HOLIDAYS = 400;
+const MAX_HOLIDAY_NAME = 200;
+
+/**
+ * A calendar from untrusted input (an admin's edit through the API): every field's type and size checked, and a
+ * fresh object built from the fields it knows, so nothing else is stored. Throws with the first problem.
+ */
+export function parseCalendar(input: unknown): OfficeCalendar {
+  const record = (value: unknown, what: string): Record<string, unknown> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} must be an object`);
+    return value as Record<string, unknown>;
+  };
+  const string = (value: unknown, what: string, max: number): string => {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw new Error(`${what} must be a string of 1–${max} characters`);
+    return value.trim();
+  };
+  const root = record(input, 'The calendar');
+  if (!Array.isArray(root.weekly) || root.weekly.length !== 7) throw new Error('weekly needs 7 days, Sunday first');
+  const weekly = root.weekly.map((day, index) => {
+    if (!Array.isArray(day) || day.length > MAX_SPANS_PER_DAY) throw new Error(`weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
+    return day.map((span, at) => {
+      const fields = record(span, `weekly[${index}][${at}]`);
+      return { start: string(fields.start, 'start', 5), end: string(fields.end, 'end', 5) };
+    });
+  });
+  if (!Array.isArray(root.holidays) || root.holidays.length > MAX_HOLIDAYS) throw new Error(`holidays must be a list of at most ${MAX_HOLIDAYS}`);
+  const holidays = root.holidays.map((entry, index) => {
+    const fields = record(entry, `holidays[${index}]`);
+    const date = string(fields.date, 'date', 10);
+    // A real calendar day: 2026-02-30 does not come back as itself.
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new Error(`Not a date: ${date}`);
+    return {
+      date,
+      nameTh: string(fields.nameTh, 'nameTh', MAX_HOLIDAY_NAME),
+      nameEn: string(fields.nameEn, 'nameEn', MAX_HOLIDAY_NAME),
+      estimate: fields.estimate === true,
+    };
+  });
+  const calendar = { weekly, holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)) };
+  checkCalendar(calendar);
+  return calendar;
+}
+
 export class OfficeHours {
   private readonly holidays: Map<string, Holiday>;
 

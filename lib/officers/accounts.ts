@@ -48,7 +48,11 @@ function publicView(document: OfficerDocument): Officer {
   return officer;
 }
 
+const NAME_CACHE_MS = 60_000;
+const NAME_CACHE_LIMIT = 10_000;
+
 export class OfficerAccounts {
+  private readonly names = new Map<string, { name: string | undefined; at: number }>();
   private readonly officers: Collection<OfficerDocument>;
   /** Compared against when the user does not exist, so that a wrong username costs what a wrong password does. */
   private dummyHash: Promise<string> | undefined;
@@ -98,6 +102,44 @@ export class OfficerAccounts {
     };
     await this.officers.insertOne(document);
     return publicView(document);
+  }
+
+  /**
+   * An operator's recovery (`npm run reset-password -- <username>`): a new one-time password, to be changed at
+   * the next sign-in; a lock-out is lifted. Undefined when there is no such account.
+   */
+  async resetPassword(usernameRaw: string): Promise<string | undefined> {
+    const username = usernameRaw.trim().toLowerCase();
+    const password = generatePassword();
+    const result = await this.officers.updateOne(
+      { username },
+      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: 0, updatedAt: this.now() } },
+    );
+    return result.matchedCount === 1 ? password : undefined;
+  }
+
+  /** An account for a new officer with a one-time password, to be changed at first sign-in. */
+  async createWithOneTimePassword(input: { username: string; displayName: string; role: Role; centres: string[] }): Promise<{ officer: Officer; password: string }> {
+    const password = generatePassword();
+    return { officer: await this.create({ ...input, password }, true), password };
+  }
+
+  async list(): Promise<Officer[]> {
+    return (await this.officers.find({}, { sort: { username: 1 }, limit: 1000 }).toArray()).map(publicView);
+  }
+
+  /**
+   * An officer's display name for queue items and transcripts, read at most once a minute per officer: a page of
+   * the queue names up to 200 officers, and names change rarely.
+   */
+  async displayName(id: string): Promise<string | undefined> {
+    const cached = this.names.get(id);
+    const now = this.now();
+    if (cached && now - cached.at < NAME_CACHE_MS) return cached.name;
+    const name = (await this.get(id))?.displayName;
+    if (this.names.size >= NAME_CACHE_LIMIT) this.names.clear();
+    this.names.set(id, { name, at: now });
+    return name;
   }
 
   async get(id: string): Promise<Officer | undefined> {

@@ -27,6 +27,8 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
   // A centre's queue, first page: the officers' most frequent query.
   { collection: HANDOFFS_COLLECTION, keys: { centreCode: 1, state: 1, queuedAt: 1 } },
+  // The queue of all centres (admins), per state, in order.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, queuedAt: 1 } },
   // Finding idle live chats to close.
   { collection: HANDOFFS_COLLECTION, keys: { state: 1, lastActivityAt: 1 } },
   // Recent waits per centre, for the wait estimate.

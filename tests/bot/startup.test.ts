@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startService, waitForOk } from '../helpers/serviceProcess';
@@ -30,7 +31,29 @@ describe('starting and stopping the service', () => {
     expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
     expect(service.stdout()).not.toContain(secrets.tokenSigningKey);
     expect(service.stdout()).not.toContain(secrets.directLineSecret);
-    expect(service.stderr()).toBe('');
+    // The first admin's one-time password is shown once, on the terminal, and never in the JSON log.
+    const password = /One-time password: (\S+)/.exec(service.stderr())?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(service.stdout()).not.toContain(password as string);
+
+    // The operator's recovery: a new one-time password for the admin; the printed one stops working.
+    const reset = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/bot/resetPassword.js'), 'admin'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(reset.status).toBe(0);
+    const renewed = /New one-time password for admin: (\S+)/.exec(reset.stdout)?.[1];
+    expect(renewed).toMatch(/^[A-Za-z0-9]{20}$/);
+    const unknown = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/bot/resetPassword.js'), 'nobody'], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(unknown.status).toBe(1);
+
+    const again = startService({ PORT: String(port) }, dir);
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, 15000);
+    const signIn = (password: string) => fetch(`http://127.0.0.1:${port}/api/officer/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    expect((await signIn(password as string)).status).toBe(401);
+    const signedIn = await signIn(renewed as string);
+    expect(signedIn.status).toBe(200);
+    expect(((await signedIn.json()) as { officer: { mustChangePassword: boolean } }).officer.mustChangePassword).toBe(true);
+    again.child.kill('SIGTERM');
+    expect((await again.exited).code).toBe(0);
+    expect(again.stderr()).toBe('');
   });
 
   test.each([

@@ -25,8 +25,8 @@ describe('routing free text', () => {
     ['อยากทราบสถานะเรื่องร้องเรียน', 'th', 'track.number.prompt'],
     ['track my complaint please', 'en', 'track.number.prompt'],
     ['check the status of my complaint', 'en', 'track.number.prompt'],
-    ['ขอคุยกับเจ้าหน้าที่หน่อย', 'th', 'officer.unavailable'],
-    ['Can I talk to a human?', 'en', 'officer.unavailable'],
+    ['ขอคุยกับเจ้าหน้าที่หน่อย', 'th', 'handoff.destination.prompt'],
+    ['Can I talk to a human?', 'en', 'handoff.destination.prompt'],
     ['สวัสดีค่ะ', 'th', 'menu.prompt'],
     ['hello', 'en', 'menu.prompt'],
     ['asdkjh qwpoe', 'en', 'menu.notUnderstood'],
@@ -91,11 +91,9 @@ describe.each(['th', 'en'] as const)('commands at any point, in %s', (lang) => {
     expect(await say(client, th ? 'สวัสดี' : 'hello')).toContain(t('menu.prompt'));
   });
 
-  test('officer tells how to reach one and keeps the flow', async () => {
+  test('officer starts a request for an officer on top of the flow', async () => {
     const client = await atSubject();
-    const reply = await say(client, th ? 'เจ้าหน้าที่' : 'officer');
-    expect(reply).toContain(t('officer.unavailable'));
-    expect(reply).toContain(t('complaint.subject.prompt'));
+    expect(await say(client, th ? 'เจ้าหน้าที่' : 'officer')).toContain(t('handoff.destination.prompt'));
   });
 
   test('switching language asks the pending question again in the new language, and it sticks', async () => {

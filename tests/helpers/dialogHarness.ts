@@ -10,6 +10,16 @@ import { ContentService } from '../../lib/content/service';
 import { FaqService } from '../../lib/faq/service';
 import { IntentRecognizer } from '../../lib/intents/recognizer';
 import { openStore } from '../../lib/store';
+import { ChannelAdapter } from '../../bot/adapter';
+import { AuditLog } from '../../lib/audit';
+import { HandoffRepository } from '../../lib/handoff/handoffs';
+import { Transcript } from '../../lib/handoff/transcript';
+import { Deliverer } from '../../handoff/delivery';
+import { handoffGateway } from '../../handoff/gateway';
+import { OfficerHub } from '../../handoff/hub';
+import { RecentMessages } from '../../handoff/recent';
+import { HandoffService } from '../../handoff/service';
+import { createLogger } from '../../lib/logger';
 import type { Store } from '../../lib/store/types';
 import { makeTempDir } from './tempDir';
 
@@ -24,6 +34,7 @@ export class TestClock {
 
 export interface Harness {
   services: DialogServices;
+  handoffs: HandoffService;
   content: ContentService;
   complaints: ComplaintService;
   store: Store;
@@ -41,10 +52,24 @@ export async function dialogHarness(): Promise<Harness> {
   const temp = makeTempDir();
   const store = await openStore({ dataDir: temp.dir });
   const clock = new TestClock();
+  const officerHub = new OfficerHub();
   const content = await ContentService.open(store, undefined, clock.now);
   const userState = new UserState(new MemoryStorage());
   const language = new LanguagePreferences(userState);
   const complaints = new ComplaintService(store, { hashingKey: 'test-hashing-key-0123456789abcdef0123', now: clock.now });
+  // The officer side is not exercised by dialog tests: replies to citizens would go through this adapter.
+  const handoffs = new HandoffService({
+    repo: new HandoffRepository(store, clock.now),
+    transcript: new Transcript(store, clock.now),
+    texts: content,
+    calendar: () => content.officeHours(),
+    directory: DIRECTORY,
+    hub: officerHub,
+    deliverer: new Deliverer(new ChannelAdapter(), createLogger('silent')),
+    audit: new AuditLog(store, clock.now),
+    officerName: async () => undefined,
+    now: clock.now,
+  });
   const services: DialogServices = {
     texts: content,
     language,
@@ -53,11 +78,13 @@ export async function dialogHarness(): Promise<Harness> {
     centres: { directory: DIRECTORY, search: SEARCH },
     faq: new FaqService(content, store, clock.now),
     complaints,
+    handoff: handoffGateway(handoffs, new RecentMessages(new ConversationState(new MemoryStorage()), clock.now)),
     now: clock.now,
     privacyUrl: 'http://localhost:3978/privacy',
   };
   return {
     services,
+    handoffs,
     content,
     complaints,
     store,
@@ -65,6 +92,7 @@ export async function dialogHarness(): Promise<Harness> {
     client: (dialog = new MainDialog(services)) =>
       new DialogTestClient('test', dialog, undefined, [new AutoSaveStateMiddleware(userState), new LanguageMiddleware(language)], new ConversationState(new MemoryStorage())),
     close: async () => {
+      officerHub.close();
       await store.close();
       temp.cleanup();
     },

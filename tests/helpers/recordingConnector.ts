@@ -4,12 +4,15 @@ import type { ChannelConnector } from '../../bot/channels/connector';
 /** A channel connector that keeps what the bot sent, for assertions. */
 export class RecordingConnector implements ChannelConnector {
   readonly sent: Partial<Activity>[] = [];
+  /** While set, sends fail with this error, as a channel that is down or refuses the conversation would. */
+  failWith: Error | undefined;
   private nextId = 1;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
   constructor(readonly channelId = 'test') {}
 
   async send(activity: Partial<Activity>): Promise<ResourceResponse> {
+    if (this.failWith) throw this.failWith;
     const id = String(this.nextId++);
     this.sent.push({ ...activity, id });
     this.waiters = this.waiters.filter((waiter) => {

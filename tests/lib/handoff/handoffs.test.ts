@@ -123,4 +123,28 @@ describe('HandoffRepository', () => {
     expect(await repo.toQuestion('new')).toMatchObject({ ok: true, handoff: { kind: 'question', state: 'queued' } });
     expect((await repo.unclaimedSince(now + 1)).map((handoff) => handoff._id)).toEqual([]);
   });
+  test('the queue of all centres merges waiting and live chats in order, page by page', async () => {
+    for (const key of ['a', 'b', 'c', 'd', 'e']) {
+      await repo.request(request(key, key < 'c' ? '50' : '40'));
+      now += 1000;
+    }
+    await repo.claim('b', 'o', 'all');
+    await repo.claim('e', 'o', 'all');
+    expect((await repo.queue('all', { states: ['queued', 'live'] })).map((handoff) => handoff._id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect((await repo.queue('all', { states: ['queued', 'live'], limit: 2, skip: 2 })).map((handoff) => handoff._id)).toEqual(['c', 'd']);
+    expect((await repo.queue(['50', '40'], { states: ['queued', 'live'], limit: 3 })).map((handoff) => handoff._id)).toEqual(['a', 'b', 'c']);
+    expect((await repo.queue('all')).map((handoff) => handoff._id)).toEqual(['a', 'c', 'd']);
+  });
+
+  test('the offer to leave a question is made once per request', async () => {
+    await repo.request(request('slow'));
+    now += 60_000;
+    expect(await repo.markOffered('slow')).toBe(true);
+    expect(await repo.markOffered('slow')).toBe(false);
+    expect((await repo.unclaimedSince(now + 1)).map((handoff) => handoff._id)).toEqual([]);
+    // A new request after the first ended is offered again.
+    await repo.withdraw('slow');
+    await repo.request(request('slow'));
+    expect((await repo.unclaimedSince(now + 1)).map((handoff) => handoff._id)).toEqual(['slow']);
+  });
 });

@@ -1,0 +1,44 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import { describeErrorForLog } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+
+/**
+ * Proactive delivery: what an officer writes reaches the citizen on their own channel, outside any turn the
+ * citizen started, through `continueConversationAsync` and the same connectors the bot replies with. On Web
+ * Chat the message is logged, so a citizen who closed the page sees it when they come back.
+ */
+
+export interface ProactiveAdapter {
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: { sendActivity(activity: Partial<Activity>): Promise<unknown> }) => Promise<void>,
+  ): Promise<void>;
+}
+
+export type DeliveryOutcome = { delivered: true } | { delivered: false; failure: string };
+
+export class Deliverer {
+  constructor(private readonly adapter: ProactiveAdapter, private readonly logger: Logger) {}
+
+  /** Sends the activities in order; a failure is reported by code, never thrown, so nothing is silently lost. */
+  async deliver(reference: Record<string, unknown>, activities: ReadonlyArray<Partial<Activity>>): Promise<DeliveryOutcome> {
+    // Errors inside a turn go to the adapter's turn error handler, not to us: the logic catches its own.
+    let failure: unknown;
+    try {
+      await this.adapter.continueConversationAsync('', reference as Partial<ConversationReference>, async (context) => {
+        try {
+          for (const activity of activities) await context.sendActivity(activity);
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure === undefined) return { delivered: true };
+    const described = describeErrorForLog(failure);
+    this.logger.warn({ err: described }, 'proactive delivery failed');
+    return { delivered: false, failure: String(described.code ?? described.name ?? 'unknown') };
+  }
+}

@@ -1,0 +1,41 @@
+import type { TurnContext } from 'botbuilder';
+import type { HandoffDocument, HandoffKind } from '../lib/handoff/handoffs';
+import type { Lang } from '../lib/i18n/language';
+import type { RecentMessages } from './recent';
+import type { HandoffService } from './service';
+
+/** What the citizen-side dialogs need of the handoff: whether officers are in, and asking for one. */
+export interface HandoffGateway {
+  liveNow(): boolean;
+  describeNextOpening(lang: Lang): string | undefined;
+  request(context: TurnContext, options: { centreCode: string; kind: HandoffKind; reason: string; lang: Lang; complaintId?: string }): Promise<{ handoff: HandoffDocument; created: boolean }>;
+  position(handoff: HandoffDocument): Promise<number>;
+  estimateMinutes(handoff: HandoffDocument, position: number): Promise<number | undefined>;
+  /**
+   * Once the citizen is told they are queued, nothing else the bot would say in this turn is sent: not the
+   * "anything else?" of the menu, nor the question of a flow the request interrupted (that flow waits, and goes
+   * on when the bot has the conversation back).
+   */
+  silenceRestOfTurn(context: TurnContext): void;
+}
+
+const SILENCED = Symbol('handoff.silenced');
+
+export function silenceRestOfTurn(context: TurnContext): void {
+  context.turnState.set(SILENCED, true);
+}
+
+export function isSilenced(context: TurnContext): boolean {
+  return context.turnState.get(SILENCED) === true;
+}
+
+export function handoffGateway(service: HandoffService, recent: RecentMessages): HandoffGateway {
+  return {
+    liveNow: () => service.liveNow(),
+    describeNextOpening: (lang) => service.describeNextOpening(lang),
+    request: async (context, options) => service.request(context, { ...options, history: await recent.read(context) }),
+    position: (handoff) => service.position(handoff),
+    estimateMinutes: (handoff, position) => service.estimateMinutes(handoff, position),
+    silenceRestOfTurn,
+  };
+}

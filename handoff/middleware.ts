@@ -1,0 +1,71 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { conversationKey } from '../bot/adapter';
+import type { Texts } from '../lib/content/texts';
+import { botOwns } from '../lib/handoff/stateMachine';
+import type { IntentRecognizer } from '../lib/intents/recognizer';
+import { normalizeText } from '../lib/thai/text';
+import { isSilenced } from './gateway';
+import { RecentMessages } from './recent';
+import type { HandoffService } from './service';
+import { textMessage } from '../cards/activity';
+
+/**
+ * The handoff gate in the turn pipeline. While a conversation waits for or is owned by an officer, the bot
+ * stays silent: every citizen message (images and links included) goes to the officers, and a waiting citizen
+ * is told where they stand. Otherwise the turn goes on to the bot, and its messages are remembered so that an
+ * officer later sees what the citizen was told.
+ */
+export class HandoffMiddleware implements Middleware {
+  constructor(
+    private readonly service: HandoffService,
+    private readonly recent: RecentMessages,
+    private readonly intents: IntentRecognizer,
+    private readonly texts: Texts,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) {
+      await next();
+      return;
+    }
+    const handoff = await this.service.get(conversationKey(activity));
+    if (handoff && !botOwns(handoff.state)) {
+      if (handoff.state === 'queued' && (await this.waitingAnswer(context, handoff))) return;
+      await this.service.citizenMessage(context, handoff);
+      return;
+    }
+    await this.recent.add(context, { speaker: 'citizen', ...RecentMessages.describe(activity) });
+    context.onSendActivities(async (turn, activities, send) => {
+      if (isSilenced(turn)) {
+        // The citizen was just queued: what the bot would add now is dropped (see silenceRestOfTurn).
+        const kept = activities.filter((activity) => activity.type !== ActivityTypes.Message);
+        activities.splice(0, activities.length, ...kept);
+        if (kept.length === 0) return [];
+      }
+      for (const sent of activities) {
+        if (sent.type === ActivityTypes.Message) await this.recent.add(turn, { speaker: 'bot', ...RecentMessages.describe(sent) });
+      }
+      return send();
+    });
+    await next();
+  }
+
+  /** While waiting, the citizen may cancel, or answer the offer to leave a question instead. */
+  private async waitingAnswer(context: TurnContext, handoff: NonNullable<Awaited<ReturnType<HandoffService['get']>>>): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    if (this.intents.is(text, 'cancel')) return this.service.withdraw(context, handoff);
+    const said = normalizeText(text);
+    const is = (key: string) => said !== '' && (said === normalizeText(this.texts.get('th', key)) || said === normalizeText(this.texts.get('en', key)));
+    if (handoff.kind === 'live' && is('handoff.offer.leave')) {
+      await this.service.leaveQuestion(context, handoff);
+      return true;
+    }
+    if (handoff.kind === 'live' && is('handoff.offer.wait')) {
+      const position = await this.service.position(handoff);
+      await context.sendActivity(textMessage(this.texts.get(handoff.lang, 'handoff.offer.waiting', { position })));
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,380 @@
+import { type Activity, EventFactory, TurnContext } from 'botbuilder';
+import { textMessage } from '../cards/activity';
+import { conversationKey } from '../bot/adapter';
+import type { CentreDirectory } from '../lib/centres';
+import type { AuditLog } from '../lib/audit';
+import type { Texts } from '../lib/content/texts';
+import type { HandoffDocument, HandoffKind, HandoffRepository } from '../lib/handoff/handoffs';
+import { type OfficeCalendar, OfficeHours } from '../lib/handoff/officeHours';
+import type { Transcript, TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
+import type { Lang } from '../lib/i18n/language';
+import type { Officer } from '../lib/officers/accounts';
+import { formatDate } from '../lib/thai/dates';
+import type { Deliverer, DeliveryOutcome } from './delivery';
+import type { OfficerHub } from './hub';
+
+/**
+ * The handoff between the bot and officers, for both sides: a citizen's request (a live chat in office hours,
+ * a question after hours), their messages while an officer owns the conversation, and each officer action —
+ * claim, reply, transfer, close — with what the citizen is told, proactively, on their own channel.
+ */
+
+/** A request not claimed within this time is offered to become a question. */
+export const UNCLAIMED_OFFER_MS = 10 * 60 * 1000;
+/** A live chat with no message for this long is closed. */
+export const LIVE_IDLE_MS = 20 * 60 * 1000;
+/** Live chats are not begun this close to closing time: the request becomes a question. */
+const CLOSING_MARGIN_MS = 10 * 60 * 1000;
+
+export interface QueueItem {
+  id: string;
+  state: 'queued' | 'live';
+  kind: HandoffKind;
+  centreCode: string;
+  centreName: { th: string; en: string };
+  channelId: string;
+  lang: Lang;
+  reason: string;
+  requestedAt: number;
+  queuedAt: number;
+  lastActivityAt: number;
+  officerId?: string;
+  officerName?: string;
+  complaintId?: string;
+}
+
+export interface MessageView {
+  id: string;
+  at: number;
+  speaker: TranscriptMessage['speaker'];
+  officerName?: string;
+  text?: string;
+  attachments?: TranscriptAttachment[];
+  delivery?: TranscriptMessage['delivery'];
+  failure?: string;
+}
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'conflict' | 'not-yours' | 'unknown-centre' };
+
+export interface HandoffServiceDependencies {
+  repo: HandoffRepository;
+  transcript: Transcript;
+  texts: Texts;
+  calendar: () => OfficeCalendar;
+  directory: CentreDirectory;
+  hub: OfficerHub;
+  deliverer: Deliverer;
+  audit: AuditLog;
+  officerName: (officerId: string) => Promise<string | undefined>;
+  now?: () => number;
+}
+
+/** The opaque id of a conversation in URLs: its key is `channel/conversationId`, with characters URLs dislike. */
+export function idOf(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+export function keyOf(id: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]{4,400}$/.test(id)) return undefined;
+  return Buffer.from(id, 'base64url').toString('utf8');
+}
+
+export class HandoffService {
+  private readonly now: () => number;
+  private hoursFor: OfficeCalendar | undefined;
+  private hours: OfficeHours | undefined;
+
+  constructor(private readonly deps: HandoffServiceDependencies) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Office hours from the current calendar (content), rebuilt only when an admin changed it. */
+  officeHours(): OfficeHours {
+    const calendar = this.deps.calendar();
+    if (calendar !== this.hoursFor || !this.hours) {
+      this.hours = new OfficeHours(calendar);
+      this.hoursFor = calendar;
+    }
+    return this.hours;
+  }
+
+  /** Whether a request made now gets a live chat, or becomes a question for the next opening. */
+  liveNow(): boolean {
+    const now = this.now();
+    const closes = this.officeHours().closesAt(now);
+    return closes !== undefined && closes - now > CLOSING_MARGIN_MS;
+  }
+
+  /** When officers next answer, as the citizen reads it ("วันจันทร์ที่ 30 พฤศจิกายน 2569 เวลา 08:30 น."). */
+  describeNextOpening(lang: Lang): string | undefined {
+    const next = this.officeHours().nextOpening(this.now() + CLOSING_MARGIN_MS);
+    if (next === undefined) return undefined;
+    const bangkok = new Date(next + 7 * 60 * 60 * 1000);
+    return formatDate(bangkok.toISOString().slice(0, 10), lang, { weekday: true, time: bangkok.toISOString().slice(11, 16) });
+  }
+
+  get(key: string): Promise<HandoffDocument | null> {
+    return this.deps.repo.get(key);
+  }
+
+  position(handoff: HandoffDocument): Promise<number> {
+    return this.deps.repo.position(handoff);
+  }
+
+  /** An honest wait estimate for that place, in whole minutes; undefined when there is too little history. */
+  async estimateMinutes(handoff: HandoffDocument, position: number): Promise<number | undefined> {
+    const ms = await this.deps.repo.estimateWaitMs(handoff.centreCode, position);
+    return ms === undefined ? undefined : Math.max(1, Math.round(ms / 60000));
+  }
+
+  /**
+   * The citizen asks for an officer. What the bot said before is copied into the officers' transcript, so the
+   * officer knows what the citizen was told. Returns the handoff, or the one already waiting.
+   */
+  async request(
+    context: TurnContext,
+    options: { centreCode: string; kind: HandoffKind; reason: string; lang: Lang; complaintId?: string; history: ReadonlyArray<Omit<TranscriptMessage, '_id' | 'conversationKey'>> },
+  ): Promise<{ handoff: HandoffDocument; created: boolean }> {
+    const key = conversationKey(context.activity);
+    const reference = { ...TurnContext.getConversationReference(context.activity) } as Record<string, unknown>;
+    const result = await this.deps.repo.request({
+      key,
+      kind: options.kind,
+      centreCode: options.centreCode,
+      reason: options.reason,
+      lang: options.lang,
+      channelId: context.activity.channelId,
+      conversation: reference,
+      ...(options.complaintId ? { complaintId: options.complaintId } : {}),
+    });
+    if (!result.ok) {
+      if (!result.current) throw new Error('The handoff request failed');
+      return { handoff: result.current, created: false };
+    }
+    for (const entry of options.history) await this.deps.transcript.add({ ...entry, conversationKey: key });
+    await this.deps.transcript.add({ conversationKey: key, speaker: 'system', text: `handoff.request:${options.kind}:${options.centreCode}` });
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, { kind: options.kind, centreCode: options.centreCode }) as Partial<Activity>);
+    await this.publishItem(result.handoff);
+    return { handoff: result.handoff, created: true };
+  }
+
+  /** A citizen's message while officers own the conversation: kept, shown to officers, acknowledged if waiting. */
+  async citizenMessage(context: TurnContext, handoff: HandoffDocument): Promise<void> {
+    const { activity } = context;
+    const attachments = (activity.attachments ?? [])
+      .filter((attachment) => typeof attachment.contentType === 'string')
+      .map((attachment): TranscriptAttachment => ({
+        contentType: attachment.contentType,
+        ...(typeof attachment.contentUrl === 'string' ? { url: attachment.contentUrl } : {}),
+        ...(typeof attachment.name === 'string' ? { name: attachment.name } : {}),
+      }));
+    const message = await this.deps.transcript.add({
+      conversationKey: handoff._id,
+      speaker: 'citizen',
+      ...(activity.text ? { text: activity.text } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
+    await this.deps.repo.touch(handoff._id);
+    this.deps.hub.publish(handoff.centreCode, { type: 'message', id: idOf(handoff._id), message: { ...this.view(message) } });
+    if (handoff.state !== 'queued') return;
+    const lang = handoff.lang;
+    if (handoff.kind === 'question') {
+      const when = this.describeNextOpening(lang);
+      await context.sendActivity(textMessage(
+        this.liveNow() || !when ? this.deps.texts.get(lang, 'handoff.question.addedSoon') : this.deps.texts.get(lang, 'handoff.question.added', { when }),
+      ));
+      return;
+    }
+    const position = await this.deps.repo.position(handoff);
+    await context.sendActivity(textMessage(this.deps.texts.get(lang, 'handoff.stillQueued', { position })));
+  }
+
+  async queue(scope: readonly string[] | 'all'): Promise<QueueItem[]> {
+    const handoffs = await this.deps.repo.queue(scope, { states: ['queued', 'live'], limit: 200 });
+    return Promise.all(handoffs.map((handoff) => this.item(handoff)));
+  }
+
+  /** A conversation in scope, with its transcript; undefined outside the scope, as if it did not exist. */
+  async conversation(id: string, scope: readonly string[] | 'all'): Promise<{ item: QueueItem; messages: MessageView[]; handoff: HandoffDocument } | undefined> {
+    const handoff = await this.inScope(id, scope);
+    if (!handoff) return undefined;
+    const messages = await this.deps.transcript.history(handoff._id);
+    return { item: await this.item(handoff), messages: await Promise.all(messages.map((message) => this.viewWithName(message))), handoff };
+  }
+
+  async claim(officer: Officer, id: string, scope: readonly string[] | 'all'): Promise<ActionResult<QueueItem>> {
+    const handoff = await this.inScope(id, scope);
+    if (!handoff) return { ok: false, reason: 'not-found' };
+    const result = await this.deps.repo.claim(handoff._id, officer._id, scope);
+    if (!result.ok) return { ok: false, reason: 'conflict' };
+    await this.deps.audit.record(officer._id, 'handoff.claim', handoff._id);
+    const lang = result.handoff.lang;
+    await this.sendToCitizen(result.handoff, [
+      textMessage(this.deps.texts.get(lang, 'handoff.claimed', { officer: officer.displayName })),
+      EventFactory.createHandoffStatus({ id: handoff._id.slice(handoff._id.indexOf('/') + 1), isGroup: false, conversationType: 'personal', name: '' }, 'accepted') as Partial<Activity>,
+    ], undefined);
+    return { ok: true, value: await this.publishItem(result.handoff) };
+  }
+
+  /** An officer's reply; kept whatever happens, with whether it reached the citizen. */
+  async reply(officer: Officer, id: string, scope: readonly string[] | 'all', content: { text?: string; attachments?: TranscriptAttachment[] }): Promise<ActionResult<MessageView>> {
+    const handoff = await this.inScope(id, scope);
+    if (!handoff) return { ok: false, reason: 'not-found' };
+    if (handoff.state !== 'live' || (handoff.officerId !== officer._id && officer.role !== 'admin')) return { ok: false, reason: 'not-yours' };
+    const message = await this.deps.transcript.add({
+      conversationKey: handoff._id,
+      speaker: 'officer',
+      officerId: officer._id,
+      ...(content.text ? { text: content.text } : {}),
+      ...(content.attachments && content.attachments.length > 0 ? { attachments: content.attachments } : {}),
+      delivery: 'pending',
+    });
+    const activity: Partial<Activity> = {
+      type: 'message',
+      ...(content.text ? { text: content.text, textFormat: 'plain' } : {}),
+      ...(content.attachments && content.attachments.length > 0
+        ? { attachments: content.attachments.map((attachment) => ({ contentType: attachment.contentType, contentUrl: attachment.url, name: attachment.name })) }
+        : {}),
+    };
+    const outcome = await this.sendToCitizen(handoff, [activity], message._id);
+    await this.deps.repo.touch(handoff._id);
+    await this.deps.audit.record(officer._id, 'handoff.reply', handoff._id, { delivered: outcome.delivered });
+    const stored: TranscriptMessage = outcome.delivered
+      ? { ...message, delivery: 'delivered' }
+      : { ...message, delivery: 'undeliverable', failure: outcome.failure };
+    const view = await this.viewWithName(stored);
+    this.deps.hub.publish(handoff.centreCode, { type: 'message', id, message: { ...view } });
+    return { ok: true, value: view };
+  }
+
+  async transfer(officer: Officer, id: string, scope: readonly string[] | 'all', centreCode: string): Promise<ActionResult<QueueItem>> {
+    const target = this.deps.directory.centre(centreCode);
+    if (!target) return { ok: false, reason: 'unknown-centre' };
+    const handoff = await this.inScope(id, scope);
+    if (!handoff) return { ok: false, reason: 'not-found' };
+    const result = await this.deps.repo.transfer(handoff._id, centreCode, scope);
+    if (!result.ok) return { ok: false, reason: 'conflict' };
+    await this.deps.audit.record(officer._id, 'handoff.transfer', handoff._id, { from: handoff.centreCode, to: centreCode });
+    const lang = result.handoff.lang;
+    await this.sendToCitizen(result.handoff, [textMessage(this.deps.texts.get(lang, 'handoff.transferred', { centre: lang === 'th' ? target.nameTh : target.nameEn }))], undefined);
+    // The old centre's officers see it leave; the new centre's see it arrive.
+    this.deps.hub.publish(handoff.centreCode, { type: 'removed', id });
+    return { ok: true, value: await this.publishItem(result.handoff) };
+  }
+
+  /** Closes a conversation (officer, or idleness): the citizen is told, and the bot takes over with its menu. */
+  async close(actor: Officer | 'idle', id: string, scope: readonly string[] | 'all'): Promise<ActionResult<QueueItem>> {
+    const handoff = await this.inScope(id, scope);
+    if (!handoff) return { ok: false, reason: 'not-found' };
+    const actorId = actor === 'idle' ? 'system' : actor._id;
+    const result = await this.deps.repo.close(handoff._id, actorId, scope);
+    if (!result.ok) return { ok: false, reason: 'conflict' };
+    await this.deps.audit.record(actorId, actor === 'idle' ? 'handoff.idleClose' : 'handoff.close', handoff._id);
+    const lang = result.handoff.lang;
+    await this.sendToCitizen(result.handoff, [
+      textMessage(this.deps.texts.get(lang, actor === 'idle' ? 'handoff.idleClosed' : 'handoff.closed')),
+      EventFactory.createHandoffStatus({ id: handoff._id.slice(handoff._id.indexOf('/') + 1), isGroup: false, conversationType: 'personal', name: '' }, 'completed') as Partial<Activity>,
+      textMessage(this.deps.texts.get(lang, 'menu.anythingElse'), ['menu.file', 'menu.track', 'menu.faq', 'menu.officer'].map((key) => this.deps.texts.get(lang, key))),
+    ], undefined);
+    await this.deps.repo.release(handoff._id);
+    this.deps.hub.publish(handoff.centreCode, { type: 'removed', id });
+    return { ok: true, value: await this.item(result.handoff) };
+  }
+
+  /** The citizen gives up waiting ("ยกเลิก" while queued). */
+  async withdraw(context: TurnContext, handoff: HandoffDocument): Promise<boolean> {
+    const result = await this.deps.repo.withdraw(handoff._id);
+    if (!result.ok) return false;
+    await context.sendActivity(textMessage(this.deps.texts.get(handoff.lang, 'handoff.cancelled')));
+    this.deps.hub.publish(handoff.centreCode, { type: 'removed', id: idOf(handoff._id) });
+    return true;
+  }
+
+  /** Turns a waiting live request into a question (the citizen took the offer). */
+  async leaveQuestion(context: TurnContext, handoff: HandoffDocument): Promise<void> {
+    const result = await this.deps.repo.toQuestion(handoff._id);
+    await context.sendActivity(textMessage(this.deps.texts.get(handoff.lang, 'handoff.offer.left')));
+    if (result.ok) await this.publishItem(result.handoff);
+  }
+
+  /**
+   * Periodic work: live chats idle too long are closed; requests unclaimed too long are offered to become a
+   * question (once).
+   */
+  async sweep(): Promise<void> {
+    const now = this.now();
+    for (const handoff of await this.deps.repo.idleLive(now - LIVE_IDLE_MS)) await this.close('idle', idOf(handoff._id), 'all');
+    for (const handoff of await this.deps.repo.unclaimedSince(now - UNCLAIMED_OFFER_MS)) {
+      if (await this.deps.repo.markOffered(handoff._id)) {
+        const lang = handoff.lang;
+        await this.sendToCitizen(handoff, [
+          textMessage(this.deps.texts.get(lang, 'handoff.noOfficer.offer'), [this.deps.texts.get(lang, 'handoff.offer.leave'), this.deps.texts.get(lang, 'handoff.offer.wait')]),
+        ], undefined);
+      }
+    }
+  }
+
+  /** Sends to the citizen's channel; records whether an officer's message arrived. */
+  private async sendToCitizen(handoff: HandoffDocument, activities: Array<Partial<Activity>>, messageId: string | undefined): Promise<DeliveryOutcome> {
+    const outcome = await this.deps.deliverer.deliver(handoff.conversation, activities);
+    if (messageId) {
+      await this.deps.transcript.markDelivery(messageId, outcome.delivered ? 'delivered' : 'undeliverable', outcome.delivered ? undefined : outcome.failure);
+    }
+    if (!outcome.delivered && !messageId) {
+      await this.deps.transcript.add({ conversationKey: handoff._id, speaker: 'system', text: 'undeliverable', delivery: 'undeliverable', failure: outcome.failure });
+    }
+    return outcome;
+  }
+
+  private async inScope(id: string, scope: readonly string[] | 'all'): Promise<HandoffDocument | undefined> {
+    const key = keyOf(id);
+    if (!key) return undefined;
+    const handoff = await this.deps.repo.get(key);
+    if (!handoff || (scope !== 'all' && !scope.includes(handoff.centreCode))) return undefined;
+    return handoff;
+  }
+
+  private async publishItem(handoff: HandoffDocument): Promise<QueueItem> {
+    const item = await this.item(handoff);
+    this.deps.hub.publish(handoff.centreCode, { type: 'queue', item: { ...item } });
+    return item;
+  }
+
+  private async item(handoff: HandoffDocument): Promise<QueueItem> {
+    const centre = this.deps.directory.centre(handoff.centreCode);
+    const officerName = handoff.officerId ? await this.deps.officerName(handoff.officerId) : undefined;
+    return {
+      id: idOf(handoff._id),
+      state: handoff.state === 'live' ? 'live' : 'queued',
+      kind: handoff.kind,
+      centreCode: handoff.centreCode,
+      centreName: { th: centre?.nameTh ?? handoff.centreCode, en: centre?.nameEn ?? handoff.centreCode },
+      channelId: handoff.channelId,
+      lang: handoff.lang,
+      reason: handoff.reason,
+      requestedAt: handoff.requestedAt,
+      queuedAt: handoff.queuedAt,
+      lastActivityAt: handoff.lastActivityAt,
+      ...(handoff.officerId ? { officerId: handoff.officerId } : {}),
+      ...(officerName ? { officerName } : {}),
+      ...(handoff.complaintId ? { complaintId: handoff.complaintId } : {}),
+    };
+  }
+
+  private view(message: TranscriptMessage): MessageView {
+    return {
+      id: message._id,
+      at: message.at,
+      speaker: message.speaker,
+      ...(message.text !== undefined ? { text: message.text } : {}),
+      ...(message.attachments ? { attachments: message.attachments } : {}),
+      ...(message.delivery ? { delivery: message.delivery } : {}),
+      ...(message.failure ? { failure: message.failure } : {}),
+    };
+  }
+
+  private async viewWithName(message: TranscriptMessage): Promise<MessageView> {
+    const name = message.officerId ? await this.deps.officerName(message.officerId) : undefined;
+    return { ...this.view(message), ...(name ? { officerName: name } : {}) };
+  }
+}

@@ -1,0 +1,2436 @@
+/*
+ * The officer web app: sign-in, the queue of the officer's centres with live updates, a conversation with its
+ * whole history and the reply box, the complaint record with its status, and (for admins) accounts.
+ *
+ * Plain browser JavaScript with no build step. The Content-Security-Policy allows scripts from this origin
+ * only, so nothing here is inline and nothing is evaluated from text. Everything citizens and officers wrote
+ * reaches the page as text nodes or attribute values set through the DOM, never as markup: this file never
+ * assigns innerHTML.
+ */
+'use strict';
+
+(function () {
+  /* The app's own words, in Thai and English. What citizens and officers wrote is shown as they wrote it. */
+  const TEXTS = {
+    th: {
+      pageTitle: 'ศูนย์ดำรงธรรม · ระบบเจ้าหน้าที่',
+      appName: 'ศูนย์ดำรงธรรม · ระบบเจ้าหน้าที่',
+      skipToContent: 'ข้ามไปยังเนื้อหา',
+      navLabel: 'เมนูหลัก',
+      navQueue: 'คิวงาน',
+      navComplaints: 'ค้นหาเรื่องร้องเรียน',
+      navAccounts: 'บัญชีเจ้าหน้าที่',
+      languageLabel: 'ภาษาของหน้านี้',
+      loading: 'กำลังโหลด…',
+      detailLabel: 'รายละเอียด',
+
+      signInTitle: 'เข้าสู่ระบบเจ้าหน้าที่',
+      username: 'ชื่อผู้ใช้',
+      password: 'รหัสผ่าน',
+      signIn: 'เข้าสู่ระบบ',
+      signOut: 'ออกจากระบบ',
+      signedInAs: '{name} · {role}',
+      invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+      accountLocked: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้จนถึง {time}',
+      accountLockedNoTime: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้ชั่วคราว กรุณาลองใหม่ภายหลัง',
+      tooManyAttempts: 'มีการพยายามเข้าสู่ระบบจากเครือข่ายนี้มากเกินไป กรุณารอสักครู่แล้วลองใหม่',
+      fillBoth: 'กรุณากรอกชื่อผู้ใช้และรหัสผ่าน',
+      sessionEnded: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
+
+      passwordTitle: 'ตั้งรหัสผ่านใหม่',
+      passwordIntro: 'บัญชีนี้ใช้รหัสผ่านครั้งเดียว กรุณาตั้งรหัสผ่านใหม่ก่อนเริ่มงาน',
+      passwordIntroVoluntary: 'ใส่รหัสผ่านปัจจุบัน แล้วตั้งรหัสผ่านใหม่',
+      changePassword: 'เปลี่ยนรหัสผ่าน',
+      currentPassword: 'รหัสผ่านปัจจุบัน',
+      newPassword: 'รหัสผ่านใหม่',
+      passwordRule: 'อย่างน้อย 12 ตัวอักษร และต้องไม่มีชื่อผู้ใช้อยู่ในรหัสผ่าน',
+      confirmPassword: 'พิมพ์รหัสผ่านใหม่อีกครั้ง',
+      savePassword: 'บันทึกรหัสผ่าน',
+      passwordMismatch: 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน',
+      passwordTooShort: 'รหัสผ่านใหม่ต้องมีอย่างน้อย 12 ตัวอักษร',
+      passwordTooLong: 'รหัสผ่านใหม่ยาวเกินไป (ไม่เกิน 256 ตัวอักษร)',
+      passwordContainsUsername: 'รหัสผ่านใหม่ต้องไม่มีชื่อผู้ใช้อยู่ในนั้น',
+      passwordSame: 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม',
+      passwordCurrentWrong: 'รหัสผ่านปัจจุบันไม่ถูกต้อง',
+      passwordChanged: 'เปลี่ยนรหัสผ่านแล้ว',
+      cancel: 'ยกเลิก',
+
+      queueTitle: 'คิวงาน',
+      scopeAll: 'ทุกศูนย์',
+      scopeSome: 'ศูนย์ที่รับผิดชอบ: {centres}',
+      liveSection: 'แชตสด',
+      liveSectionHint: 'ประชาชนที่รอคุยกับเจ้าหน้าที่ตอนนี้',
+      questionSection: 'คำถามที่ฝากไว้นอกเวลาทำการ',
+      questionSectionHint: 'ตอบได้เลย ประชาชนจะได้รับคำตอบในช่องทางที่ถามมา',
+      queueEmptyLive: 'ไม่มีผู้รอคุย',
+      queueEmptyQuestions: 'ไม่มีคำถามค้าง',
+      stateQueued: 'รอเจ้าหน้าที่',
+      stateLiveWith: 'คุยอยู่กับ {name}',
+      stateLiveWithYou: 'คุยอยู่กับคุณ',
+      stateClosed: 'ปิดแล้ว',
+      stateBot: 'กลับไปคุยกับผู้ช่วยอัตโนมัติแล้ว',
+      anotherOfficer: 'เจ้าหน้าที่อีกคน',
+      waited: 'รอ {duration}',
+      kindLive: 'แชตสด',
+      kindQuestion: 'คำถามฝากไว้',
+      channelWeb: 'เว็บแชต',
+      channelMessenger: 'Messenger',
+      channelLine: 'LINE',
+      langTh: 'ภาษาไทย',
+      langEn: 'ภาษาอังกฤษ',
+      newMessages: 'ข้อความใหม่',
+      lessThanMinute: 'ไม่ถึง 1 นาที',
+      minutes: '{m} นาที',
+      hoursMinutes: '{h} ชม. {m} นาที',
+      daysHours: '{d} วัน {h} ชม.',
+
+      fieldCentre: 'ศูนย์',
+      fieldChannel: 'ช่องทาง',
+      fieldLanguage: 'ภาษาของประชาชน',
+      fieldKind: 'ประเภท',
+      fieldState: 'สถานะ',
+      fieldReason: 'เรื่องที่แจ้ง',
+      noReason: '(ไม่ได้ระบุเรื่อง)',
+      fieldRequested: 'ขอเมื่อ',
+      fieldWaiting: 'เวลารอ',
+
+      chooseConversation: 'เลือกรายการในคิวเพื่อเปิดการสนทนา',
+      conversationTitle: 'การสนทนา',
+      notFound: 'ไม่พบการสนทนานี้ หรือการสนทนานี้ไม่อยู่ในศูนย์ที่คุณรับผิดชอบ',
+      backToQueue: 'กลับไปที่คิวงาน',
+      claim: 'รับเรื่อง',
+      claimed: 'รับเรื่องแล้ว ตอบประชาชนได้เลย',
+      alreadyClaimed: 'เจ้าหน้าที่คนอื่นรับเรื่องนี้ไปก่อนแล้ว',
+      notYours: 'คุณยังไม่ได้รับเรื่องนี้ จึงยังตอบไม่ได้',
+      claimToReply: 'กด “รับเรื่อง” ก่อนจึงจะตอบประชาชนได้',
+      handledByOther: '{name} กำลังดูแลการสนทนานี้',
+      history: 'ประวัติการสนทนา',
+      noMessages: 'ยังไม่มีข้อความ',
+      speakerCitizen: 'ประชาชน',
+      speakerBot: 'ผู้ช่วยอัตโนมัติ',
+      speakerOfficer: 'เจ้าหน้าที่',
+      speakerOfficerNamed: '{name} (เจ้าหน้าที่)',
+      speakerSystem: 'ระบบ',
+      imageAlt: 'รูปภาพที่แนบมา',
+      attachmentCard: 'การ์ดของผู้ช่วยอัตโนมัติ (ปุ่มและข้อความ)',
+      attachmentFile: 'ไฟล์แนบ',
+      undeliverable: 'ส่งไม่ถึงประชาชน',
+      undeliverableWhy: 'ส่งไม่ถึงประชาชน ({reason})',
+      pendingDelivery: 'กำลังส่ง…',
+      systemRequestLive: 'ประชาชนขอคุยกับเจ้าหน้าที่ (แชตสด): {centre}',
+      systemRequestQuestion: 'ประชาชนฝากคำถามไว้ (นอกเวลาทำการ): {centre}',
+      systemUndeliverable: 'ข้อความแจ้งประชาชนส่งไม่ถึง',
+
+      reply: 'ตอบประชาชน',
+      replyText: 'ข้อความ',
+      replyHint: 'กด Ctrl+Enter เพื่อส่ง',
+      replyLink: 'ลิงก์ (ถ้ามี)',
+      replyImage: 'รูปภาพ (ถ้ามี)',
+      replyImageHint: 'JPEG, PNG, GIF หรือ WebP ไม่เกิน 10 MB',
+      removeImage: 'เอารูปออก',
+      send: 'ส่ง',
+      sending: 'กำลังส่ง…',
+      replyEmpty: 'พิมพ์ข้อความ แนบรูป หรือใส่ลิงก์ก่อนส่ง',
+      replyTooLong: 'ข้อความยาวเกิน 4,000 ตัวอักษร',
+      linkInvalid: 'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://',
+      imageInvalid: 'แนบได้เฉพาะรูปภาพ JPEG, PNG, GIF หรือ WebP',
+      imageTooLarge: 'รูปภาพต้องมีขนาดไม่เกิน 10 MB',
+      sentUndeliverable: 'บันทึกข้อความแล้ว แต่ส่งไม่ถึงประชาชน',
+      canned: 'คำตอบสำเร็จรูป',
+      cannedChoose: 'เลือกคำตอบ…',
+      cannedInsert: 'ใส่ในช่องข้อความ',
+      cannedHint: 'ใส่เป็น{lang} ตามภาษาของประชาชน',
+
+      transfer: 'โอนไปศูนย์อื่น',
+      transferSearch: 'ค้นหาศูนย์ (ชื่อหรือรหัส)',
+      transferCode: 'รหัสศูนย์ปลายทาง',
+      transferCodeHint: 'เช่น 50 (จังหวัดเชียงใหม่) หรือ 5001 (อำเภอเมืองเชียงใหม่)',
+      transferSubmit: 'โอน',
+      transferNoMatch: 'ไม่พบศูนย์ที่ตรงกับคำค้น',
+      transferChosen: 'ศูนย์ที่เลือก: {name}',
+      transferChooseFirst: 'เลือกศูนย์ปลายทางก่อน',
+      transferred: 'โอนไปที่ {name} แล้ว',
+      unknownCentre: 'ไม่มีศูนย์รหัสนี้',
+
+      close: 'ปิดการสนทนา',
+      closeConfirm: 'ปิดการสนทนานี้หรือไม่ ประชาชนจะได้รับแจ้ง และผู้ช่วยอัตโนมัติจะดูแลต่อ',
+      closeYes: 'ยืนยันปิดการสนทนา',
+      closed: 'ปิดการสนทนาแล้ว ประชาชนได้รับแจ้ง และกลับไปคุยกับผู้ช่วยอัตโนมัติ',
+      gone: 'การสนทนานี้ออกจากคิวของคุณแล้ว',
+
+      complaintLookupTitle: 'ค้นหาเรื่องร้องเรียน',
+      trackingNumber: 'เลขที่เรื่อง',
+      trackingNumberHint: 'เช่น DD-2569-7K3Q9XM',
+      find: 'ค้นหา',
+      complaintNotFound: 'ไม่พบเรื่องร้องเรียนเลขนี้ หรือเรื่องนี้ไม่อยู่ในศูนย์ที่คุณรับผิดชอบ',
+      complaintOfConversation: 'เรื่องร้องเรียนของการสนทนานี้',
+      openComplaint: 'เปิดเรื่องร้องเรียน {number}',
+      complaintTitle: 'เรื่องร้องเรียน {number}',
+      cStatus: 'สถานะ',
+      cCategory: 'ประเภทเรื่อง',
+      cDestination: 'ส่งถึง',
+      cSubject: 'หัวข้อ',
+      cDescription: 'รายละเอียด',
+      cAttachments: 'ไฟล์แนบ',
+      cPlace: 'สถานที่เกิดเหตุ',
+      cWhen: 'วันเวลาที่เกิดเหตุ',
+      cContact: 'ผู้ร้องเรียน',
+      cAnonymous: 'ไม่ประสงค์ออกนาม',
+      cName: 'ชื่อ',
+      cPhone: 'โทรศัพท์',
+      cEmail: 'อีเมล',
+      cNationalId: 'เลขประจำตัวประชาชน',
+      cLanguage: 'ภาษาของผู้ร้องเรียน',
+      cCreated: 'แจ้งเมื่อ',
+      cUpdated: 'ปรับปรุงล่าสุด',
+      timeline: 'ความคืบหน้า',
+      timelineBy: 'โดย {name}',
+      statusChange: 'เปลี่ยนสถานะ',
+      newStatus: 'สถานะใหม่',
+      statusNote: 'ข้อความถึงผู้ร้องเรียน',
+      statusNoteHint: 'ผู้ร้องเรียนจะได้รับข้อความนี้พร้อมสถานะใหม่ในช่องทางที่แจ้งเรื่องมา (1–1,000 ตัวอักษร)',
+      saveStatus: 'บันทึกและแจ้งผู้ร้องเรียน',
+      statusSaved: 'บันทึกสถานะแล้ว และแจ้งผู้ร้องเรียนแล้ว',
+      noteRequired: 'กรุณาเขียนข้อความถึงผู้ร้องเรียน (1–1,000 ตัวอักษร)',
+      status_received: 'รับเรื่องแล้ว',
+      status_forwarded: 'ส่งต่อหน่วยงานแล้ว',
+      status_in_progress: 'อยู่ระหว่างดำเนินการ',
+      status_resolved: 'ดำเนินการแล้วเสร็จ',
+      status_closed: 'ยุติเรื่อง',
+      status_rejected: 'ไม่อยู่ในอำนาจรับเรื่อง',
+
+      accountsTitle: 'บัญชีเจ้าหน้าที่',
+      colUsername: 'ชื่อผู้ใช้',
+      colDisplayName: 'ชื่อที่แสดง',
+      colRole: 'บทบาท',
+      colCentres: 'ศูนย์',
+      colPassword: 'รหัสผ่าน',
+      mustChange: 'ยังไม่ได้เปลี่ยนรหัสผ่านครั้งแรก',
+      passwordSet: 'ตั้งแล้ว',
+      role_officer: 'เจ้าหน้าที่',
+      role_supervisor: 'หัวหน้างาน',
+      role_admin: 'ผู้ดูแลระบบ',
+      allCentres: 'ทุกศูนย์',
+      createAccount: 'เพิ่มบัญชีเจ้าหน้าที่',
+      displayName: 'ชื่อที่แสดง',
+      role: 'บทบาท',
+      centres: 'รหัสศูนย์',
+      centresHint: 'คั่นด้วยจุลภาค เช่น 50, 5001 — หัวหน้างานใส่รหัสจังหวัด ผู้ดูแลระบบไม่ต้องใส่',
+      usernameHint: '3–32 ตัว: a–z ตัวเล็ก ตัวเลข จุด ขีด หรือขีดล่าง',
+      create: 'สร้างบัญชี',
+      oneTimePassword: 'รหัสผ่านครั้งเดียวของ {username}',
+      oneTimeNote: 'รหัสนี้แสดงเพียงครั้งเดียว ส่งให้เจ้าหน้าที่ทางช่องทางที่ปลอดภัย เจ้าหน้าที่ต้องตั้งรหัสผ่านใหม่เมื่อเข้าสู่ระบบครั้งแรก',
+      copy: 'คัดลอก',
+      copied: 'คัดลอกแล้ว',
+      accountInvalid: 'ข้อมูลบัญชีไม่ถูกต้อง',
+      usernameTaken: 'มีชื่อผู้ใช้นี้อยู่แล้ว',
+      centresRequired: 'เจ้าหน้าที่และหัวหน้างานต้องมีศูนย์อย่างน้อยหนึ่งศูนย์',
+
+      sound: 'เสียงเตือน',
+      soundOnLabel: 'เสียงเตือนเมื่อมีรายการใหม่',
+      enableNotifications: 'เปิดการแจ้งเตือน',
+      notificationTitleLive: 'ประชาชนรอคุยกับเจ้าหน้าที่',
+      notificationTitleQuestion: 'มีคำถามฝากไว้ใหม่',
+      announceLive: 'ประชาชนรอคุยกับเจ้าหน้าที่: {centre}',
+      announceQuestion: 'มีคำถามฝากไว้ใหม่: {centre}',
+      reconnecting: 'การอัปเดตสดขาดหาย กำลังเชื่อมต่อใหม่…',
+
+      genericError: 'ทำรายการไม่สำเร็จ กรุณาลองใหม่',
+      networkError: 'ติดต่อระบบไม่ได้ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองใหม่',
+      forbidden: 'คุณไม่มีสิทธิ์ทำรายการนี้',
+      tooLarge: 'ไฟล์ใหญ่เกินไป',
+      unsupportedMedia: 'ระบบไม่รับไฟล์ประเภทนี้',
+      badRequest: 'ข้อมูลไม่ถูกต้อง',
+    },
+    en: {
+      pageTitle: 'Damrongdham Center · Officers',
+      appName: 'Damrongdham Center · Officers',
+      skipToContent: 'Skip to content',
+      navLabel: 'Main menu',
+      navQueue: 'Queue',
+      navComplaints: 'Find a complaint',
+      navAccounts: 'Officer accounts',
+      languageLabel: 'Page language',
+      loading: 'Loading…',
+      detailLabel: 'Details',
+
+      signInTitle: 'Officer sign-in',
+      username: 'Username',
+      password: 'Password',
+      signIn: 'Sign in',
+      signOut: 'Sign out',
+      signedInAs: '{name} · {role}',
+      invalidCredentials: 'Wrong username or password.',
+      accountLocked: 'Too many wrong passwords: this account is locked until {time}.',
+      accountLockedNoTime: 'Too many wrong passwords: this account is locked for a while. Please try again later.',
+      tooManyAttempts: 'Too many sign-in attempts from this network. Please wait a moment and try again.',
+      fillBoth: 'Please enter your username and password.',
+      sessionEnded: 'Your session has ended. Please sign in again.',
+
+      passwordTitle: 'Set a new password',
+      passwordIntro: 'This account has a one-time password. Set a new password before you start.',
+      passwordIntroVoluntary: 'Enter your current password, then choose a new one.',
+      changePassword: 'Change password',
+      currentPassword: 'Current password',
+      newPassword: 'New password',
+      passwordRule: 'At least 12 characters, and not containing your username.',
+      confirmPassword: 'New password again',
+      savePassword: 'Save password',
+      passwordMismatch: 'The two new passwords are not the same.',
+      passwordTooShort: 'The new password needs at least 12 characters.',
+      passwordTooLong: 'The new password is too long (256 characters at most).',
+      passwordContainsUsername: 'The new password must not contain your username.',
+      passwordSame: 'The new password must differ from the current one.',
+      passwordCurrentWrong: 'The current password is wrong.',
+      passwordChanged: 'Password changed.',
+      cancel: 'Cancel',
+
+      queueTitle: 'Queue',
+      scopeAll: 'All centres',
+      scopeSome: 'Your centres: {centres}',
+      liveSection: 'Live chats',
+      liveSectionHint: 'Citizens waiting to talk to an officer now',
+      questionSection: 'Questions left after hours',
+      questionSectionHint: 'Answer any time: the citizen gets the answer on the channel they asked on.',
+      queueEmptyLive: 'Nobody is waiting.',
+      queueEmptyQuestions: 'No questions waiting.',
+      stateQueued: 'Waiting',
+      stateLiveWith: 'Live with {name}',
+      stateLiveWithYou: 'Live with you',
+      stateClosed: 'Closed',
+      stateBot: 'Back with the assistant',
+      anotherOfficer: 'another officer',
+      waited: 'Waiting {duration}',
+      kindLive: 'Live chat',
+      kindQuestion: 'Question left',
+      channelWeb: 'Web chat',
+      channelMessenger: 'Messenger',
+      channelLine: 'LINE',
+      langTh: 'Thai',
+      langEn: 'English',
+      newMessages: 'New messages',
+      lessThanMinute: 'under 1 min',
+      minutes: '{m} min',
+      hoursMinutes: '{h} h {m} min',
+      daysHours: '{d} d {h} h',
+
+      fieldCentre: 'Centre',
+      fieldChannel: 'Channel',
+      fieldLanguage: "Citizen's language",
+      fieldKind: 'Kind',
+      fieldState: 'State',
+      fieldReason: 'Reason',
+      noReason: '(no reason given)',
+      fieldRequested: 'Asked at',
+      fieldWaiting: 'Waiting',
+
+      chooseConversation: 'Choose an item in the queue to open the conversation.',
+      conversationTitle: 'Conversation',
+      notFound: 'Conversation not found, or not in your centres.',
+      backToQueue: 'Back to the queue',
+      claim: 'Claim',
+      claimed: 'Claimed: you can reply to the citizen now.',
+      alreadyClaimed: 'Another officer claimed this conversation first.',
+      notYours: 'You have not claimed this conversation, so you cannot reply yet.',
+      claimToReply: 'Claim the conversation to reply to the citizen.',
+      handledByOther: '{name} is handling this conversation.',
+      history: 'History',
+      noMessages: 'No messages yet.',
+      speakerCitizen: 'Citizen',
+      speakerBot: 'Assistant (bot)',
+      speakerOfficer: 'Officer',
+      speakerOfficerNamed: '{name} (officer)',
+      speakerSystem: 'System',
+      imageAlt: 'Attached image',
+      attachmentCard: "The assistant's card (buttons and text)",
+      attachmentFile: 'Attachment',
+      undeliverable: 'Not delivered to the citizen',
+      undeliverableWhy: 'Not delivered to the citizen ({reason})',
+      pendingDelivery: 'Sending…',
+      systemRequestLive: 'The citizen asked for an officer (live chat): {centre}',
+      systemRequestQuestion: 'The citizen left a question (after hours): {centre}',
+      systemUndeliverable: 'A notice to the citizen could not be delivered',
+
+      reply: 'Reply to the citizen',
+      replyText: 'Message',
+      replyHint: 'Ctrl+Enter sends',
+      replyLink: 'Link (optional)',
+      replyImage: 'Image (optional)',
+      replyImageHint: 'JPEG, PNG, GIF or WebP, at most 10 MB',
+      removeImage: 'Remove the image',
+      send: 'Send',
+      sending: 'Sending…',
+      replyEmpty: 'Type a message, attach an image or give a link first.',
+      replyTooLong: 'The message is longer than 4,000 characters.',
+      linkInvalid: 'A link starts with http:// or https://',
+      imageInvalid: 'Only JPEG, PNG, GIF or WebP images can be attached.',
+      imageTooLarge: 'The image must be 10 MB or smaller.',
+      sentUndeliverable: 'Message saved, but it could not be delivered to the citizen.',
+      canned: 'Canned answers',
+      cannedChoose: 'Choose an answer…',
+      cannedInsert: 'Put in the message box',
+      cannedHint: "Inserted in {lang}, the citizen's language.",
+
+      transfer: 'Transfer to another centre',
+      transferSearch: 'Find a centre (name or code)',
+      transferCode: 'Centre code',
+      transferCodeHint: 'For example 50 (Chiang Mai province) or 5001 (Mueang Chiang Mai district)',
+      transferSubmit: 'Transfer',
+      transferNoMatch: 'No centre matches.',
+      transferChosen: 'Chosen: {name}',
+      transferChooseFirst: 'Choose the centre first.',
+      transferred: 'Transferred to {name}.',
+      unknownCentre: 'There is no centre with this code.',
+
+      close: 'Close the conversation',
+      closeConfirm: 'Close this conversation? The citizen is told, and the assistant takes over.',
+      closeYes: 'Yes, close it',
+      closed: 'Conversation closed: the citizen was told and is back with the assistant.',
+      gone: 'This conversation has left your queue.',
+
+      complaintLookupTitle: 'Find a complaint',
+      trackingNumber: 'Tracking number',
+      trackingNumberHint: 'For example DD-2569-7K3Q9XM',
+      find: 'Find',
+      complaintNotFound: 'No complaint with this number, or not in your centres.',
+      complaintOfConversation: "This conversation's complaint",
+      openComplaint: 'Open complaint {number}',
+      complaintTitle: 'Complaint {number}',
+      cStatus: 'Status',
+      cCategory: 'Category',
+      cDestination: 'Sent to',
+      cSubject: 'Subject',
+      cDescription: 'Description',
+      cAttachments: 'Attachments',
+      cPlace: 'Where',
+      cWhen: 'When',
+      cContact: 'Complainant',
+      cAnonymous: 'Anonymous',
+      cName: 'Name',
+      cPhone: 'Phone',
+      cEmail: 'E-mail',
+      cNationalId: 'National ID',
+      cLanguage: "Complainant's language",
+      cCreated: 'Filed',
+      cUpdated: 'Last updated',
+      timeline: 'Timeline',
+      timelineBy: 'by {name}',
+      statusChange: 'Change the status',
+      newStatus: 'New status',
+      statusNote: 'Note to the complainant',
+      statusNoteHint: 'The complainant is sent this note with the new status, on the channel they filed on (1–1,000 characters).',
+      saveStatus: 'Save and tell the complainant',
+      statusSaved: 'Status saved, and the complainant was told.',
+      noteRequired: 'Please write a note to the complainant (1–1,000 characters).',
+      status_received: 'Received',
+      status_forwarded: 'Forwarded to the agency',
+      status_in_progress: 'In progress',
+      status_resolved: 'Resolved',
+      status_closed: 'Closed',
+      status_rejected: 'Not accepted',
+
+      accountsTitle: 'Officer accounts',
+      colUsername: 'Username',
+      colDisplayName: 'Display name',
+      colRole: 'Role',
+      colCentres: 'Centres',
+      colPassword: 'Password',
+      mustChange: 'One-time password not yet changed',
+      passwordSet: 'Set',
+      role_officer: 'Officer',
+      role_supervisor: 'Supervisor',
+      role_admin: 'Administrator',
+      allCentres: 'All centres',
+      createAccount: 'Add an officer account',
+      displayName: 'Display name',
+      role: 'Role',
+      centres: 'Centre codes',
+      centresHint: 'Separated by commas, e.g. 50, 5001. Supervisors: province codes. Administrators: none.',
+      usernameHint: '3–32 characters: lower-case a–z, digits, dots, dashes or underscores',
+      create: 'Create the account',
+      oneTimePassword: 'One-time password for {username}',
+      oneTimeNote: 'Shown only once. Hand it over by a safe channel; the officer must set a new password at first sign-in.',
+      copy: 'Copy',
+      copied: 'Copied',
+      accountInvalid: 'The account details are not valid.',
+      usernameTaken: 'This username is already taken.',
+      centresRequired: 'Officers and supervisors need at least one centre.',
+
+      sound: 'Sound',
+      soundOnLabel: 'Sound for new items',
+      enableNotifications: 'Turn on notifications',
+      notificationTitleLive: 'A citizen is waiting for an officer',
+      notificationTitleQuestion: 'A new question was left',
+      announceLive: 'A citizen is waiting for an officer: {centre}',
+      announceQuestion: 'A new question was left: {centre}',
+      reconnecting: 'Live updates interrupted; reconnecting…',
+
+      genericError: 'That did not work. Please try again.',
+      networkError: 'The service cannot be reached. Please check your internet connection and try again.',
+      forbidden: 'You are not allowed to do this.',
+      tooLarge: 'The file is too large.',
+      unsupportedMedia: 'This kind of file is not accepted.',
+      badRequest: 'Something in the request is not valid.',
+    },
+  };
+
+  const LOCALES = { th: 'th-TH', en: 'en-GB' };
+  const STORAGE_KEYS = { lang: 'damrongdham.officer.lang', sound: 'damrongdham.officer.sound' };
+  const API = '/api/officer';
+  const STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'];
+  const ROLES = ['officer', 'supervisor', 'admin'];
+  const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+  const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+  const MAX_REPLY = 4000;
+  const MAX_NOTE = 1000;
+  /* The stream pings every 25 seconds: two missed pings mean the socket is dead even if the browser has not noticed. */
+  const STREAM_SILENCE_MS = 60 * 1000;
+  const RECONNECT_MIN_MS = 1000;
+  const RECONNECT_MAX_MS = 30 * 1000;
+  const MINUTE = 60 * 1000;
+
+  /* ---------- Small helpers ---------- */
+
+  function readSetting(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function writeSetting(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+    } catch (error) {
+      /* Storage switched off: the choice holds until the page is closed. */
+    }
+  }
+
+  const state = {
+    lang: readSetting(STORAGE_KEYS.lang) === 'en' ? 'en' : 'th',
+    sound: readSetting(STORAGE_KEYS.sound) !== 'off',
+    /* The signed-in officer: { officer, csrfToken, scope } as the API gives it. */
+    session: null,
+    queue: new Map(),
+    /* Conversations in the queue with messages from the citizen that the officer has not opened since. */
+    unread: new Set(),
+    canned: [],
+    /* [{ code, th, en }] when the service lists centres; null when only codes can be typed. */
+    centres: null,
+    route: { name: 'queue' },
+    /* The open conversation: { id, item, messages, complaint, notFound, notice }. */
+    conversation: null,
+    /* The complaint open on its own: { number, complaint, notFound }. */
+    complaint: null,
+    accounts: null,
+    /* The one-time password just made, shown once: { username, password }. */
+    oneTime: null,
+    voluntaryPasswordChange: false,
+  };
+
+  function t(key, vars) {
+    const text = TEXTS[state.lang][key];
+    if (text === undefined) return key;
+    if (!vars) return text;
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : match;
+    });
+  }
+
+  /*
+   * Builds an element. Children that are strings become text nodes, so whatever they hold is shown as text.
+   * Attributes are set one by one through the DOM; `on*` attributes are refused, events go through `on`.
+   */
+  function h(tag, attributes, children) {
+    const element = document.createElement(tag);
+    const attrs = attributes || {};
+    Object.keys(attrs).forEach(function (name) {
+      const value = attrs[name];
+      if (value === undefined || value === null || value === false) return;
+      if (name === 'on') {
+        Object.keys(value).forEach(function (event) {
+          element.addEventListener(event, value[event]);
+        });
+      } else if (name === 'class') {
+        element.className = value;
+      } else if (/^on/i.test(name)) {
+        throw new Error('Event handlers are attached with "on", never as attributes');
+      } else if (value === true) {
+        element.setAttribute(name, '');
+      } else {
+        element.setAttribute(name, String(value));
+      }
+    });
+    append(element, children);
+    return element;
+  }
+
+  function append(element, children) {
+    if (children === undefined || children === null || children === false) return;
+    if (Array.isArray(children)) {
+      children.forEach(function (child) {
+        append(element, child);
+      });
+      return;
+    }
+    element.appendChild(typeof children === 'string' || typeof children === 'number' ? document.createTextNode(String(children)) : children);
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function centreName(item) {
+    const name = item && item.centreName;
+    if (name && typeof name === 'object') return name[state.lang] || name.th || item.centreCode;
+    const listed = findCentre(item && item.centreCode);
+    return listed ? listed[state.lang] : (item && item.centreCode) || '';
+  }
+
+  function findCentre(code) {
+    if (!state.centres || !code) return undefined;
+    for (let i = 0; i < state.centres.length; i += 1) if (state.centres[i].code === code) return state.centres[i];
+    return undefined;
+  }
+
+  function bilingual(value) {
+    if (value && typeof value === 'object') return value[state.lang] || value.th || value.en || '';
+    return value === undefined || value === null ? '' : String(value);
+  }
+
+  function formatDuration(ms) {
+    const minutes = Math.max(0, Math.floor(ms / MINUTE));
+    if (minutes < 1) return t('lessThanMinute');
+    if (minutes < 60) return t('minutes', { m: minutes });
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return t('hoursMinutes', { h: hours, m: minutes % 60 });
+    return t('daysHours', { d: Math.floor(hours / 24), h: hours % 24 });
+  }
+
+  function toTime(value) {
+    if (typeof value === 'number') return value;
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? undefined : parsed;
+  }
+
+  /* Times are Bangkok's wherever the officer's computer is; the Thai format counts years in the Buddhist era. */
+  function formatDateTime(value) {
+    const time = toTime(value);
+    if (time === undefined) return '';
+    return new Intl.DateTimeFormat(LOCALES[state.lang], { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
+  }
+
+  function formatTime(value) {
+    const time = toTime(value);
+    if (time === undefined) return '';
+    const sameDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(time)) === new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+    return sameDay
+      ? new Intl.DateTimeFormat(LOCALES[state.lang], { timeZone: 'Asia/Bangkok', timeStyle: 'short' }).format(new Date(time))
+      : formatDateTime(time);
+  }
+
+  function channelName(channelId) {
+    switch (channelId) {
+      case 'directline':
+      case 'webchat':
+        return t('channelWeb');
+      case 'facebook':
+        return t('channelMessenger');
+      case 'line':
+        return t('channelLine');
+      default:
+        return channelId || '';
+    }
+  }
+
+  function languageName(lang) {
+    return lang === 'en' ? t('langEn') : t('langTh');
+  }
+
+  function isMine(item) {
+    return Boolean(item && state.session && item.officerId && item.officerId === state.session.officer.id);
+  }
+
+  function isAdmin() {
+    return Boolean(state.session && state.session.officer.role === 'admin');
+  }
+
+  function stateLabel(item) {
+    if (item.state === 'queued') return t('stateQueued');
+    if (item.state === 'live') return isMine(item) ? t('stateLiveWithYou') : t('stateLiveWith', { name: item.officerName || t('anotherOfficer') });
+    if (item.state === 'closed') return t('stateClosed');
+    if (item.state === 'bot') return t('stateBot');
+    return String(item.state || '');
+  }
+
+  /* Only http(s) URLs become links or images; anything else stays text. */
+  function safeUrl(value) {
+    if (typeof value !== 'string' || value === '') return undefined;
+    try {
+      const url = new URL(value, window.location.origin);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+    } catch (error) {
+      return undefined;
+    }
+  }
+
+  function externalLink(url, label) {
+    return h('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer', class: 'link' }, label || url.href);
+  }
+
+  /* Text with its http(s) addresses as links: built from text nodes and anchors, never parsed as markup. */
+  function linkified(text) {
+    const fragment = document.createDocumentFragment();
+    const pattern = /https?:\/\/[^\s<>"'{}|\\^`]+/g;
+    let last = 0;
+    let match;
+    while ((match = pattern.exec(text)) !== null) {
+      let raw = match[0];
+      const trailing = /[.,;:!?)\]]+$/.exec(raw);
+      if (trailing) raw = raw.slice(0, raw.length - trailing[0].length);
+      const url = safeUrl(raw);
+      if (!url) continue;
+      fragment.appendChild(document.createTextNode(text.slice(last, match.index)));
+      fragment.appendChild(externalLink(url, raw));
+      last = match.index + raw.length;
+      pattern.lastIndex = last;
+    }
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  function announce(text) {
+    const announcer = byId('announcer');
+    announcer.textContent = '';
+    /* A fresh text a moment later is announced again even if it is the same as the last one. */
+    window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  /* ---------- The API ---------- */
+
+  function ApiError(status, code, message, lockedUntil) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+    this.lockedUntil = lockedUntil;
+  }
+
+  async function api(method, path, body, options) {
+    const opts = options || {};
+    const headers = {};
+    let payload;
+    if (body instanceof FormData) {
+      payload = body;
+    } else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    if (method !== 'GET' && state.session && state.session.csrfToken) headers['x-csrf-token'] = state.session.csrfToken;
+    let response;
+    try {
+      response = await fetch(API + path, { method: method, headers: headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
+    } catch (error) {
+      throw new ApiError(0, 'Network', '');
+    }
+    if (response.status === 204) return {};
+    let data = {};
+    const type = response.headers.get('content-type') || '';
+    if (/json/.test(type)) {
+      try {
+        data = await response.json();
+      } catch (error) {
+        data = {};
+      }
+    }
+    if (response.ok) return data;
+    const error = (data && data.error) || {};
+    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '', lockedUntilOf(error));
+    if (!opts.quiet) {
+      if (failure.code === 'NotSignedIn' || (response.status === 401 && !opts.signingIn)) {
+        sessionEnded();
+      } else if (failure.code === 'PasswordChangeRequired') {
+        if (state.session) state.session.officer.mustChangePassword = true;
+        showPasswordView(false);
+      } else if ((failure.code === 'CsrfTokenMissing' || failure.code === 'CsrfTokenInvalid') && !opts.retried) {
+        /* The token may have been renewed by another tab: fetch the session's token and try once more. */
+        const session = await api('GET', '/session', undefined, { quiet: true }).catch(function () {
+          return null;
+        });
+        if (session && session.csrfToken) {
+          state.session.csrfToken = session.csrfToken;
+          return api(method, path, body, Object.assign({}, opts, { retried: true }));
+        }
+      }
+    }
+    throw failure;
+  }
+
+  function lockedUntilOf(error) {
+    if (typeof error.lockedUntil === 'number') return error.lockedUntil;
+    const match = /lockedUntil\D{0,3}(\d{12,})/.exec(error.message || '') || /(\d{12,})/.exec(error.message || '');
+    return match ? Number(match[1]) : undefined;
+  }
+
+  /* What an officer reads when a call fails: the app's own words for every answer the API gives. */
+  function errorText(error) {
+    if (!(error instanceof ApiError)) return t('genericError');
+    switch (error.code) {
+      case 'Network':
+        return t('networkError');
+      case 'InvalidCredentials':
+        return t('invalidCredentials');
+      case 'AccountLocked':
+        return error.lockedUntil ? t('accountLocked', { time: formatDateTime(error.lockedUntil) }) : t('accountLockedNoTime');
+      case 'NotFound':
+        return t('notFound');
+      case 'AlreadyClaimed':
+        return t('alreadyClaimed');
+      case 'NotYours':
+        return t('notYours');
+      case 'UnknownCentre':
+        return t('unknownCentre');
+      case 'NotSignedIn':
+        return t('sessionEnded');
+      default:
+        break;
+    }
+    const message = error.message || '';
+    if (/too-short/.test(message)) return t('passwordTooShort');
+    if (/too-long/.test(message)) return t('passwordTooLong');
+    if (/contains-username/.test(message)) return t('passwordContainsUsername');
+    if (/same-as-before/.test(message)) return t('passwordSame');
+    if (/current password/i.test(message)) return t('passwordCurrentWrong');
+    if (/duplicate|already (exists|taken)|taken/i.test(error.code + ' ' + message)) return t('usernameTaken');
+    switch (error.status) {
+      case 429:
+        return t('tooManyAttempts');
+      case 403:
+        return t('forbidden');
+      case 413:
+        return t('tooLarge');
+      case 415:
+        return t('unsupportedMedia');
+      case 400:
+        return t('badRequest') + ' (' + error.code + ')';
+      default:
+        return t('genericError') + ' (' + error.code + ')';
+    }
+  }
+
+  /* ---------- Sound and notifications ---------- */
+
+  let audio = null;
+
+  /* Browsers let a page make sound only after the person has used it: the first click or key unlocks it. */
+  function unlockAudio() {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    try {
+      if (!audio) audio = new Context();
+      if (audio.state === 'suspended') audio.resume().catch(function () {});
+    } catch (error) {
+      audio = null;
+    }
+  }
+
+  /* Two short rising tones, made on the spot: no sound file is fetched. */
+  function chime() {
+    if (!state.sound) return;
+    unlockAudio();
+    if (!audio) return;
+    try {
+      const start = audio.currentTime + 0.02;
+      [880, 1318.5].forEach(function (frequency, index) {
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        const at = start + index * 0.16;
+        oscillator.type = 'sine';
+        oscillator.frequency.setValueAtTime(frequency, at);
+        gain.gain.setValueAtTime(0.0001, at);
+        gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.14);
+        oscillator.connect(gain);
+        gain.connect(audio.destination);
+        oscillator.start(at);
+        oscillator.stop(at + 0.15);
+      });
+    } catch (error) {
+      /* No sound; the queue, the announcement and the notification still tell. */
+    }
+  }
+
+  function notificationsSupported() {
+    return typeof window.Notification === 'function';
+  }
+
+  function updateNotifyButton() {
+    const button = byId('notify-button');
+    button.hidden = !state.session || !notificationsSupported() || window.Notification.permission !== 'default';
+  }
+
+  async function askNotificationPermission() {
+    if (!notificationsSupported()) return;
+    try {
+      await window.Notification.requestPermission();
+    } catch (error) {
+      /* Refused or unavailable: the sound and the queue remain. */
+    }
+    updateNotifyButton();
+  }
+
+  function notify(item) {
+    if (!notificationsSupported() || window.Notification.permission !== 'granted') return;
+    try {
+      const notification = new window.Notification(t(item.kind === 'question' ? 'notificationTitleQuestion' : 'notificationTitleLive'), {
+        body: centreName(item) + (item.reason ? ' — ' + item.reason : ''),
+        tag: 'officer-queue-' + item.id,
+        lang: state.lang,
+      });
+      notification.onclick = function () {
+        window.focus();
+        window.location.hash = conversationHash(item.id);
+        notification.close();
+      };
+    } catch (error) {
+      /* Notifications failed: the sound and the queue still tell. */
+    }
+  }
+
+  function newItemArrived(item) {
+    chime();
+    notify(item);
+    announce(t(item.kind === 'question' ? 'announceQuestion' : 'announceLive', { centre: centreName(item) }));
+  }
+
+  /* ---------- The live stream ---------- */
+
+  const stream = { socket: null, attempts: 0, timer: null, watchdog: null, lastFrameAt: 0, connectedOnce: false };
+
+  function openStream() {
+    closeStream();
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    let socket;
+    try {
+      socket = new WebSocket(scheme + '//' + window.location.host + API + '/stream');
+    } catch (error) {
+      scheduleReconnect();
+      return;
+    }
+    stream.socket = socket;
+    stream.lastFrameAt = Date.now();
+    setStreamState('connecting');
+    socket.addEventListener('open', function () {
+      if (stream.socket !== socket) return;
+      stream.attempts = 0;
+      stream.lastFrameAt = Date.now();
+      setConnection('');
+      setStreamState('open');
+      /*
+       * Whatever happened before the socket opened is fetched (again): on the first opening, what arrived
+       * between the first queue fetch and now; after a reconnect, everything missed while it was down.
+       */
+      void loadQueue();
+      if (stream.connectedOnce && state.conversation && !state.conversation.notFound) void refreshConversation();
+      stream.connectedOnce = true;
+    });
+    socket.addEventListener('message', function (event) {
+      if (stream.socket !== socket) return;
+      stream.lastFrameAt = Date.now();
+      let frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (error) {
+        return;
+      }
+      handleFrame(frame);
+    });
+    socket.addEventListener('close', function () {
+      if (stream.socket !== socket) return;
+      stream.socket = null;
+      setStreamState('closed');
+      if (state.session) {
+        setConnection(t('reconnecting'));
+        scheduleReconnect();
+      }
+    });
+    if (!stream.watchdog) {
+      stream.watchdog = window.setInterval(function () {
+        if (stream.socket && stream.socket.readyState === WebSocket.OPEN && Date.now() - stream.lastFrameAt > STREAM_SILENCE_MS) stream.socket.close();
+      }, 10 * 1000);
+    }
+  }
+
+  function scheduleReconnect() {
+    window.clearTimeout(stream.timer);
+    const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * Math.pow(2, stream.attempts));
+    /* Jitter: a restarted service is not met by every officer's browser in the same second. */
+    const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    stream.attempts += 1;
+    stream.timer = window.setTimeout(async function () {
+      if (!state.session) return;
+      /* A socket refused for a lapsed session would be retried forever: the session is checked first. */
+      try {
+        const session = await api('GET', '/session', undefined, { quiet: true });
+        state.session.csrfToken = session.csrfToken || state.session.csrfToken;
+      } catch (error) {
+        if (error.status === 401) {
+          sessionEnded();
+          return;
+        }
+      }
+      if (state.session) openStream();
+    }, delay);
+  }
+
+  function closeStream() {
+    window.clearTimeout(stream.timer);
+    const socket = stream.socket;
+    stream.socket = null;
+    if (socket) socket.close();
+    setStreamState('closed');
+  }
+
+  function stopStream() {
+    closeStream();
+    window.clearInterval(stream.watchdog);
+    stream.watchdog = null;
+    stream.connectedOnce = false;
+    stream.attempts = 0;
+    setConnection('');
+    document.documentElement.removeAttribute('data-stream');
+  }
+
+  /* The stream's state, on the root element: for styles and for the browser tests, which wait for "open". */
+  function setStreamState(value) {
+    document.documentElement.setAttribute('data-stream', value);
+  }
+
+  function setConnection(text) {
+    byId('connection').textContent = text;
+  }
+
+  function handleFrame(frame) {
+    if (!frame || typeof frame !== 'object') return;
+    if (frame.type === 'queue' && frame.item && frame.item.id) {
+      const known = state.queue.has(frame.item.id);
+      state.queue.set(frame.item.id, frame.item);
+      renderQueue();
+      if (state.conversation && state.conversation.id === frame.item.id) {
+        state.conversation.item = frame.item;
+        renderConversationHeader();
+        renderReplyArea();
+      }
+      if (!known && frame.item.state === 'queued') newItemArrived(frame.item);
+    } else if (frame.type === 'removed' && frame.id) {
+      state.queue.delete(frame.id);
+      state.unread.delete(frame.id);
+      renderQueue();
+      if (state.conversation && state.conversation.id === frame.id && !state.conversation.closedHere) {
+        state.conversation.gone = true;
+        renderConversationHeader();
+        renderReplyArea();
+      }
+    } else if (frame.type === 'message' && frame.id && frame.message) {
+      if (state.conversation && state.conversation.id === frame.id) {
+        addMessage(frame.message);
+      } else if (frame.message.speaker === 'citizen' && state.queue.has(frame.id)) {
+        state.unread.add(frame.id);
+        renderQueue();
+      }
+    }
+  }
+
+  /* ---------- Views: sign-in and password ---------- */
+
+  const VIEWS = ['boot', 'signin-view', 'password-view', 'work-view'];
+
+  function showView(id) {
+    VIEWS.forEach(function (view) {
+      byId(view).hidden = view !== id;
+    });
+    const signedIn = Boolean(state.session) && id === 'work-view';
+    byId('nav').hidden = !signedIn;
+    byId('nav-accounts').hidden = !signedIn || !isAdmin();
+    byId('sound-toggle').hidden = !signedIn;
+    byId('password-button').hidden = !signedIn;
+    byId('sign-out').hidden = !state.session;
+    byId('who').hidden = !state.session;
+    updateNotifyButton();
+    renderWho();
+  }
+
+  function renderWho() {
+    const who = byId('who');
+    if (!state.session) {
+      who.textContent = '';
+      return;
+    }
+    const officer = state.session.officer;
+    who.textContent = t('signedInAs', { name: officer.displayName || officer.username, role: t('role_' + officer.role) });
+  }
+
+  function showSignIn(message) {
+    showView('signin-view');
+    byId('signin-error').textContent = message || '';
+    byId('signin-password').value = '';
+    byId('signin-username').focus();
+  }
+
+  function showPasswordView(voluntary) {
+    state.voluntaryPasswordChange = Boolean(voluntary);
+    showView('password-view');
+    byId('password-intro').textContent = t(voluntary ? 'passwordIntroVoluntary' : 'passwordIntro');
+    byId('password-cancel').hidden = !voluntary;
+    byId('password-error').textContent = '';
+    ['password-current', 'password-next', 'password-confirm'].forEach(function (id) {
+      byId(id).value = '';
+    });
+    byId('password-current').focus();
+  }
+
+  function sessionEnded() {
+    const wasSignedIn = Boolean(state.session);
+    resetSession();
+    showSignIn(wasSignedIn ? t('sessionEnded') : '');
+  }
+
+  function resetSession() {
+    stopStream();
+    state.session = null;
+    state.queue = new Map();
+    state.unread = new Set();
+    state.conversation = null;
+    state.complaint = null;
+    state.accounts = null;
+    state.oneTime = null;
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    unlockAudio();
+    const username = byId('signin-username').value.trim();
+    const password = byId('signin-password').value;
+    const error = byId('signin-error');
+    if (!username || !password) {
+      error.textContent = t('fillBoth');
+      return;
+    }
+    const button = event.target.querySelector('button[type="submit"]');
+    button.disabled = true;
+    error.textContent = '';
+    try {
+      const session = await api('POST', '/session', { username: username, password: password }, { signingIn: true, quiet: true });
+      await startSession(session);
+    } catch (failure) {
+      error.textContent = errorText(failure);
+      byId('signin-password').value = '';
+      byId('signin-password').focus();
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function changePassword(event) {
+    event.preventDefault();
+    const current = byId('password-current').value;
+    const next = byId('password-next').value;
+    const confirm = byId('password-confirm').value;
+    const error = byId('password-error');
+    error.textContent = '';
+    if (next !== confirm) {
+      error.textContent = t('passwordMismatch');
+      byId('password-confirm').focus();
+      return;
+    }
+    if (next.length < 12) {
+      error.textContent = t('passwordTooShort');
+      byId('password-next').focus();
+      return;
+    }
+    if (state.session && next.toLowerCase().indexOf(state.session.officer.username.toLowerCase()) !== -1) {
+      error.textContent = t('passwordContainsUsername');
+      byId('password-next').focus();
+      return;
+    }
+    const button = event.target.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      await api('POST', '/password', { current: current, next: next }, { quiet: true });
+      const session = await api('GET', '/session', undefined, { quiet: true });
+      announce(t('passwordChanged'));
+      await startSession(session);
+    } catch (failure) {
+      if (failure.status === 401) {
+        sessionEnded();
+        return;
+      }
+      error.textContent = errorText(failure);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function signOut() {
+    try {
+      await api('DELETE', '/session', undefined, { quiet: true });
+    } catch (error) {
+      /* Signed out here whatever the service answered; the session also lapses by itself. */
+    }
+    resetSession();
+    window.location.hash = '#/';
+    showSignIn('');
+  }
+
+  async function startSession(session) {
+    state.session = { officer: session.officer, csrfToken: session.csrfToken, scope: session.scope };
+    if (session.officer.mustChangePassword) {
+      showPasswordView(false);
+      return;
+    }
+    showView('work-view');
+    renderScope();
+    await Promise.all([loadQueue(), loadCanned(), loadCentres()]);
+    /* Now with the centres' names. */
+    renderScope();
+    renderQueue();
+    openStream();
+    await route();
+  }
+
+  /* ---------- The queue ---------- */
+
+  async function loadQueue() {
+    try {
+      const data = await api('GET', '/queue');
+      const queue = new Map();
+      (data.items || []).forEach(function (item) {
+        queue.set(item.id, item);
+      });
+      state.queue = queue;
+      state.unread.forEach(function (id) {
+        if (!queue.has(id)) state.unread.delete(id);
+      });
+      renderQueue();
+    } catch (error) {
+      if (state.session) setConnection(errorText(error));
+    }
+  }
+
+  async function loadCanned() {
+    try {
+      const data = await api('GET', '/canned', undefined, { quiet: true });
+      state.canned = Array.isArray(data.answers) ? data.answers : [];
+    } catch (error) {
+      state.canned = [];
+    }
+  }
+
+  /* The centres' names for the transfer search, when the service lists them; otherwise a code is typed. */
+  async function loadCentres() {
+    try {
+      const data = await api('GET', '/centres', undefined, { quiet: true });
+      const list = Array.isArray(data.centres) ? data.centres : Array.isArray(data.items) ? data.items : null;
+      state.centres = list
+        ? list
+            .filter(function (centre) {
+              return centre && typeof centre.code === 'string';
+            })
+            .map(function (centre) {
+              const name = centre.name || {};
+              return { code: centre.code, th: name.th || centre.nameTh || centre.code, en: name.en || centre.nameEn || centre.code };
+            })
+        : null;
+    } catch (error) {
+      state.centres = null;
+    }
+  }
+
+  function renderScope() {
+    const scope = state.session && state.session.scope;
+    const text = scope === 'all' ? t('scopeAll') : Array.isArray(scope) ? t('scopeSome', { centres: describeCodes(state.session.officer.centres.length ? state.session.officer.centres : scope) }) : '';
+    byId('queue-scope').textContent = text;
+  }
+
+  function describeCodes(codes) {
+    return codes
+      .map(function (code) {
+        const centre = findCentre(code);
+        return centre ? centre[state.lang] + ' (' + code + ')' : code;
+      })
+      .join(', ');
+  }
+
+  function conversationHash(id) {
+    return '#/c/' + encodeURIComponent(id);
+  }
+
+  function renderQueue() {
+    const items = Array.from(state.queue.values()).sort(function (a, b) {
+      return (toTime(a.queuedAt) || 0) - (toTime(b.queuedAt) || 0);
+    });
+    const live = items.filter(function (item) {
+      return item.kind !== 'question';
+    });
+    const questions = items.filter(function (item) {
+      return item.kind === 'question';
+    });
+    fillQueueList(byId('queue-live'), live, t('queueEmptyLive'));
+    fillQueueList(byId('queue-question'), questions, t('queueEmptyQuestions'));
+    byId('queue-live-count').textContent = String(live.length);
+    byId('queue-question-count').textContent = String(questions.length);
+  }
+
+  function fillQueueList(list, items, emptyText) {
+    const openId = state.conversation && state.conversation.id;
+    const children = items.map(function (item) {
+      const waiting = h('span', { class: 'waited', 'data-since': String(toTime(item.requestedAt) || toTime(item.queuedAt) || '') }, t('waited', { duration: formatDuration(Date.now() - (toTime(item.requestedAt) || toTime(item.queuedAt) || Date.now())) }));
+      const stateClass = 'badge badge--' + (item.state === 'live' ? (isMine(item) ? 'mine' : 'live') : 'queued');
+      return h('li', { class: 'queue-item' + (item.id === openId ? ' queue-item--open' : ''), 'data-id': item.id }, [
+        h('a', { class: 'queue-item__link', href: conversationHash(item.id), 'aria-current': item.id === openId ? 'page' : undefined }, [
+          h('span', { class: 'queue-item__top' }, [
+            h('span', { class: stateClass }, stateLabel(item)),
+            state.unread.has(item.id) ? h('span', { class: 'badge badge--unread' }, t('newMessages')) : null,
+            waiting,
+          ]),
+          item.reason ? h('span', { class: 'queue-item__reason' }, item.reason) : h('span', { class: 'queue-item__reason queue-item__reason--none' }, t('noReason')),
+          h('span', { class: 'queue-item__meta' }, [
+            h('span', null, centreName(item)),
+            h('span', null, channelName(item.channelId)),
+            h('span', { lang: item.lang === 'en' ? 'en' : 'th' }, languageName(item.lang)),
+          ]),
+        ]),
+      ]);
+    });
+    if (children.length === 0) children.push(h('li', { class: 'queue-empty' }, emptyText));
+    list.replaceChildren.apply(list, children);
+  }
+
+  /* Waiting times count up while the page is open. */
+  function tickWaitingTimes() {
+    document.querySelectorAll('[data-since]').forEach(function (element) {
+      const since = Number(element.getAttribute('data-since'));
+      if (!since) return;
+      const duration = formatDuration(Date.now() - since);
+      element.textContent = element.hasAttribute('data-bare') ? duration : t('waited', { duration: duration });
+    });
+  }
+
+  /* ---------- Routing ---------- */
+
+  function parseRoute() {
+    const hash = window.location.hash.replace(/^#\/?/, '');
+    const parts = hash.split('/');
+    if (parts[0] === 'c' && parts[1]) return { name: 'conversation', id: safeDecode(parts.slice(1).join('/')) };
+    if (parts[0] === 'complaint') return { name: 'complaint', number: parts[1] ? safeDecode(parts[1]) : '' };
+    if (parts[0] === 'accounts') return { name: 'accounts' };
+    return { name: 'queue' };
+  }
+
+  function safeDecode(value) {
+    try {
+      return decodeURIComponent(value);
+    } catch (error) {
+      return value;
+    }
+  }
+
+  async function route() {
+    if (!state.session || state.session.officer.mustChangePassword) return;
+    state.route = parseRoute();
+    document.querySelectorAll('[data-route]').forEach(function (link) {
+      const active = link.getAttribute('data-route') === state.route.name || (state.route.name === 'conversation' && link.getAttribute('data-route') === 'queue');
+      if (active) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    });
+    byId('work-view').setAttribute('data-route', state.route.name);
+    if (state.route.name !== 'conversation') state.conversation = null;
+    if (state.route.name === 'conversation') await openConversation(state.route.id);
+    else if (state.route.name === 'complaint') await openComplaintRoute(state.route.number);
+    else if (state.route.name === 'accounts') await openAccounts();
+    else renderPlaceholder();
+    renderQueue();
+  }
+
+  function detail() {
+    return byId('detail');
+  }
+
+  function setDetail(children) {
+    const container = detail();
+    container.replaceChildren();
+    append(container, children);
+  }
+
+  function focusHeading() {
+    const heading = detail().querySelector('h2');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: false });
+    }
+  }
+
+  function renderPlaceholder() {
+    setDetail(h('div', { class: 'placeholder' }, [h('h2', { class: 'visually-hidden' }, t('conversationTitle')), h('p', null, t('chooseConversation'))]));
+  }
+
+  /* ---------- A conversation ---------- */
+
+  async function openConversation(id) {
+    state.unread.delete(id);
+    state.conversation = { id: id, item: state.queue.get(id) || null, messages: [], complaint: null, loading: true, notice: '', draft: { text: '', link: '' } };
+    setDetail(h('p', { class: 'loading' }, t('loading')));
+    try {
+      const data = await api('GET', '/conversations/' + encodeURIComponent(id));
+      if (!state.conversation || state.conversation.id !== id) return;
+      state.conversation.item = data.item;
+      state.conversation.messages = Array.isArray(data.messages) ? data.messages.slice() : [];
+      state.conversation.complaint = data.complaint || null;
+      state.conversation.loading = false;
+      renderConversation();
+      focusHeading();
+    } catch (error) {
+      if (!state.conversation || state.conversation.id !== id) return;
+      if (error.status === 404) {
+        state.conversation.notFound = true;
+        setDetail(
+          h('div', { class: 'not-found', role: 'alert' }, [
+            h('h2', null, t('conversationTitle')),
+            h('p', null, t('notFound')),
+            h('p', null, h('a', { href: '#/', class: 'link' }, t('backToQueue'))),
+          ]),
+        );
+      } else if (error.status !== 401 && error.code !== 'PasswordChangeRequired') {
+        setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
+      }
+    }
+  }
+
+  async function refreshConversation() {
+    const conversation = state.conversation;
+    if (!conversation) return;
+    try {
+      const data = await api('GET', '/conversations/' + encodeURIComponent(conversation.id), undefined, { quiet: true });
+      if (state.conversation !== conversation) return;
+      conversation.item = data.item;
+      (data.messages || []).forEach(addMessage);
+      renderConversationHeader();
+      renderReplyArea();
+    } catch (error) {
+      /* Kept as it was; the next frame or reconnect tries again. */
+    }
+  }
+
+  function renderConversation() {
+    const conversation = state.conversation;
+    setDetail(
+      h('article', { class: 'conversation', 'aria-labelledby': 'conversation-title' }, [
+        h('div', { id: 'conversation-header' }),
+        h('p', { class: 'notice', id: 'conversation-notice', role: 'status', 'aria-live': 'polite' }, conversation.notice || ''),
+        h('section', { class: 'history', 'aria-labelledby': 'history-title' }, [
+          h('h3', { id: 'history-title', class: 'section-title' }, t('history')),
+          h('ol', { class: 'messages', id: 'messages', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
+        ]),
+        h('div', { id: 'reply-area' }),
+        h('div', { id: 'conversation-complaint' }),
+      ]),
+    );
+    renderConversationHeader();
+    renderMessages();
+    renderReplyArea();
+    renderConversationComplaint();
+  }
+
+  function renderConversationHeader() {
+    const conversation = state.conversation;
+    const container = byId('conversation-header');
+    if (!conversation || !container) return;
+    const item = conversation.item || {};
+    const kindClass = item.kind === 'question' ? 'kind kind--question' : 'kind kind--live';
+    const rows = [
+      [t('fieldState'), stateLabel(item)],
+      [t('fieldKind'), h('span', { class: kindClass }, t(item.kind === 'question' ? 'kindQuestion' : 'kindLive'))],
+      [t('fieldCentre'), centreName(item) + (item.centreCode ? ' (' + item.centreCode + ')' : '')],
+      [t('fieldChannel'), channelName(item.channelId)],
+      [t('fieldLanguage'), languageName(item.lang)],
+      [t('fieldRequested'), formatDateTime(item.requestedAt)],
+    ];
+    const since = toTime(item.requestedAt);
+    if (item.state === 'queued' && since) rows.push([t('fieldWaiting'), h('span', { 'data-since': String(since), 'data-bare': '' }, formatDuration(Date.now() - since))]);
+    const canAct = !conversation.gone && !conversation.closedHere && (item.state === 'queued' || item.state === 'live');
+    const actions = [];
+    if (canAct && item.state === 'queued') actions.push(h('button', { type: 'button', class: 'button button--primary', id: 'claim-button', on: { click: claim } }, t('claim')));
+    if (canAct && (isMine(item) || isAdmin() || item.state === 'queued')) actions.push(h('button', { type: 'button', class: 'button', id: 'transfer-button', 'aria-expanded': 'false', 'aria-controls': 'transfer-panel', on: { click: toggleTransfer } }, t('transfer')));
+    if (canAct && item.state === 'live' && (isMine(item) || isAdmin())) actions.push(h('button', { type: 'button', class: 'button button--danger', id: 'close-button', 'aria-expanded': 'false', 'aria-controls': 'close-panel', on: { click: toggleClose } }, t('close')));
+    container.replaceChildren(
+      h('header', { class: 'conversation__head' }, [
+        h('h2', { id: 'conversation-title' }, [t('conversationTitle'), ' · ', centreName(item)]),
+        h('p', { class: 'reason' }, [h('span', { class: 'reason__label' }, t('fieldReason') + ': '), item.reason ? h('span', { class: 'reason__text' }, item.reason) : h('span', { class: 'reason__text reason__text--none' }, t('noReason'))]),
+        h(
+          'dl',
+          { class: 'facts' },
+          rows.map(function (row) {
+            return h('div', { class: 'facts__row' }, [h('dt', null, row[0]), h('dd', null, row[1])]);
+          }),
+        ),
+        actions.length ? h('div', { class: 'buttons', role: 'group', 'aria-label': t('conversationTitle') }, actions) : null,
+        h('div', { id: 'transfer-panel', class: 'panel', hidden: true }),
+        h('div', { id: 'close-panel', class: 'panel', hidden: true }),
+      ]),
+    );
+  }
+
+  function setNotice(text, isError) {
+    if (!state.conversation) return;
+    state.conversation.notice = text;
+    const notice = byId('conversation-notice');
+    if (!notice) return;
+    notice.textContent = text;
+    notice.className = 'notice' + (isError ? ' notice--error' : '');
+  }
+
+  function renderMessages() {
+    const list = byId('messages');
+    if (!list || !state.conversation) return;
+    const messages = state.conversation.messages;
+    if (messages.length === 0) {
+      list.replaceChildren(h('li', { class: 'messages__empty' }, t('noMessages')));
+      return;
+    }
+    list.replaceChildren.apply(list, messages.map(messageElement));
+    scrollToNewest();
+  }
+
+  function scrollToNewest() {
+    const list = byId('messages');
+    if (list && list.lastElementChild) list.lastElementChild.scrollIntoView({ block: 'nearest' });
+  }
+
+  function addMessage(message) {
+    const conversation = state.conversation;
+    if (!conversation || !message) return;
+    if (message.id && conversation.messages.some(function (known) {
+      return known.id === message.id;
+    })) {
+      /* The same message again (the reply's answer and its frame): take the newer delivery state. */
+      conversation.messages = conversation.messages.map(function (known) {
+        return known.id === message.id ? Object.assign({}, known, message) : known;
+      });
+      renderMessages();
+      return;
+    }
+    conversation.messages.push(message);
+    conversation.messages.sort(function (a, b) {
+      return (toTime(a.at) || 0) - (toTime(b.at) || 0);
+    });
+    renderMessages();
+  }
+
+  function speakerName(message) {
+    switch (message.speaker) {
+      case 'citizen':
+        return t('speakerCitizen');
+      case 'bot':
+        return t('speakerBot');
+      case 'officer':
+        return message.officerName ? t('speakerOfficerNamed', { name: message.officerName }) : t('speakerOfficer');
+      default:
+        return t('speakerSystem');
+    }
+  }
+
+  /* The service's own notes in the history are codes ("handoff.request:live:50"): they are told in words here. */
+  function systemText(text) {
+    const request = /^handoff\.request:(live|question):([A-Za-z0-9]+)$/.exec(text);
+    if (request) {
+      const centre = findCentre(request[2]);
+      return t(request[1] === 'question' ? 'systemRequestQuestion' : 'systemRequestLive', { centre: centre ? centre[state.lang] + ' (' + request[2] + ')' : request[2] });
+    }
+    if (text === 'undeliverable') return t('systemUndeliverable');
+    return text;
+  }
+
+  function messageElement(message) {
+    const speaker = ['citizen', 'bot', 'officer', 'system'].indexOf(message.speaker) === -1 ? 'system' : message.speaker;
+    const body = [];
+    if (typeof message.text === 'string' && message.text !== '') {
+      body.push(h('p', { class: 'message__text' }, speaker === 'system' ? systemText(message.text) : linkified(message.text)));
+    }
+    (Array.isArray(message.attachments) ? message.attachments : []).forEach(function (attachment) {
+      body.push(attachmentElement(attachment));
+    });
+    if (message.delivery === 'undeliverable' && !(speaker === 'system' && message.text === 'undeliverable' && !message.failure)) {
+      body.push(h('p', { class: 'message__delivery message__delivery--failed', role: 'note' }, message.failure ? t('undeliverableWhy', { reason: message.failure }) : t('undeliverable')));
+    } else if (message.delivery === 'pending') {
+      body.push(h('p', { class: 'message__delivery' }, t('pendingDelivery')));
+    }
+    return h('li', { class: 'message message--' + speaker, 'data-speaker': speaker, 'data-id': message.id || '' }, [
+      h('p', { class: 'message__who' }, [h('span', { class: 'message__speaker' }, speakerName(message)), ' ', h('time', { datetime: new Date(toTime(message.at) || 0).toISOString() }, formatTime(message.at))]),
+      h('div', { class: 'message__body' }, body),
+    ]);
+  }
+
+  function attachmentElement(attachment) {
+    const type = String((attachment && attachment.contentType) || '');
+    const url = safeUrl(attachment && attachment.url);
+    const sameOrigin = url && url.origin === window.location.origin;
+    if (url && sameOrigin && /^image\//.test(type)) {
+      return h('a', { class: 'message__image-link', href: url.href, target: '_blank', rel: 'noopener noreferrer' }, h('img', { class: 'message__image', src: url.href, alt: attachment.name || t('imageAlt'), loading: 'lazy' }));
+    }
+    if (url) return h('p', { class: 'message__attachment' }, externalLink(url, attachment.name || url.href));
+    if (/card/i.test(type)) return h('p', { class: 'message__attachment message__attachment--card' }, t('attachmentCard'));
+    return h('p', { class: 'message__attachment' }, t('attachmentFile') + (attachment && attachment.name ? ': ' + attachment.name : ''));
+  }
+
+  /* The reply box, or why there is none. */
+  function renderReplyArea() {
+    const conversation = state.conversation;
+    const container = byId('reply-area');
+    if (!conversation || !container) return;
+    const item = conversation.item || {};
+    saveDraft();
+    if (conversation.gone || conversation.closedHere || (item.state !== 'queued' && item.state !== 'live')) {
+      container.replaceChildren();
+      return;
+    }
+    const canReply = item.state === 'live' && (isMine(item) || isAdmin());
+    if (!canReply) {
+      const why = item.state === 'live' ? t('handledByOther', { name: item.officerName || t('anotherOfficer') }) : t('claimToReply');
+      container.replaceChildren(h('p', { class: 'reply-locked' }, why));
+      return;
+    }
+    if (container.querySelector('#reply-form')) return;
+    container.replaceChildren(replyForm());
+  }
+
+  function saveDraft() {
+    const conversation = state.conversation;
+    const text = byId('reply-text');
+    const link = byId('reply-link');
+    if (conversation && text) conversation.draft = { text: text.value, link: link ? link.value : '' };
+  }
+
+  function replyForm() {
+    const conversation = state.conversation;
+    const lang = (conversation.item && conversation.item.lang) === 'en' ? 'en' : 'th';
+    const cannedControls = state.canned.length
+      ? h('div', { class: 'canned' }, [
+          h('label', { for: 'canned-select' }, t('canned')),
+          h('div', { class: 'inline' }, [
+            h(
+              'select',
+              { id: 'canned-select', 'aria-describedby': 'canned-hint' },
+              [h('option', { value: '' }, t('cannedChoose'))].concat(
+                state.canned.map(function (answer) {
+                  return h('option', { value: answer.id }, bilingual(answer.title));
+                }),
+              ),
+            ),
+            h('button', { type: 'button', class: 'button', id: 'canned-insert', on: { click: insertCanned } }, t('cannedInsert')),
+          ]),
+          h('p', { class: 'hint', id: 'canned-hint' }, t('cannedHint', { lang: languageName(lang) })),
+        ])
+      : null;
+    const form = h('form', { id: 'reply-form', class: 'reply', novalidate: true, 'aria-labelledby': 'reply-title', on: { submit: sendReply } }, [
+      h('h3', { id: 'reply-title', class: 'section-title' }, t('reply')),
+      cannedControls,
+      h('div', { class: 'field' }, [
+        h('label', { for: 'reply-text' }, t('replyText')),
+        h('textarea', { id: 'reply-text', rows: '4', maxlength: String(MAX_REPLY), lang: lang, 'aria-describedby': 'reply-hint', on: { keydown: replyKeydown } }),
+        h('p', { class: 'hint', id: 'reply-hint' }, t('replyHint')),
+      ]),
+      h('div', { class: 'reply__extras' }, [
+        h('div', { class: 'field' }, [h('label', { for: 'reply-link' }, t('replyLink')), h('input', { id: 'reply-link', type: 'url', inputmode: 'url', placeholder: 'https://', spellcheck: 'false' })]),
+        h('div', { class: 'field' }, [
+          h('label', { for: 'reply-image' }, t('replyImage')),
+          h('input', { id: 'reply-image', type: 'file', accept: IMAGE_TYPES.join(','), 'aria-describedby': 'reply-image-hint', on: { change: previewImage } }),
+          h('p', { class: 'hint', id: 'reply-image-hint' }, t('replyImageHint')),
+          h('div', { id: 'reply-preview', class: 'reply__preview' }),
+        ]),
+      ]),
+      h('p', { class: 'form-error', id: 'reply-error', role: 'alert' }),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button button--primary', id: 'reply-send' }, t('send'))),
+    ]);
+    const draft = conversation.draft || { text: '', link: '' };
+    form.querySelector('#reply-text').value = draft.text;
+    form.querySelector('#reply-link').value = draft.link;
+    return form;
+  }
+
+  function replyKeydown(event) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      byId('reply-form').requestSubmit();
+    }
+  }
+
+  function insertCanned() {
+    const select = byId('canned-select');
+    const answer = state.canned.find(function (candidate) {
+      return candidate.id === select.value;
+    });
+    if (!answer) {
+      select.focus();
+      return;
+    }
+    const lang = state.conversation && state.conversation.item && state.conversation.item.lang === 'en' ? 'en' : 'th';
+    const text = byId('reply-text');
+    text.value = (answer.text && (answer.text[lang] || answer.text.th)) || '';
+    text.focus();
+  }
+
+  let previewUrl = null;
+
+  function previewImage() {
+    const input = byId('reply-image');
+    const preview = byId('reply-preview');
+    const error = byId('reply-error');
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+    previewUrl = null;
+    preview.replaceChildren();
+    error.textContent = '';
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const problem = imageProblem(file);
+    if (problem) {
+      error.textContent = problem;
+      input.value = '';
+      return;
+    }
+    previewUrl = URL.createObjectURL(file);
+    preview.replaceChildren(
+      h('img', { src: previewUrl, alt: file.name, class: 'reply__thumb' }),
+      h('button', {
+        type: 'button',
+        class: 'button button--small',
+        on: {
+          click: function () {
+            input.value = '';
+            previewImage();
+            input.focus();
+          },
+        },
+      }, t('removeImage')),
+    );
+  }
+
+  function imageProblem(file) {
+    if (IMAGE_TYPES.indexOf(file.type) === -1) return t('imageInvalid');
+    if (file.size > MAX_IMAGE_BYTES) return t('imageTooLarge');
+    return '';
+  }
+
+  async function sendReply(event) {
+    event.preventDefault();
+    const conversation = state.conversation;
+    if (!conversation) return;
+    const textBox = byId('reply-text');
+    const linkBox = byId('reply-link');
+    const imageBox = byId('reply-image');
+    const error = byId('reply-error');
+    const button = byId('reply-send');
+    const text = textBox.value.trim();
+    const linkText = linkBox.value.trim();
+    const file = imageBox.files && imageBox.files[0];
+    error.textContent = '';
+    if (!text && !linkText && !file) {
+      error.textContent = t('replyEmpty');
+      textBox.focus();
+      return;
+    }
+    if (text.length > MAX_REPLY) {
+      error.textContent = t('replyTooLong');
+      textBox.focus();
+      return;
+    }
+    let link;
+    if (linkText) {
+      link = safeUrl(linkText);
+      if (!link || !/^https?:\/\//i.test(linkText)) {
+        error.textContent = t('linkInvalid');
+        linkBox.focus();
+        return;
+      }
+    }
+    if (file && imageProblem(file)) {
+      error.textContent = imageProblem(file);
+      return;
+    }
+    button.disabled = true;
+    button.textContent = t('sending');
+    const path = '/conversations/' + encodeURIComponent(conversation.id) + '/messages';
+    try {
+      const sent = [];
+      if (file) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        /* A link goes with its own message below, so that the citizen gets it as a link. */
+        if (text && !link) form.append('text', text);
+        sent.push(await api('POST', path, form));
+      }
+      if (link) sent.push(await api('POST', path, { text: text || link.href, link: link.href }));
+      else if (text && !file) sent.push(await api('POST', path, { text: text }));
+      if (state.conversation !== conversation) return;
+      sent.forEach(function (answer) {
+        if (answer.message) addMessage(answer.message);
+      });
+      textBox.value = '';
+      linkBox.value = '';
+      imageBox.value = '';
+      previewImage();
+      conversation.draft = { text: '', link: '' };
+      const undeliverable = sent.some(function (answer) {
+        return answer.message && answer.message.delivery === 'undeliverable';
+      });
+      setNotice(undeliverable ? t('sentUndeliverable') : '', undeliverable);
+      textBox.focus();
+    } catch (failure) {
+      if (failure.code === 'NotYours') await refreshConversation();
+      const box = byId('reply-error');
+      if (box) box.textContent = errorText(failure);
+    } finally {
+      const again = byId('reply-send');
+      if (again) {
+        again.disabled = false;
+        again.textContent = t('send');
+      }
+    }
+  }
+
+  async function claim() {
+    const conversation = state.conversation;
+    const button = byId('claim-button');
+    if (!conversation || !button) return;
+    button.disabled = true;
+    try {
+      const data = await api('POST', '/conversations/' + encodeURIComponent(conversation.id) + '/claim');
+      if (state.conversation !== conversation) return;
+      conversation.item = data.item;
+      state.queue.set(data.item.id, data.item);
+      renderQueue();
+      renderConversationHeader();
+      renderReplyArea();
+      setNotice(t('claimed'));
+      const text = byId('reply-text');
+      if (text) text.focus();
+    } catch (failure) {
+      setNotice(errorText(failure), true);
+      await refreshConversation();
+      const again = byId('claim-button');
+      if (again) again.disabled = false;
+    }
+  }
+
+  function toggleTransfer() {
+    const panel = byId('transfer-panel');
+    const button = byId('transfer-button');
+    const open = panel.hidden;
+    byId('close-panel').hidden = true;
+    const closeButton = byId('close-button');
+    if (closeButton) closeButton.setAttribute('aria-expanded', 'false');
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (!open) return;
+    panel.replaceChildren(transferForm());
+    byId('transfer-query').focus();
+  }
+
+  function transferForm() {
+    let chosen = null;
+    const results = h('ul', { class: 'centre-results', id: 'transfer-results', 'aria-label': t('transferSearch') });
+    const chosenText = h('p', { class: 'hint', id: 'transfer-chosen', role: 'status' });
+    const error = h('p', { class: 'form-error', id: 'transfer-error', role: 'alert' });
+    const withList = Boolean(state.centres && state.centres.length);
+    const query = h('input', {
+      id: 'transfer-query',
+      type: 'search',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': 'transfer-hint',
+      'aria-controls': withList ? 'transfer-results' : undefined,
+    });
+
+    function choose(centre) {
+      chosen = centre;
+      chosenText.textContent = t('transferChosen', { name: centre[state.lang] + ' (' + centre.code + ')' });
+    }
+
+    function search() {
+      chosen = null;
+      chosenText.textContent = '';
+      if (!withList) return;
+      const words = normalise(query.value).split(' ').filter(Boolean);
+      if (words.length === 0) {
+        results.replaceChildren();
+        return;
+      }
+      const matches = state.centres
+        .filter(function (centre) {
+          const haystack = normalise(centre.code + ' ' + centre.th + ' ' + centre.en);
+          return words.every(function (word) {
+            return haystack.indexOf(word) !== -1;
+          });
+        })
+        .slice(0, 8);
+      if (matches.length === 0) {
+        results.replaceChildren(h('li', { class: 'hint' }, t('transferNoMatch')));
+        return;
+      }
+      results.replaceChildren.apply(
+        results,
+        matches.map(function (centre) {
+          return h(
+            'li',
+            null,
+            h('button', {
+              type: 'button',
+              class: 'centre-result',
+              'data-code': centre.code,
+              on: {
+                click: function () {
+                  choose(centre);
+                  query.value = centre[state.lang] + ' (' + centre.code + ')';
+                  results.replaceChildren();
+                  byId('transfer-submit').focus();
+                },
+              },
+            }, [centre[state.lang], ' ', h('span', { class: 'code' }, '(' + centre.code + ')')]),
+          );
+        }),
+      );
+    }
+
+    query.addEventListener('input', search);
+
+    async function submit(event) {
+      event.preventDefault();
+      error.textContent = '';
+      const typed = query.value.trim();
+      const exact = withList
+        ? state.centres.find(function (centre) {
+            return centre.code.toLowerCase() === typed.toLowerCase();
+          })
+        : null;
+      const code = chosen ? chosen.code : exact ? exact.code : typed && !withList ? typed.toUpperCase() : '';
+      if (!code) {
+        error.textContent = t('transferChooseFirst');
+        query.focus();
+        return;
+      }
+      const conversation = state.conversation;
+      try {
+        const data = await api('POST', '/conversations/' + encodeURIComponent(conversation.id) + '/transfer', { centreCode: code });
+        if (state.conversation !== conversation) return;
+        conversation.item = data.item;
+        const centre = findCentre(code);
+        const name = data.item && data.item.centreName ? bilingual(data.item.centreName) : centre ? centre[state.lang] : code;
+        renderConversationHeader();
+        renderReplyArea();
+        setNotice(t('transferred', { name: name }));
+      } catch (failure) {
+        error.textContent = errorText(failure);
+        query.focus();
+      }
+    }
+
+    return h('form', { class: 'transfer', novalidate: true, on: { submit: submit } }, [
+      h('div', { class: 'field' }, [
+        h('label', { for: 'transfer-query' }, withList ? t('transferSearch') : t('transferCode')),
+        query,
+        h('p', { class: 'hint', id: 'transfer-hint' }, t('transferCodeHint')),
+      ]),
+      withList ? results : null,
+      chosenText,
+      error,
+      h('div', { class: 'buttons' }, [
+        h('button', { type: 'submit', class: 'button button--primary', id: 'transfer-submit' }, t('transferSubmit')),
+        h('button', { type: 'button', class: 'button', on: { click: toggleTransfer } }, t('cancel')),
+      ]),
+    ]);
+  }
+
+  function normalise(text) {
+    return String(text).toLowerCase().normalize('NFC').replace(/[().,]/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+
+  function toggleClose() {
+    const panel = byId('close-panel');
+    const button = byId('close-button');
+    const open = panel.hidden;
+    byId('transfer-panel').hidden = true;
+    const transferButton = byId('transfer-button');
+    if (transferButton) transferButton.setAttribute('aria-expanded', 'false');
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (!open) return;
+    panel.replaceChildren(
+      h('p', null, t('closeConfirm')),
+      h('div', { class: 'buttons' }, [
+        h('button', { type: 'button', class: 'button button--danger', id: 'close-confirm', on: { click: closeConversation } }, t('closeYes')),
+        h('button', { type: 'button', class: 'button', on: { click: toggleClose } }, t('cancel')),
+      ]),
+    );
+    byId('close-confirm').focus();
+  }
+
+  async function closeConversation() {
+    const conversation = state.conversation;
+    if (!conversation) return;
+    const button = byId('close-confirm');
+    if (button) button.disabled = true;
+    try {
+      const data = await api('POST', '/conversations/' + encodeURIComponent(conversation.id) + '/close');
+      if (state.conversation !== conversation) return;
+      conversation.item = data.item || conversation.item;
+      conversation.closedHere = true;
+      state.queue.delete(conversation.id);
+      renderQueue();
+      renderConversationHeader();
+      renderReplyArea();
+      setNotice(t('closed'));
+      focusHeading();
+    } catch (failure) {
+      setNotice(errorText(failure), true);
+      if (button) button.disabled = false;
+    }
+  }
+
+  function renderConversationComplaint() {
+    const conversation = state.conversation;
+    const container = byId('conversation-complaint');
+    if (!conversation || !container) return;
+    if (conversation.complaint) {
+      container.replaceChildren(
+        h('section', { class: 'complaint-box', 'aria-labelledby': 'conversation-complaint-title' }, [
+          h('h3', { id: 'conversation-complaint-title', class: 'section-title' }, t('complaintOfConversation')),
+          complaintElement(conversation.complaint, function (updated) {
+            conversation.complaint = updated;
+            renderConversationComplaint();
+          }, 'h4'),
+        ]),
+      );
+    } else if (conversation.item && conversation.item.complaintId) {
+      const number = conversation.item.complaintId;
+      container.replaceChildren(h('p', null, h('a', { class: 'link', href: '#/complaint/' + encodeURIComponent(number) }, t('openComplaint', { number: number }))));
+    } else {
+      container.replaceChildren();
+    }
+  }
+
+  /* ---------- Complaints ---------- */
+
+  async function openComplaintRoute(number) {
+    const form = lookupForm(number);
+    if (!number) {
+      state.complaint = null;
+      setDetail([form]);
+      focusHeading();
+      return;
+    }
+    state.complaint = { number: number, complaint: null };
+    setDetail([form, h('p', { class: 'loading' }, t('loading'))]);
+    try {
+      const data = await api('GET', '/complaints/' + encodeURIComponent(number));
+      if (!state.complaint || state.complaint.number !== number) return;
+      state.complaint.complaint = data.complaint;
+      renderComplaintRoute();
+    } catch (error) {
+      if (!state.complaint || state.complaint.number !== number) return;
+      if (error.status === 401 || error.code === 'PasswordChangeRequired') return;
+      state.complaint.notFound = error.status === 404;
+      setDetail([form, h('p', { class: 'form-error', role: 'alert' }, error.status === 404 ? t('complaintNotFound') : errorText(error))]);
+    }
+  }
+
+  function renderComplaintRoute() {
+    const open = state.complaint;
+    if (!open) return;
+    if (!open.complaint) {
+      void openComplaintRoute(open.number);
+      return;
+    }
+    setDetail([
+      lookupForm(open.number),
+      complaintElement(open.complaint, function (updated) {
+        open.complaint = updated;
+        renderComplaintRoute();
+      }, 'h2'),
+    ]);
+  }
+
+  function lookupForm(number) {
+    const input = h('input', { id: 'lookup-number', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', 'aria-describedby': 'lookup-hint', maxlength: '40' });
+    input.value = number || '';
+    return h(
+      'form',
+      {
+        class: 'lookup',
+        novalidate: true,
+        role: 'search',
+        'aria-labelledby': 'lookup-title',
+        on: {
+          submit: function (event) {
+            event.preventDefault();
+            /* Typed loosely, as citizens give it: spaces and lower case are tidied up. */
+            const typed = input.value.trim().toUpperCase().replace(/\s+/g, '');
+            if (!typed) {
+              input.focus();
+              return;
+            }
+            const target = '#/complaint/' + encodeURIComponent(typed);
+            if (window.location.hash === target) void openComplaintRoute(typed);
+            else window.location.hash = target;
+          },
+        },
+      },
+      [
+        h(number ? 'p' : 'h2', { id: 'lookup-title', class: number ? 'section-title' : undefined }, t('complaintLookupTitle')),
+        h('div', { class: 'inline' }, [
+          h('div', { class: 'field' }, [h('label', { for: 'lookup-number' }, t('trackingNumber')), input, h('p', { class: 'hint', id: 'lookup-hint' }, t('trackingNumberHint'))]),
+          h('button', { type: 'submit', class: 'button button--primary' }, t('find')),
+        ]),
+      ],
+    );
+  }
+
+  function statusLabel(status) {
+    return STATUSES.indexOf(status) === -1 ? String(status || '') : t('status_' + status);
+  }
+
+  function complaintElement(complaint, onUpdated, headingTag) {
+    const rows = [];
+    const add = function (label, value) {
+      if (value === undefined || value === null || value === '') return;
+      rows.push(h('div', { class: 'facts__row' }, [h('dt', null, label), h('dd', null, value)]));
+    };
+    add(t('cStatus'), h('span', { class: 'status status--' + String(complaint.status || '') }, statusLabel(complaint.status)));
+    add(t('cCategory'), bilingual(complaint.category) || complaint.categoryId);
+    if (complaint.destination) add(t('cDestination'), bilingual(complaint.destination.name) + (complaint.destination.code ? ' (' + complaint.destination.code + ')' : ''));
+    add(t('cSubject'), complaint.subject);
+    if (complaint.description) add(t('cDescription'), h('span', { class: 'pre' }, linkified(String(complaint.description))));
+    const incident = complaint.incident || {};
+    add(t('cPlace'), incident.place);
+    add(t('cWhen'), [incident.date, incident.time].filter(Boolean).join(' '));
+    const contact = complaint.contact || {};
+    if (contact.anonymous) {
+      add(t('cContact'), t('cAnonymous'));
+    } else {
+      add(t('cName'), contact.name);
+      add(t('cPhone'), contact.phone);
+      add(t('cEmail'), contact.email);
+      add(t('cNationalId'), contact.nationalIdMasked);
+    }
+    add(t('cLanguage'), complaint.lang ? languageName(complaint.lang) : '');
+    add(t('cCreated'), formatDateTime(complaint.createdAt));
+    add(t('cUpdated'), formatDateTime(complaint.updatedAt));
+    const attachments = Array.isArray(complaint.attachments) ? complaint.attachments : [];
+    if (attachments.length) {
+      add(
+        t('cAttachments'),
+        h(
+          'span',
+          { class: 'attachments' },
+          attachments.map(function (attachment) {
+            return attachmentElement(attachment);
+          }),
+        ),
+      );
+    }
+    const timeline = Array.isArray(complaint.timeline) ? complaint.timeline : [];
+    return h('article', { class: 'complaint', 'aria-labelledby': 'complaint-title-' + safeId(complaint.number) }, [
+      h(headingTag, { id: 'complaint-title-' + safeId(complaint.number), class: headingTag === 'h2' ? undefined : 'section-title' }, t('complaintTitle', { number: complaint.number })),
+      h('dl', { class: 'facts' }, rows),
+      h('section', { class: 'timeline', 'aria-label': t('timeline') }, [
+        h('p', { class: 'section-title' }, t('timeline')),
+        h(
+          'ol',
+          { class: 'timeline__list' },
+          timeline.map(function (entry) {
+            const note = bilingual(entry.note);
+            return h('li', { class: 'timeline__entry' }, [
+              h('p', { class: 'timeline__head' }, [
+                h('time', { datetime: new Date(toTime(entry.at) || 0).toISOString() }, formatDateTime(entry.at)),
+                ' · ',
+                h('span', { class: 'status status--' + String(entry.status || '') }, statusLabel(entry.status)),
+                entry.by ? ' · ' + t('timelineBy', { name: String(entry.by) }) : '',
+              ]),
+              note ? h('p', { class: 'timeline__note' }, note) : null,
+            ]);
+          }),
+        ),
+      ]),
+      statusForm(complaint, onUpdated),
+    ]);
+  }
+
+  function safeId(value) {
+    return String(value || '').replace(/[^A-Za-z0-9_-]/g, '_');
+  }
+
+  function statusForm(complaint, onUpdated) {
+    const suffix = safeId(complaint.number);
+    const select = h(
+      'select',
+      { id: 'status-select-' + suffix },
+      STATUSES.map(function (status) {
+        return h('option', { value: status, selected: status === complaint.status }, statusLabel(status));
+      }),
+    );
+    const note = h('textarea', { id: 'status-note-' + suffix, rows: '3', maxlength: String(MAX_NOTE), 'aria-describedby': 'status-note-hint-' + suffix });
+    const message = h('p', { class: 'form-error', role: 'alert' });
+    const done = h('p', { class: 'notice', role: 'status' });
+    async function submit(event) {
+      event.preventDefault();
+      message.textContent = '';
+      done.textContent = '';
+      const text = note.value.trim();
+      if (text.length < 1 || text.length > MAX_NOTE) {
+        message.textContent = t('noteRequired');
+        note.focus();
+        return;
+      }
+      const button = event.target.querySelector('button[type="submit"]');
+      button.disabled = true;
+      try {
+        const data = await api('POST', '/complaints/' + encodeURIComponent(complaint.number) + '/status', { status: select.value, note: text });
+        onUpdated(data.complaint);
+        announce(t('statusSaved'));
+        const again = document.querySelector('[data-status-done="' + suffix + '"]');
+        if (again) again.textContent = t('statusSaved');
+      } catch (failure) {
+        message.textContent = errorText(failure);
+        button.disabled = false;
+      }
+    }
+    done.setAttribute('data-status-done', suffix);
+    return h('form', { class: 'status-form', novalidate: true, 'aria-labelledby': 'status-title-' + suffix, on: { submit: submit } }, [
+      h('p', { class: 'section-title', id: 'status-title-' + suffix }, t('statusChange')),
+      h('div', { class: 'field' }, [h('label', { for: 'status-select-' + suffix }, t('newStatus')), select]),
+      h('div', { class: 'field' }, [h('label', { for: 'status-note-' + suffix }, t('statusNote')), note, h('p', { class: 'hint', id: 'status-note-hint-' + suffix }, t('statusNoteHint'))]),
+      message,
+      done,
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button button--primary' }, t('saveStatus'))),
+    ]);
+  }
+
+  /* ---------- Accounts (admins) ---------- */
+
+  async function openAccounts() {
+    if (!isAdmin()) {
+      setDetail(h('p', { class: 'form-error', role: 'alert' }, t('forbidden')));
+      return;
+    }
+    setDetail(h('p', { class: 'loading' }, t('loading')));
+    try {
+      const data = await api('GET', '/officers');
+      state.accounts = Array.isArray(data.officers) ? data.officers : [];
+      renderAccounts();
+      focusHeading();
+    } catch (error) {
+      if (error.status !== 401) setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
+    }
+  }
+
+  function renderAccounts() {
+    if (state.route.name !== 'accounts') return;
+    const accounts = state.accounts || [];
+    const rows = accounts.map(function (officer) {
+      return h('tr', null, [
+        h('td', null, officer.username),
+        h('td', null, officer.displayName),
+        h('td', null, t('role_' + officer.role)),
+        h('td', null, officer.role === 'admin' ? t('allCentres') : describeCodes(officer.centres || [])),
+        h('td', null, officer.mustChangePassword ? t('mustChange') : t('passwordSet')),
+      ]);
+    });
+    const oneTime = state.oneTime
+      ? h('div', { class: 'one-time', role: 'status', id: 'one-time' }, [
+          h('p', { class: 'section-title' }, t('oneTimePassword', { username: state.oneTime.username })),
+          h('p', { class: 'one-time__password' }, h('code', { id: 'one-time-password' }, state.oneTime.password)),
+          h('p', null, t('oneTimeNote')),
+          h('button', { type: 'button', class: 'button', on: { click: copyOneTime } }, t('copy')),
+        ])
+      : null;
+    setDetail([
+      h('h2', null, t('accountsTitle')),
+      h('div', { class: 'table-wrap' }, [
+        h('table', { class: 'table' }, [
+          h('caption', { class: 'visually-hidden' }, t('accountsTitle')),
+          h('thead', null, h('tr', null, [t('colUsername'), t('colDisplayName'), t('colRole'), t('colCentres'), t('colPassword')].map(function (label) {
+            return h('th', { scope: 'col' }, label);
+          }))),
+          h('tbody', null, rows),
+        ]),
+      ]),
+      oneTime,
+      accountForm(),
+    ]);
+  }
+
+  async function copyOneTime(event) {
+    if (!state.oneTime) return;
+    try {
+      await navigator.clipboard.writeText(state.oneTime.password);
+      event.target.textContent = t('copied');
+    } catch (error) {
+      /* No clipboard: the password stays on screen to be copied by hand. */
+    }
+  }
+
+  function accountForm() {
+    const error = h('p', { class: 'form-error', role: 'alert', id: 'account-error' });
+    const username = h('input', { id: 'account-username', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', maxlength: '32', 'aria-describedby': 'account-username-hint', required: true });
+    const displayName = h('input', { id: 'account-display-name', autocomplete: 'off', maxlength: '100', required: true });
+    const role = h(
+      'select',
+      { id: 'account-role' },
+      ROLES.map(function (value) {
+        return h('option', { value: value }, t('role_' + value));
+      }),
+    );
+    const centres = h('input', { id: 'account-centres', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'account-centres-hint' });
+    async function submit(event) {
+      event.preventDefault();
+      error.textContent = '';
+      const codes = centres.value
+        .split(/[\s,;]+/)
+        .map(function (code) {
+          return code.trim().toUpperCase();
+        })
+        .filter(Boolean);
+      if (role.value !== 'admin' && codes.length === 0) {
+        error.textContent = t('centresRequired');
+        centres.focus();
+        return;
+      }
+      const button = event.target.querySelector('button[type="submit"]');
+      button.disabled = true;
+      try {
+        const data = await api('POST', '/officers', { username: username.value.trim(), displayName: displayName.value.trim(), role: role.value, centres: role.value === 'admin' ? [] : codes });
+        state.oneTime = { username: data.officer.username, password: data.password };
+        state.accounts = (state.accounts || []).concat([data.officer]);
+        renderAccounts();
+        const shown = byId('one-time');
+        if (shown) {
+          shown.setAttribute('tabindex', '-1');
+          shown.focus();
+        }
+      } catch (failure) {
+        error.textContent = failure.status === 400 && failure.code !== 'BadArgument' && !/taken|exists|duplicate/i.test(failure.code + failure.message) ? t('accountInvalid') + ' (' + failure.code + ')' : errorText(failure);
+        button.disabled = false;
+      }
+    }
+    return h('form', { class: 'account-form', novalidate: true, 'aria-labelledby': 'account-form-title', on: { submit: submit } }, [
+      h('h3', { class: 'section-title', id: 'account-form-title' }, t('createAccount')),
+      h('div', { class: 'grid' }, [
+        h('div', { class: 'field' }, [h('label', { for: 'account-username' }, t('username')), username, h('p', { class: 'hint', id: 'account-username-hint' }, t('usernameHint'))]),
+        h('div', { class: 'field' }, [h('label', { for: 'account-display-name' }, t('displayName')), displayName]),
+        h('div', { class: 'field' }, [h('label', { for: 'account-role' }, t('role')), role]),
+        h('div', { class: 'field' }, [h('label', { for: 'account-centres' }, t('centres')), centres, h('p', { class: 'hint', id: 'account-centres-hint' }, t('centresHint'))]),
+      ]),
+      error,
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button button--primary' }, t('create'))),
+    ]);
+  }
+
+  /* ---------- Language ---------- */
+
+  function applyTexts() {
+    document.documentElement.lang = state.lang;
+    document.title = t('pageTitle');
+    document.querySelectorAll('[data-text]').forEach(function (element) {
+      element.textContent = t(element.getAttribute('data-text'));
+    });
+    document.querySelectorAll('[data-lang]').forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-lang') === state.lang));
+    });
+    const sound = byId('sound-toggle');
+    sound.setAttribute('aria-pressed', String(state.sound));
+    sound.setAttribute('aria-label', t('soundOnLabel'));
+    detail().setAttribute('aria-label', t('detailLabel'));
+    renderWho();
+  }
+
+  function chooseLanguage(lang) {
+    if (lang === state.lang || !TEXTS[lang]) return;
+    state.lang = lang;
+    writeSetting(STORAGE_KEYS.lang, lang);
+    applyTexts();
+    if (!byId('password-view').hidden) byId('password-intro').textContent = t(state.voluntaryPasswordChange ? 'passwordIntroVoluntary' : 'passwordIntro');
+    if (!state.session || byId('work-view').hidden) return;
+    renderScope();
+    renderQueue();
+    rerenderDetail();
+  }
+
+  /* Redraws the open view in the new language, keeping what the officer was typing. */
+  function rerenderDetail() {
+    switch (state.route.name) {
+      case 'conversation':
+        if (state.conversation && !state.conversation.loading && !state.conversation.notFound) {
+          saveDraft();
+          renderConversation();
+        } else if (state.conversation && state.conversation.notFound) {
+          void openConversation(state.conversation.id);
+        }
+        break;
+      case 'complaint':
+        if (state.complaint && state.complaint.complaint) renderComplaintRoute();
+        else void openComplaintRoute(state.route.number);
+        break;
+      case 'accounts':
+        if (state.accounts) renderAccounts();
+        break;
+      default:
+        renderPlaceholder();
+    }
+  }
+
+  /* ---------- Start ---------- */
+
+  function wire() {
+    byId('signin-form').addEventListener('submit', signIn);
+    byId('password-form').addEventListener('submit', changePassword);
+    byId('password-cancel').addEventListener('click', function () {
+      showView('work-view');
+      void route();
+    });
+    byId('password-button').addEventListener('click', function () {
+      showPasswordView(true);
+    });
+    byId('sign-out').addEventListener('click', signOut);
+    byId('notify-button').addEventListener('click', askNotificationPermission);
+    byId('sound-toggle').addEventListener('click', function () {
+      state.sound = !state.sound;
+      writeSetting(STORAGE_KEYS.sound, state.sound ? 'on' : 'off');
+      byId('sound-toggle').setAttribute('aria-pressed', String(state.sound));
+      if (state.sound) chime();
+    });
+    document.querySelectorAll('[data-lang]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        chooseLanguage(button.getAttribute('data-lang'));
+      });
+    });
+    window.addEventListener('hashchange', function () {
+      void route();
+    });
+    document.addEventListener('pointerdown', unlockAudio, { once: true });
+    document.addEventListener('keydown', unlockAudio, { once: true });
+    window.setInterval(tickWaitingTimes, 15 * 1000);
+  }
+
+  async function boot() {
+    applyTexts();
+    wire();
+    try {
+      const session = await api('GET', '/session', undefined, { quiet: true });
+      await startSession(session);
+    } catch (error) {
+      showSignIn(error.status === 401 || error.status === 404 ? '' : errorText(error));
+    }
+  }
+
+  void boot();
+})();

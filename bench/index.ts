@@ -1,5 +1,6 @@
 import { runDirectLineBench } from './directline';
 import { runNluBench } from './nlu';
+import { runQueueBench } from './queue';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
 
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   store: () => runStoreBench([]),
   nlu: runNluBench,
   directline: runDirectLineBench,
+  queue: runQueueBench,
 };
 
 async function main(): Promise<void> {

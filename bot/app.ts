@@ -115,6 +115,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     audit,
     officerName: (officerId) => officers.displayName(officerId),
     now,
+    offerAfterMs: config.handoffOfferMinutes * 60_000,
+    idleAfterMs: config.handoffIdleMinutes * 60_000,
   });
 
   const dialog = new MainDialog({

@@ -19,9 +19,9 @@ import type { OfficerHub } from './hub';
  * claim, reply, transfer, close — with what the citizen is told, proactively, on their own channel.
  */
 
-/** A request not claimed within this time is offered to become a question. */
+/** A request not claimed within this time is offered to become a question (HANDOFF_OFFER_MINUTES). */
 export const UNCLAIMED_OFFER_MS = 10 * 60 * 1000;
-/** A live chat with no message for this long is closed. */
+/** A live chat with no message for this long is closed (HANDOFF_IDLE_MINUTES). */
 export const LIVE_IDLE_MS = 20 * 60 * 1000;
 /** Live chats are not begun this close to closing time: the request becomes a question. */
 const CLOSING_MARGIN_MS = 10 * 60 * 1000;
@@ -67,6 +67,8 @@ export interface HandoffServiceDependencies {
   audit: AuditLog;
   officerName: (officerId: string) => Promise<string | undefined>;
   now?: () => number;
+  offerAfterMs?: number;
+  idleAfterMs?: number;
 }
 
 /** The opaque id of a conversation in URLs: its key is `channel/conversationId`, with characters URLs dislike. */
@@ -303,8 +305,8 @@ export class HandoffService {
    */
   async sweep(): Promise<void> {
     const now = this.now();
-    for (const handoff of await this.deps.repo.idleLive(now - LIVE_IDLE_MS)) await this.close('idle', idOf(handoff._id), 'all');
-    for (const handoff of await this.deps.repo.unclaimedSince(now - UNCLAIMED_OFFER_MS)) {
+    for (const handoff of await this.deps.repo.idleLive(now - (this.deps.idleAfterMs ?? LIVE_IDLE_MS))) await this.close('idle', idOf(handoff._id), 'all');
+    for (const handoff of await this.deps.repo.unclaimedSince(now - (this.deps.offerAfterMs ?? UNCLAIMED_OFFER_MS))) {
       if (await this.deps.repo.markOffered(handoff._id)) {
         const lang = handoff.lang;
         await this.sendToCitizen(handoff, [

@@ -44,6 +44,10 @@ export interface Config {
   stateRetentionDays: number;
   /** How long shutdown waits for running turns and requests before closing the store anyway. */
   shutdownTimeoutMs: number;
+  /** A request for an officer not claimed within this time is offered to become a question. */
+  handoffOfferMinutes: number;
+  /** A live chat with an officer quiet for this long is closed. */
+  handoffIdleMinutes: number;
   toJSON(): Record<string, unknown>;
 }
 
@@ -65,6 +69,8 @@ export const CONFIG_VARIABLES = [
   'HASHING_KEY',
   'STATE_RETENTION_DAYS',
   'SHUTDOWN_TIMEOUT_MS',
+  'HANDOFF_OFFER_MINUTES',
+  'HANDOFF_IDLE_MINUTES',
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -189,6 +195,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     hashingKey: secret(env, 'HASHING_KEY', 32),
     stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 90, 1, 3650),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    handoffOfferMinutes: integer(env, 'HANDOFF_OFFER_MINUTES', 10, 1, 240),
+    handoffIdleMinutes: integer(env, 'HANDOFF_IDLE_MINUTES', 20, 1, 1440),
     toJSON() {
       return {
         port: this.port,
@@ -204,6 +212,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         hashingKey: this.hashingKey ? '[redacted]' : 'generated',
         stateRetentionDays: this.stateRetentionDays,
         shutdownTimeoutMs: this.shutdownTimeoutMs,
+        handoffOfferMinutes: this.handoffOfferMinutes,
+        handoffIdleMinutes: this.handoffIdleMinutes,
       };
     },
   };

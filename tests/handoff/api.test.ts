@@ -193,6 +193,11 @@ describe('the officer API', () => {
       expect(statuses).toEqual([200, 409, 409, 409]);
       const loser = results.find((res) => res.status === 409) as Response;
       expect(await errorCode(loser)).toBe('AlreadyClaimed');
+      // The winner's claim is in the audit log, once.
+      const audit = await t.store.collection<{ _id: string; actor: string; action: string; target: string }>('audit').find({ action: 'handoff.claim' }).toArray();
+      expect(audit).toHaveLength(1);
+      expect(audit[0].target).toBe(`test/${CITIZEN}`);
+      expect([first.body.officer.id, second.body.officer.id]).toContain(audit[0].actor);
     });
 
     test('replies: text, a link, an image; bad replies get a precise 4xx and change nothing', async () => {

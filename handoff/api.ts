@@ -255,8 +255,9 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       const attachments: Array<{ contentType: string; url?: string; name?: string }> = [];
       if (type.startsWith('multipart/form-data') || type.startsWith('image/')) {
         const upload = await readUpload(req);
-        const fields = (upload.activity ?? {}) as { text?: unknown };
-        replyText = text(fields.text, 'text', MAX_REPLY_LENGTH, false);
+        // The officer app sends the caption as a `text` field; an API client may use an `activity` part as Direct Line does.
+        const caption = upload.text ?? ((upload.activity ?? {}) as { text?: unknown }).text;
+        replyText = text(caption, 'text', MAX_REPLY_LENGTH, false);
         const conversationId = key.slice(key.indexOf('/') + 1);
         for (const file of upload.files.slice(0, 1)) {
           const stored = await deps.files.save(conversationId, file.contentType, file.name, file.content);

@@ -223,6 +223,7 @@ describe('the officer API', () => {
       expect(image.status).toBe(200);
       const sentImage = (await read(image)).message;
       expect(sentImage.attachments).toEqual([expect.objectContaining({ contentType: 'image/png', name: 'map.png' })]);
+      expect(sentImage.text).toBe('แผนที่ค่ะ');
       const lastToCitizen = t.connector.sent.at(-1);
       expect(lastToCitizen?.attachments?.[0]).toMatchObject({ contentType: 'image/png', contentUrl: sentImage.attachments[0].url });
       const fetched = await fetch(sentImage.attachments[0].url);

@@ -22,6 +22,8 @@ export interface UploadedFile {
 export interface Upload {
   /** The activity the files were attached to, if the client sent one. */
   activity: unknown;
+  /** A plain `text` form field sent beside the file (the officer app's caption); Direct Line clients put text in the activity. */
+  text?: string;
   files: UploadedFile[];
 }
 
@@ -78,6 +80,7 @@ function readMultipart(req: Request): Promise<Upload> {
     const pending: Array<Promise<void>> = [];
     const files: UploadedFile[] = [];
     let activity: unknown;
+    let text: string | undefined;
     let failure: HttpError | undefined;
     const fail = (error: HttpError) => {
       failure ??= error;
@@ -116,8 +119,9 @@ function readMultipart(req: Request): Promise<Upload> {
       }));
     });
     parser.on('field', (field, value, info) => {
-      if (field !== 'activity') return;
-      if (info.valueTruncated) fail(new HttpError(413, 'PayloadTooLarge', 'The activity part is too large'));
+      if (field !== 'activity' && field !== 'text') return;
+      if (info.valueTruncated) fail(new HttpError(413, 'PayloadTooLarge', `The ${field} part is too large`));
+      else if (field === 'text') text = value;
       else parseActivity(value);
     });
     parser.on('filesLimit', () => fail(tooLarge()));
@@ -128,7 +132,7 @@ function readMultipart(req: Request): Promise<Upload> {
         if (failure) reject(failure);
         else if (files.length === 0) reject(new HttpError(400, 'BadArgument', 'The upload has no file'));
         else if (files.length > MAX_UPLOAD_FILES) reject(tooLarge());
-        else resolve({ activity, files });
+        else resolve({ activity, ...(text !== undefined ? { text } : {}), files });
       });
     });
     req.pipe(parser);

@@ -1,5 +1,7 @@
 import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import { textMessage } from '../cards/activity';
+import { markdownWithLinks } from '../cards/escape';
+import { DIRECTLINE_CHANNEL } from '../bot/channels/directline/service';
 import { conversationKey } from '../bot/adapter';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
@@ -7,6 +9,7 @@ import type { Texts } from '../lib/content/texts';
 import type { HandoffDocument, HandoffKind, HandoffRepository } from '../lib/handoff/handoffs';
 import { type OfficeCalendar, OfficeHours } from '../lib/handoff/officeHours';
 import type { Transcript, TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
+import type { HandoffState } from '../lib/handoff/stateMachine';
 import type { Lang } from '../lib/i18n/language';
 import type { Officer } from '../lib/officers/accounts';
 import { formatDate } from '../lib/thai/dates';
@@ -26,9 +29,18 @@ export const LIVE_IDLE_MS = 20 * 60 * 1000;
 /** Live chats are not begun this close to closing time: the request becomes a question. */
 const CLOSING_MARGIN_MS = 10 * 60 * 1000;
 
+/** Channels whose client is Web Chat, which renders Markdown: there an officer's links are made clickable. */
+const MARKDOWN_CHANNELS: readonly string[] = [DIRECTLINE_CHANNEL, 'webchat'];
+
+/** The text of an officer's reply as the citizen's channel shows it best; the transcript keeps it as typed. */
+function replyText(channelId: string, text: string): Pick<Activity, 'text' | 'textFormat'> {
+  return MARKDOWN_CHANNELS.includes(channelId) ? { text: markdownWithLinks(text), textFormat: 'markdown' } : { text, textFormat: 'plain' };
+}
+
 export interface QueueItem {
   id: string;
-  state: 'queued' | 'live';
+  /** Where the conversation is now: the queue lists only `queued` and `live`; a conversation opened from history may be `closed` or back with the `bot`. */
+  state: HandoffState;
   kind: HandoffKind;
   centreCode: string;
   centreName: { th: string; en: string };
@@ -233,7 +245,7 @@ export class HandoffService {
     });
     const activity: Partial<Activity> = {
       type: 'message',
-      ...(content.text ? { text: content.text, textFormat: 'plain' } : {}),
+      ...(content.text ? replyText(handoff.channelId, content.text) : {}),
       ...(content.attachments && content.attachments.length > 0
         ? { attachments: content.attachments.map((attachment) => ({ contentType: attachment.contentType, contentUrl: attachment.url, name: attachment.name })) }
         : {}),
@@ -347,7 +359,7 @@ export class HandoffService {
     const officerName = handoff.officerId ? await this.deps.officerName(handoff.officerId) : undefined;
     return {
       id: idOf(handoff._id),
-      state: handoff.state === 'live' ? 'live' : 'queued',
+      state: handoff.state,
       kind: handoff.kind,
       centreCode: handoff.centreCode,
       centreName: { th: centre?.nameTh ?? handoff.centreCode, en: centre?.nameEn ?? handoff.centreCode },

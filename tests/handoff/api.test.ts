@@ -275,7 +275,10 @@ describe('the officer API', () => {
       expect((await call(officer, `/conversations/${ID}`)).status).toBe(404);
       const khonKaen = await signIn('kk.officer', 'a-long-password-3');
       expect((await call(khonKaen, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
-      expect((await call(khonKaen, `/conversations/${ID}/close`, { method: 'POST' })).status).toBe(200);
+      const closed = await call(khonKaen, `/conversations/${ID}/close`, { method: 'POST' });
+      expect(closed.status).toBe(200);
+      expect((await read(closed)).item).toMatchObject({ centreCode: '40', state: 'closed' });
+      expect((await read(await call(khonKaen, `/conversations/${ID}`))).item.state).toBe('bot');
       expect(t.connector.textsFor(CITIZEN)).toContain(t.app.content.get('th', 'handoff.closed'));
       expect((await read(await call(khonKaen, '/queue'))).items).toEqual([]);
     });

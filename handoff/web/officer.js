@@ -69,6 +69,7 @@
       stateLiveWithYou: 'คุยอยู่กับคุณ',
       stateClosed: 'ปิดแล้ว',
       stateBot: 'กลับไปคุยกับผู้ช่วยอัตโนมัติแล้ว',
+      stateGone: 'ไม่อยู่ในคิวของคุณแล้ว',
       anotherOfficer: 'เจ้าหน้าที่อีกคน',
       waited: 'รอ {duration}',
       kindLive: 'แชตสด',
@@ -128,6 +129,8 @@
       replyImage: 'รูปภาพ (ถ้ามี)',
       replyImageHint: 'JPEG, PNG, GIF หรือ WebP ไม่เกิน 10 MB',
       removeImage: 'เอารูปออก',
+      chooseImage: 'เลือกรูปภาพ…',
+      noImage: 'ยังไม่ได้เลือกรูป',
       send: 'ส่ง',
       sending: 'กำลังส่ง…',
       replyEmpty: 'พิมพ์ข้อความ แนบรูป หรือใส่ลิงก์ก่อนส่ง',
@@ -147,9 +150,10 @@
       transferCodeHint: 'เช่น 50 (จังหวัดเชียงใหม่) หรือ 5001 (อำเภอเมืองเชียงใหม่)',
       transferSubmit: 'โอน',
       transferNoMatch: 'ไม่พบศูนย์ที่ตรงกับคำค้น',
+      transferResults: 'ศูนย์ที่ตรงกับคำค้น',
       transferChosen: 'ศูนย์ที่เลือก: {name}',
       transferChooseFirst: 'เลือกศูนย์ปลายทางก่อน',
-      transferred: 'โอนไปที่ {name} แล้ว',
+      transferred: 'โอนไปที่{name}แล้ว',
       unknownCentre: 'ไม่มีศูนย์รหัสนี้',
 
       close: 'ปิดการสนทนา',
@@ -184,13 +188,18 @@
       cCreated: 'แจ้งเมื่อ',
       cUpdated: 'ปรับปรุงล่าสุด',
       timeline: 'ความคืบหน้า',
-      timelineBy: 'โดย {name}',
+      timelineBy: 'โดย{name}',
+      actorCitizen: 'ผู้ร้องเรียน',
+      actorOfficer: 'เจ้าหน้าที่',
+      actorSystem: 'ระบบ',
+      actorAgency: 'หน่วยงาน',
       statusChange: 'เปลี่ยนสถานะ',
       newStatus: 'สถานะใหม่',
       statusNote: 'ข้อความถึงผู้ร้องเรียน',
       statusNoteHint: 'ผู้ร้องเรียนจะได้รับข้อความนี้พร้อมสถานะใหม่ในช่องทางที่แจ้งเรื่องมา (1–1,000 ตัวอักษร)',
       saveStatus: 'บันทึกและแจ้งผู้ร้องเรียน',
       statusSaved: 'บันทึกสถานะแล้ว และแจ้งผู้ร้องเรียนแล้ว',
+      statusSavedNotNotified: 'บันทึกสถานะแล้ว แต่ส่งข้อความถึงผู้ร้องเรียนไม่สำเร็จ ผู้ร้องเรียนจะเห็นสถานะใหม่เมื่อติดตามเรื่อง',
       noteRequired: 'กรุณาเขียนข้อความถึงผู้ร้องเรียน (1–1,000 ตัวอักษร)',
       status_received: 'รับเรื่องแล้ว',
       status_forwarded: 'ส่งต่อหน่วยงานแล้ว',
@@ -299,6 +308,7 @@
       stateLiveWithYou: 'Live with you',
       stateClosed: 'Closed',
       stateBot: 'Back with the assistant',
+      stateGone: 'No longer in your queue',
       anotherOfficer: 'another officer',
       waited: 'Waiting {duration}',
       kindLive: 'Live chat',
@@ -358,6 +368,8 @@
       replyImage: 'Image (optional)',
       replyImageHint: 'JPEG, PNG, GIF or WebP, at most 10 MB',
       removeImage: 'Remove the image',
+      chooseImage: 'Choose an image…',
+      noImage: 'No image chosen',
       send: 'Send',
       sending: 'Sending…',
       replyEmpty: 'Type a message, attach an image or give a link first.',
@@ -377,6 +389,7 @@
       transferCodeHint: 'For example 50 (Chiang Mai province) or 5001 (Mueang Chiang Mai district)',
       transferSubmit: 'Transfer',
       transferNoMatch: 'No centre matches.',
+      transferResults: 'Matching centres',
       transferChosen: 'Chosen: {name}',
       transferChooseFirst: 'Choose the centre first.',
       transferred: 'Transferred to {name}.',
@@ -415,12 +428,17 @@
       cUpdated: 'Last updated',
       timeline: 'Timeline',
       timelineBy: 'by {name}',
+      actorCitizen: 'the complainant',
+      actorOfficer: 'an officer',
+      actorSystem: 'the system',
+      actorAgency: 'the agency',
       statusChange: 'Change the status',
       newStatus: 'New status',
       statusNote: 'Note to the complainant',
       statusNoteHint: 'The complainant is sent this note with the new status, on the channel they filed on (1–1,000 characters).',
       saveStatus: 'Save and tell the complainant',
       statusSaved: 'Status saved, and the complainant was told.',
+      statusSavedNotNotified: 'Status saved, but the message to the complainant could not be delivered; they will see the new status when they track the complaint.',
       noteRequired: 'Please write a note to the complainant (1–1,000 characters).',
       status_received: 'Received',
       status_forwarded: 'Forwarded to the agency',
@@ -1032,6 +1050,8 @@
         state.conversation.gone = true;
         renderConversationHeader();
         renderReplyArea();
+        /* Someone else moved it (another officer closed or transferred it, or the citizen withdrew). */
+        if (!state.conversation.transferredHere) setNotice(t('gone'));
       }
     } else if (frame.type === 'message' && frame.id && frame.message) {
       if (state.conversation && state.conversation.id === frame.id) {
@@ -1106,6 +1126,12 @@
     state.complaint = null;
     state.accounts = null;
     state.oneTime = null;
+    /* Nothing of the last officer's work stays in the page, not even hidden. */
+    detail().replaceChildren();
+    ['queue-live', 'queue-question'].forEach(function (id) {
+      byId(id).replaceChildren();
+    });
+    byId('queue-scope').textContent = '';
   }
 
   async function signIn(event) {
@@ -1293,7 +1319,8 @@
           h('span', { class: 'queue-item__top' }, [
             h('span', { class: stateClass }, stateLabel(item)),
             state.unread.has(item.id) ? h('span', { class: 'badge badge--unread' }, t('newMessages')) : null,
-            waiting,
+            /* How long the citizen has waited, while they wait: once an officer has them, the badge says who. */
+            item.state === 'queued' ? waiting : null,
           ]),
           item.reason ? h('span', { class: 'queue-item__reason' }, item.reason) : h('span', { class: 'queue-item__reason queue-item__reason--none' }, t('noReason')),
           h('span', { class: 'queue-item__meta' }, [
@@ -1449,8 +1476,9 @@
     if (!conversation || !container) return;
     const item = conversation.item || {};
     const kindClass = item.kind === 'question' ? 'kind kind--question' : 'kind kind--live';
+    const ended = conversation.closedHere || conversation.gone;
     const rows = [
-      [t('fieldState'), stateLabel(item)],
+      [t('fieldState'), conversation.closedHere ? t('stateClosed') : conversation.gone ? t('stateGone') : stateLabel(item)],
       [t('fieldKind'), h('span', { class: kindClass }, t(item.kind === 'question' ? 'kindQuestion' : 'kindLive'))],
       [t('fieldCentre'), centreName(item) + (item.centreCode ? ' (' + item.centreCode + ')' : '')],
       [t('fieldChannel'), channelName(item.channelId)],
@@ -1458,7 +1486,7 @@
       [t('fieldRequested'), formatDateTime(item.requestedAt)],
     ];
     const since = toTime(item.requestedAt);
-    if (item.state === 'queued' && since) rows.push([t('fieldWaiting'), h('span', { 'data-since': String(since), 'data-bare': '' }, formatDuration(Date.now() - since))]);
+    if (!ended && item.state === 'queued' && since) rows.push([t('fieldWaiting'), h('span', { 'data-since': String(since), 'data-bare': '' }, formatDuration(Date.now() - since))]);
     const canAct = !conversation.gone && !conversation.closedHere && (item.state === 'queued' || item.state === 'live');
     const actions = [];
     if (canAct && item.state === 'queued') actions.push(h('button', { type: 'button', class: 'button button--primary', id: 'claim-button', on: { click: claim } }, t('claim')));
@@ -1503,9 +1531,10 @@
     scrollToNewest();
   }
 
+  /* The history scrolls by itself to its newest message; the page around it stays where the officer left it. */
   function scrollToNewest() {
     const list = byId('messages');
-    if (list && list.lastElementChild) list.lastElementChild.scrollIntoView({ block: 'nearest' });
+    if (list) list.scrollTop = list.scrollHeight;
   }
 
   function addMessage(message) {
@@ -1643,9 +1672,17 @@
       ]),
       h('div', { class: 'reply__extras' }, [
         h('div', { class: 'field' }, [h('label', { for: 'reply-link' }, t('replyLink')), h('input', { id: 'reply-link', type: 'url', inputmode: 'url', placeholder: 'https://', spellcheck: 'false' })]),
+        /*
+         * The browser draws a file input's button and "no file chosen" in its own language, not the page's: the
+         * input is kept (focusable, hidden from sight) and its label is the visible, translated button.
+         */
         h('div', { class: 'field' }, [
-          h('label', { for: 'reply-image' }, t('replyImage')),
-          h('input', { id: 'reply-image', type: 'file', accept: IMAGE_TYPES.join(','), 'aria-describedby': 'reply-image-hint', on: { change: previewImage } }),
+          h('span', { class: 'label', id: 'reply-image-title' }, t('replyImage')),
+          h('div', { class: 'file-picker' }, [
+            h('input', { id: 'reply-image', class: 'file-picker__input', type: 'file', accept: IMAGE_TYPES.join(','), 'aria-labelledby': 'reply-image-title reply-image-button', 'aria-describedby': 'reply-image-hint reply-image-name', on: { change: previewImage } }),
+            h('label', { for: 'reply-image', class: 'button file-picker__button', id: 'reply-image-button' }, t('chooseImage')),
+            h('span', { class: 'file-picker__name', id: 'reply-image-name' }, t('noImage')),
+          ]),
           h('p', { class: 'hint', id: 'reply-image-hint' }, t('replyImageHint')),
           h('div', { id: 'reply-preview', class: 'reply__preview' }),
         ]),
@@ -1687,16 +1724,19 @@
     const input = byId('reply-image');
     const preview = byId('reply-preview');
     const error = byId('reply-error');
+    const name = byId('reply-image-name');
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     previewUrl = null;
     preview.replaceChildren();
     error.textContent = '';
     const file = input.files && input.files[0];
+    name.textContent = file ? file.name : t('noImage');
     if (!file) return;
     const problem = imageProblem(file);
     if (problem) {
       error.textContent = problem;
       input.value = '';
+      name.textContent = t('noImage');
       return;
     }
     previewUrl = URL.createObjectURL(file);
@@ -1839,7 +1879,7 @@
 
   function transferForm() {
     let chosen = null;
-    const results = h('ul', { class: 'centre-results', id: 'transfer-results', 'aria-label': t('transferSearch') });
+    const results = h('ul', { class: 'centre-results', id: 'transfer-results', 'aria-label': t('transferResults') });
     const chosenText = h('p', { class: 'hint', id: 'transfer-chosen', role: 'status' });
     const error = h('p', { class: 'form-error', id: 'transfer-error', role: 'alert' });
     const withList = Boolean(state.centres && state.centres.length);
@@ -1924,6 +1964,7 @@
         const data = await api('POST', '/conversations/' + encodeURIComponent(conversation.id) + '/transfer', { centreCode: code });
         if (state.conversation !== conversation) return;
         conversation.item = data.item;
+        conversation.transferredHere = true;
         const centre = findCentre(code);
         const name = data.item && data.item.centreName ? bilingual(data.item.centreName) : centre ? centre[state.lang] : code;
         renderConversationHeader();
@@ -2112,7 +2153,7 @@
     if (complaint.description) add(t('cDescription'), h('span', { class: 'pre' }, linkified(String(complaint.description))));
     const incident = complaint.incident || {};
     add(t('cPlace'), incident.place);
-    add(t('cWhen'), [incident.date, incident.time].filter(Boolean).join(' '));
+    add(t('cWhen'), [formatDay(incident.date), incident.time].filter(Boolean).join(' '));
     const contact = complaint.contact || {};
     if (contact.anonymous) {
       add(t('cContact'), t('cAnonymous'));
@@ -2154,7 +2195,7 @@
                 h('time', { datetime: new Date(toTime(entry.at) || 0).toISOString() }, formatDateTime(entry.at)),
                 ' · ',
                 h('span', { class: 'status status--' + String(entry.status || '') }, statusLabel(entry.status)),
-                entry.by ? ' · ' + t('timelineBy', { name: String(entry.by) }) : '',
+                entry.by ? ' · ' + t('timelineBy', { name: actorName(entry.by) }) : '',
               ]),
               note ? h('p', { class: 'timeline__note' }, note) : null,
             ]);
@@ -2163,6 +2204,18 @@
       ]),
       statusForm(complaint, onUpdated),
     ]);
+  }
+
+  /* A calendar date ("2026-11-23") as officers read dates: "23 พ.ย. 2569", "23 Nov 2026". */
+  function formatDay(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value || '';
+    return new Intl.DateTimeFormat(LOCALES[state.lang], { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(value + 'T00:00:00Z'));
+  }
+
+  /* Who made a timeline entry: the service names roles, which are told in words. */
+  function actorName(by) {
+    const known = { citizen: 'actorCitizen', officer: 'actorOfficer', system: 'actorSystem', agency: 'actorAgency' };
+    return Object.prototype.hasOwnProperty.call(known, by) ? t(known[by]) : String(by);
   }
 
   function safeId(value) {
@@ -2196,9 +2249,14 @@
       try {
         const data = await api('POST', '/complaints/' + encodeURIComponent(complaint.number) + '/status', { status: select.value, note: text });
         onUpdated(data.complaint);
-        announce(t('statusSaved'));
+        /* The change stands even when the citizen's channel did not take the message: the officer is told. */
+        const told = data.notified === false ? t('statusSavedNotNotified') : t('statusSaved');
+        announce(told);
         const again = document.querySelector('[data-status-done="' + suffix + '"]');
-        if (again) again.textContent = t('statusSaved');
+        if (again) {
+          again.textContent = told;
+          if (data.notified === false) again.className = 'notice notice--error';
+        }
       } catch (failure) {
         message.textContent = errorText(failure);
         button.disabled = false;

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
+import { type Asset, asset, REVALIDATE, serveAssets, sha256, sourceDirectory } from '../http/staticAssets';
 
 /**
  * The citizen chat page (`/`), its script and styles, the Web Chat bundle and the Sarabun fonts, all served by
- * the service itself: the page makes no request to any other origin. Every path is an entry in a fixed map
- * built at start-up, so no request can name a file of its own choosing, and no file is read per request.
+ * the service itself from a fixed map (bot/http/staticAssets.ts): the page makes no request to any other origin.
  */
 
 export const PAGE_PATH = '/';
@@ -41,22 +40,8 @@ export const PAGE_CSP = [
 /** Sarabun, as the page uses it: Thai and Latin, regular, semi-bold and bold. */
 export const FONT_FILES = ['thai', 'latin'].flatMap((subset) => [400, 600, 700].map((weight) => `sarabun-${subset}-${weight}-normal.woff2`));
 
-interface Asset {
-  body: Buffer;
-  contentType: string;
-  etag: string;
-  cacheControl: string;
-}
-
-/**
- * The page's own files are shipped as they are (no build step), next to this module in the source tree;
- * tsc emits only JavaScript, so from dist/bot/web the files are found back in the source tree.
- */
 function pageDirectory(): string {
-  const candidates = [path.join(__dirname, 'page'), path.join(__dirname, '..', '..', '..', 'bot', 'web', 'page')];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
-  if (!found) throw new Error(`The chat page files are missing (looked in ${candidates.join(', ')})`);
-  return found;
+  return sourceDirectory([path.join(__dirname, 'page'), path.join(__dirname, '..', '..', '..', 'bot', 'web', 'page')], ['index.html'], 'chat page');
 }
 
 /** The Web Chat bundle: the package's exports map hides dist/, so it is found from the package's main module. */
@@ -69,16 +54,6 @@ function fontPath(file: string): string {
   return require.resolve(`@fontsource/sarabun/files/${file}`);
 }
 
-function sha256(body: Buffer): Buffer {
-  return createHash('sha256').update(body).digest();
-}
-
-function asset(body: Buffer, contentType: string, cacheControl: string, hash = sha256(body)): Asset {
-  return { body, contentType, etag: `"${hash.toString('base64url').slice(0, 27)}"`, cacheControl };
-}
-
-/** Our own files change with every deploy: browsers revalidate them, and an unchanged file costs a 304. */
-const REVALIDATE = 'no-cache';
 /** The bundle's URL carries its content hash: a new bundle is a new URL, so browsers may keep this one for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Font URLs carry no version, and the files change only with an upgrade of @fontsource/sarabun: a month, then the ETag. */
@@ -106,37 +81,9 @@ function loadPageAssets(): Map<string, Asset> {
   return assets;
 }
 
-function matches(req: Request, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  return typeof header === 'string' && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
 /** The chat page and everything it loads. */
 export function pageRoutes() {
   const assets = loadPageAssets();
-  return (server: Server): void => {
-    for (const [route, file] of assets) {
-      const serve = async (req: Request, res: Response) => {
-        const headers: Record<string, string | number> = {
-          'content-type': file.contentType,
-          'cache-control': file.cacheControl,
-          etag: file.etag,
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-        };
-        if (route === PAGE_PATH) headers['content-security-policy'] = PAGE_CSP;
-        if (matches(req, file.etag)) {
-          res.writeHead(304, headers);
-          res.end();
-          return;
-        }
-        headers['content-length'] = file.body.length;
-        res.writeHead(200, headers);
-        // Node's HTTP server drops the body of an answer to HEAD by itself.
-        res.end(file.body);
-      };
-      server.get(route, serve);
-      server.head(route, serve);
-    }
-  };
+  const pageHeaders = new Map([[PAGE_PATH, { 'content-security-policy': PAGE_CSP }]]);
+  return (server: Server): void => serveAssets(server, assets, pageHeaders);
 }

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
+import { type Asset, asset, serveAssets, sourceDirectory } from '../../bot/http/staticAssets';
 
 /**
- * The officer web app (`/officer`): one page, its script and its styles, served by the service itself. Like the
- * citizen chat page, every path is an entry in a fixed map built at start-up, so no request can name a file of
- * its own choosing and no file is read per request. The fonts (`/fonts/…`) are the chat page's.
+ * The officer web app (`/officer`): one page, its script and its styles, served by the service itself from a
+ * fixed map (bot/http/staticAssets.ts). The fonts (`/fonts/…`) are the chat page's.
  */
 
 export const OFFICER_PAGE_PATH = '/officer';
@@ -33,28 +32,9 @@ export const OFFICER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-interface Asset {
-  body: Buffer;
-  contentType: string;
-  etag: string;
-}
-
-/** The files are shipped as they are (no build step); from dist/handoff/web they are found back in the source tree. */
-function webDirectory(): string {
-  const candidates = [__dirname, path.join(__dirname, '..', '..', '..', 'handoff', 'web')];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')) && existsSync(path.join(dir, 'officer.js')));
-  if (!found) throw new Error(`The officer web app files are missing (looked in ${candidates.join(', ')})`);
-  return found;
-}
-
-function asset(body: Buffer, contentType: string): Asset {
-  const hash = createHash('sha256').update(body).digest();
-  return { body, contentType, etag: `"${hash.toString('base64url').slice(0, 27)}"` };
-}
-
 /** Reads the three files once and returns the path → asset map. */
 function loadOfficerAssets(): Map<string, Asset> {
-  const dir = webDirectory();
+  const dir = sourceDirectory([__dirname, path.join(__dirname, '..', '..', '..', 'handoff', 'web')], ['index.html', 'officer.js', 'officer.css'], 'officer web app');
   const read = (name: string) => readFileSync(path.join(dir, name));
   return new Map<string, Asset>([
     [OFFICER_PAGE_PATH, asset(read('index.html'), 'text/html; charset=utf-8')],
@@ -63,41 +43,10 @@ function loadOfficerAssets(): Map<string, Asset> {
   ]);
 }
 
-function matches(req: Request, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  return typeof header === 'string' && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
 /** The officer web app's page and what it loads (the officer API is separate: handoff/api.ts). */
 export function officerPageRoutes() {
   const assets = loadOfficerAssets();
-  return (server: Server): void => {
-    for (const [route, file] of assets) {
-      const serve = async (req: Request, res: Response) => {
-        const headers: Record<string, string | number> = {
-          'content-type': file.contentType,
-          // Changes with every deploy: browsers revalidate, and an unchanged file costs a 304.
-          'cache-control': 'no-cache',
-          etag: file.etag,
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-        };
-        if (route === OFFICER_PAGE_PATH) {
-          headers['content-security-policy'] = OFFICER_CSP;
-          // For browsers that predate frame-ancestors.
-          headers['x-frame-options'] = 'DENY';
-        }
-        if (matches(req, file.etag)) {
-          res.writeHead(304, headers);
-          res.end();
-          return;
-        }
-        headers['content-length'] = file.body.length;
-        res.writeHead(200, headers);
-        res.end(file.body);
-      };
-      server.get(route, serve);
-      server.head(route, serve);
-    }
-  };
+  // X-Frame-Options for browsers that predate frame-ancestors.
+  const pageHeaders = new Map([[OFFICER_PAGE_PATH, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]]);
+  return (server: Server): void => serveAssets(server, assets, pageHeaders);
 }

@@ -105,7 +105,12 @@ export function parseCalendar(input: unknown): OfficeCalendar {
       estimate: fields.estimate === true,
     };
   });
-  const calendar = { weekly, holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)) };
+  // A week with no opening at all would turn every request into a question for a day that never comes.
+  if (weekly.every((day) => day.length === 0)) throw new Error('weekly needs at least one opening');
+  const sorted = holidays.sort((a, b) => a.date.localeCompare(b.date));
+  const repeated = sorted.find((holiday, index) => index > 0 && sorted[index - 1].date === holiday.date);
+  if (repeated) throw new Error(`${repeated.date} is listed twice`);
+  const calendar = { weekly, holidays: sorted };
   checkCalendar(calendar);
   return calendar;
 }

@@ -351,6 +351,8 @@ describe('the officer API', () => {
       ['a date that is not one', (c: { holidays: unknown[] }) => ({ ...c, holidays: [{ date: '2026-02-30', nameTh: 'x', nameEn: 'x' }] })],
       ['a holiday without a name', (c: { holidays: unknown[] }) => ({ ...c, holidays: [{ date: '2026-12-01', nameTh: 5, nameEn: 'x' }] })],
       ['too many holidays', (c: { holidays: unknown[] }) => ({ ...c, holidays: Array.from({ length: 401 }, () => ({ date: '2026-12-01', nameTh: 'x', nameEn: 'x' })) })],
+      ['a week with no opening', (c: { weekly: unknown[] }) => ({ ...c, weekly: [[], [], [], [], [], [], []] })],
+      ['the same date twice', (c: { holidays: unknown[] }) => ({ ...c, holidays: [{ date: '2026-12-01', nameTh: 'x', nameEn: 'x' }, { date: '2026-12-01', nameTh: 'y', nameEn: 'y' }] })],
       ['not an object', () => [1, 2, 3]],
     ])('a malformed calendar is refused with a 400: %s', async (_name, spoil) => {
       await t.app.officers.create({ username: 'root.admin', displayName: 'Admin', role: 'admin', centres: [], password: 'a-long-password-5' }, false);

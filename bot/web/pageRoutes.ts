@@ -37,6 +37,9 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The @font-face rules for the files below. */
+export const FONT_STYLESHEET_PATH = '/fonts/sarabun.css';
+
 /** Sarabun, as the page uses it: Thai and Latin, regular, semi-bold and bold. */
 export const FONT_FILES = ['thai', 'latin'].flatMap((subset) => [400, 600, 700].map((weight) => `sarabun-${subset}-${weight}-normal.woff2`));
 
@@ -77,6 +80,8 @@ function loadPageAssets(): Map<string, Asset> {
     ['/favicon.svg', asset(read('favicon.svg'), 'image/svg+xml', REVALIDATE)],
     [WEBCHAT_PATH, asset(webChat, 'text/javascript; charset=utf-8', IMMUTABLE, webChatHash)],
   ]);
+  // The faces, in one stylesheet for both the chat page and the officer app.
+  assets.set(FONT_STYLESHEET_PATH, asset(read('fonts.css'), 'text/css; charset=utf-8', REVALIDATE));
   for (const file of FONT_FILES) assets.set(`/fonts/${file}`, asset(readFileSync(fontPath(file)), 'font/woff2', FONT_CACHE));
   return assets;
 }

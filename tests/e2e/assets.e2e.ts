@@ -28,6 +28,7 @@ test.each([
   ['/', 'text/html; charset=utf-8'],
   ['/app.js', 'text/javascript; charset=utf-8'],
   ['/styles.css', 'text/css; charset=utf-8'],
+  ['/fonts/sarabun.css', 'text/css; charset=utf-8'],
   ['/favicon.svg', 'image/svg+xml'],
   [WEBCHAT_PATH, 'text/javascript; charset=utf-8'],
   ...FONT_FILES.map((file) => [`/fonts/${file}`, 'font/woff2']),

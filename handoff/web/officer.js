@@ -1,6 +1,7 @@
 /*
  * The officer web app: sign-in, the queue of the officer's centres with live updates, a conversation with its
- * whole history and the reply box, the complaint record with its status, and (for admins) accounts.
+ * whole history and the reply box, the complaint record with its status, the office hours and holidays (read by
+ * every officer, changed by admins), and (for admins) accounts.
  *
  * Plain browser JavaScript with no build step. The Content-Security-Policy allows scripts from this origin
  * only, so nothing here is inline and nothing is evaluated from text. Everything citizens and officers wrote
@@ -20,6 +21,7 @@
       navQueue: 'คิวงาน',
       navComplaints: 'ค้นหาเรื่องร้องเรียน',
       navAccounts: 'บัญชีเจ้าหน้าที่',
+      navHours: 'เวลาทำการ',
       languageLabel: 'ภาษาของหน้านี้',
       loading: 'กำลังโหลด…',
       detailLabel: 'รายละเอียด',
@@ -235,6 +237,63 @@
       usernameTaken: 'มีชื่อผู้ใช้นี้อยู่แล้ว',
       centresRequired: 'เจ้าหน้าที่และหัวหน้างานต้องมีศูนย์อย่างน้อยหนึ่งศูนย์',
 
+      hoursTitle: 'เวลาทำการ',
+      hoursIntro: 'ช่วงเวลาที่เจ้าหน้าที่ตอบแชตสด นอกเวลานี้และในวันหยุด ประชาชนฝากคำถามไว้ให้เจ้าหน้าที่ตอบในวันทำการถัดไป',
+      hoursStatus: 'สถานะตอนนี้',
+      openNow: 'เปิดทำการอยู่',
+      closedNow: 'ปิดทำการอยู่',
+      nextOpeningAt: 'เปิดทำการครั้งถัดไป: {when}',
+      noNextOpening: 'ไม่มีเวลาทำการภายในหนึ่งปีข้างหน้า',
+      weeklyTitle: 'เวลาทำการแต่ละวัน',
+      colDay: 'วัน',
+      colHours: 'เวลาทำการ',
+      closedDay: 'ปิด',
+      day_0: 'วันอาทิตย์',
+      day_1: 'วันจันทร์',
+      day_2: 'วันอังคาร',
+      day_3: 'วันพุธ',
+      day_4: 'วันพฤหัสบดี',
+      day_5: 'วันศุกร์',
+      day_6: 'วันเสาร์',
+      dayHoursHint: 'เช่น 08:30–16:30 หรือหลายช่วงคั่นด้วยจุลภาค เช่น 08:30–12:00, 13:00–16:30 (ไม่เกิน 4 ช่วง) เว้นว่างไว้ถ้าปิดทั้งวัน',
+      holidaysTitle: 'วันหยุด',
+      holidaysHint: 'ในวันหยุดไม่มีแชตสด ประชาชนฝากคำถามไว้ได้',
+      upcomingHolidays: 'วันหยุดที่กำลังจะมาถึง',
+      noUpcomingHolidays: 'ไม่มีวันหยุดที่กำลังจะมาถึงในรายการ',
+      pastHolidays: 'วันหยุดที่ผ่านมาแล้ว ({count} วัน)',
+      colDate: 'วันที่',
+      colNameTh: 'ชื่อภาษาไทย',
+      colNameEn: 'ชื่อภาษาอังกฤษ',
+      colEstimate: 'วันที่โดยประมาณ',
+      colHoliday: 'ชื่อวันหยุด',
+      colNote: 'หมายเหตุ',
+      colActions: 'จัดการ',
+      estimate: 'วันที่โดยประมาณ',
+      estimateHint: '“วันที่โดยประมาณ” คือวันที่ยังขึ้นกับปฏิทินจันทรคติหรือมติคณะรัฐมนตรีที่ยังไม่ประกาศ',
+      rowField: '{field} (วันหยุดแถวที่ {n})',
+      holidayRow: 'วันหยุดแถวที่ {n}',
+      addHoliday: 'เพิ่มวันหยุด',
+      removeHoliday: 'ลบ',
+      removeHolidayRow: 'ลบวันหยุดแถวที่ {n}',
+      holidayRemoved: 'นำวันหยุดออกจากรายการแล้ว กด “บันทึกเวลาทำการ” เพื่อยืนยัน',
+      saveHours: 'บันทึกเวลาทำการ',
+      hoursSaved: 'บันทึกเวลาทำการแล้ว',
+      hoursReadOnly: 'เฉพาะผู้ดูแลระบบที่แก้ไขเวลาทำการและวันหยุดได้',
+      hoursRefused: 'ระบบไม่รับเวลาทำการนี้:',
+      hoursInvalid: 'ยังไม่ได้บันทึก กรุณาแก้ไขรายการต่อไปนี้',
+      errSpanFormat: 'เขียนแต่ละช่วงแบบ 08:30–16:30 (ชั่วโมง:นาที ตั้งแต่ 00:00 ถึง 23:59)',
+      errSpanOrder: 'ช่วง {span} เวลาเริ่มต้องมาก่อนเวลาสิ้นสุด',
+      errTooManySpans: 'ใส่ได้ไม่เกิน 4 ช่วงต่อวัน',
+      errNoOpening: 'ต้องมีเวลาทำการอย่างน้อยหนึ่งช่วงในสัปดาห์',
+      errDate: 'กรุณาใส่วันที่ให้ครบ',
+      errDateTwice: 'วันที่นี้มีอยู่แล้วในรายการวันหยุด',
+      errNameTh: 'กรุณาใส่ชื่อวันหยุดภาษาไทย',
+      errNameEn: 'กรุณาใส่ชื่อวันหยุดภาษาอังกฤษ',
+      errNameLong: 'ชื่อยาวเกิน 200 ตัวอักษร',
+      errTooManyHolidays: 'ใส่วันหยุดได้ไม่เกิน 400 วัน',
+      longDay: '{weekday}ที่ {day} {month} {year}',
+      longDayTime: '{date} เวลา {time} น.',
+
       sound: 'เสียงเตือน',
       soundOnLabel: 'เสียงเตือนเมื่อมีรายการใหม่',
       enableNotifications: 'เปิดการแจ้งเตือน',
@@ -259,6 +318,7 @@
       navQueue: 'Queue',
       navComplaints: 'Find a complaint',
       navAccounts: 'Officer accounts',
+      navHours: 'Office hours',
       languageLabel: 'Page language',
       loading: 'Loading…',
       detailLabel: 'Details',
@@ -474,6 +534,63 @@
       usernameTaken: 'This username is already taken.',
       centresRequired: 'Officers and supervisors need at least one centre.',
 
+      hoursTitle: 'Office hours',
+      hoursIntro: 'When officers answer live chats. Outside these hours and on holidays, citizens can leave a question that officers answer on the next working day.',
+      hoursStatus: 'Right now',
+      openNow: 'Open now',
+      closedNow: 'Closed now',
+      nextOpeningAt: 'Opens next: {when}',
+      noNextOpening: 'No opening within the next year.',
+      weeklyTitle: 'Weekly hours',
+      colDay: 'Day',
+      colHours: 'Hours',
+      closedDay: 'Closed',
+      day_0: 'Sunday',
+      day_1: 'Monday',
+      day_2: 'Tuesday',
+      day_3: 'Wednesday',
+      day_4: 'Thursday',
+      day_5: 'Friday',
+      day_6: 'Saturday',
+      dayHoursHint: 'For example 08:30–16:30, or several separated by commas: 08:30–12:00, 13:00–16:30 (4 at most). Leave empty for a closed day.',
+      holidaysTitle: 'Holidays',
+      holidaysHint: 'No live chats on holidays; citizens can leave a question.',
+      upcomingHolidays: 'Upcoming holidays',
+      noUpcomingHolidays: 'No upcoming holidays in the list.',
+      pastHolidays: 'Past holidays ({count})',
+      colDate: 'Date',
+      colNameTh: 'Thai name',
+      colNameEn: 'English name',
+      colEstimate: 'Estimated date',
+      colHoliday: 'Holiday',
+      colNote: 'Note',
+      colActions: 'Actions',
+      estimate: 'Estimated date',
+      estimateHint: '“Estimated date”: the date depends on a lunar date or a Cabinet decision not yet announced.',
+      rowField: '{field} (holiday row {n})',
+      holidayRow: 'Holiday row {n}',
+      addHoliday: 'Add a holiday',
+      removeHoliday: 'Remove',
+      removeHolidayRow: 'Remove holiday row {n}',
+      holidayRemoved: 'Holiday taken off the list. Press “Save office hours” to confirm.',
+      saveHours: 'Save office hours',
+      hoursSaved: 'Office hours saved',
+      hoursReadOnly: 'Only administrators can change the office hours and holidays.',
+      hoursRefused: 'The service refused these office hours:',
+      hoursInvalid: 'Not saved yet. Please correct the following:',
+      errSpanFormat: 'Write each opening as 08:30–16:30 (hours:minutes, 00:00 to 23:59).',
+      errSpanOrder: 'In {span}, the start must be before the end.',
+      errTooManySpans: 'At most 4 openings a day.',
+      errNoOpening: 'The week needs at least one opening.',
+      errDate: 'Please give a complete date.',
+      errDateTwice: 'This date is already in the holiday list.',
+      errNameTh: 'Please give the Thai name of the holiday.',
+      errNameEn: 'Please give the English name of the holiday.',
+      errNameLong: 'The name is longer than 200 characters.',
+      errTooManyHolidays: 'At most 400 holidays.',
+      longDay: '{weekday}, {day} {month} {year}',
+      longDayTime: '{date}, {time}',
+
       sound: 'Sound',
       soundOnLabel: 'Sound for new items',
       enableNotifications: 'Turn on notifications',
@@ -501,6 +618,12 @@
   const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
   const MAX_REPLY = 4000;
   const MAX_NOTE = 1000;
+  /* The limits the service puts on a calendar (lib/handoff/officeHours.ts), checked here first to say what is wrong in words. */
+  const MAX_SPANS_PER_DAY = 4;
+  const MAX_HOLIDAYS = 400;
+  const MAX_HOLIDAY_NAME = 200;
+  /* The API's `weekly` is Sunday first (0 = Sunday, as Date numbers days); Thai offices read the week from Monday. */
+  const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
   /* The stream pings every 25 seconds: two missed pings mean the socket is dead even if the browser has not noticed. */
   const STREAM_SILENCE_MS = 60 * 1000;
   const RECONNECT_MIN_MS = 1000;
@@ -542,6 +665,11 @@
     /* The complaint open on its own: { number, complaint, notFound }. */
     complaint: null,
     accounts: null,
+    /*
+     * The office hours screen: { data: { calendar, openNow, nextOpening }, draft, noticeKey }. `draft` holds an
+     * admin's unsaved edits while the screen is redrawn (another language); null shows the service's calendar.
+     */
+    hours: null,
     /* The one-time password just made, shown once: { username, password }. */
     oneTime: null,
     voluntaryPasswordChange: false,
@@ -1125,6 +1253,7 @@
     state.conversation = null;
     state.complaint = null;
     state.accounts = null;
+    state.hours = null;
     state.oneTime = null;
     /* Nothing of the last officer's work stays in the page, not even hidden. */
     detail().replaceChildren();
@@ -1353,6 +1482,7 @@
     if (parts[0] === 'c' && parts[1]) return { name: 'conversation', id: safeDecode(parts.slice(1).join('/')) };
     if (parts[0] === 'complaint') return { name: 'complaint', number: parts[1] ? safeDecode(parts[1]) : '' };
     if (parts[0] === 'accounts') return { name: 'accounts' };
+    if (parts[0] === 'hours') return { name: 'hours' };
     return { name: 'queue' };
   }
 
@@ -1377,6 +1507,7 @@
     if (state.route.name === 'conversation') await openConversation(state.route.id);
     else if (state.route.name === 'complaint') await openComplaintRoute(state.route.number);
     else if (state.route.name === 'accounts') await openAccounts();
+    else if (state.route.name === 'hours') await openHours();
     else renderPlaceholder();
     renderQueue();
   }
@@ -2393,6 +2524,516 @@
     ]);
   }
 
+  /* ---------- Office hours (every officer reads them; admins change them) ---------- */
+
+  /* Today's date in Bangkok as the calendar writes dates ("2026-11-24"): it separates upcoming holidays from past ones. */
+  function bangkokToday() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+  }
+
+  /* A real calendar day written YYYY-MM-DD: 2026-02-30 does not come back as itself (the service checks the same). */
+  function isCalendarDate(value) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const parsed = new Date(value + 'T00:00:00Z');
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }
+
+  /*
+   * The weekday, day, month and year of an instant in the page's language, from the browser's own calendar data
+   * (the Thai locale counts years in the Buddhist era). The order they are written in is the page's (TEXTS
+   * longDay), the same as the bot tells citizens (lib/thai/dates.ts), whatever the browser's version would add.
+   */
+  function longDayParts(date, timeZone) {
+    const parts = {};
+    new Intl.DateTimeFormat(LOCALES[state.lang], { timeZone: timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+      .formatToParts(date)
+      .forEach(function (part) {
+        if (part.type !== 'literal') parts[part.type] = part.value;
+      });
+    return parts;
+  }
+
+  /* A calendar date ("2026-12-07") with its weekday: "วันจันทร์ที่ 7 ธันวาคม 2569", "Monday, 7 December 2026". */
+  function formatLongDay(value) {
+    if (!isCalendarDate(value)) return value || '';
+    return t('longDay', longDayParts(new Date(value + 'T00:00:00Z'), 'UTC'));
+  }
+
+  /* An instant as Bangkok's date and time: "วันจันทร์ที่ 30 พฤศจิกายน 2569 เวลา 08:30 น.", "Monday, 30 November 2026, 08:30". */
+  function formatOpening(value) {
+    const time = toTime(value);
+    if (time === undefined) return '';
+    const at = new Date(time);
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    return t('longDayTime', { date: t('longDay', longDayParts(at, 'Asia/Bangkok')), time: clock });
+  }
+
+  /* One day's openings as admins write them: "08:30–16:30", or "08:30–12:00, 13:00–16:30". */
+  function formatSpans(spans) {
+    return (Array.isArray(spans) ? spans : [])
+      .map(function (span) {
+        return span.start + '–' + span.end;
+      })
+      .join(', ');
+  }
+
+  function twoDigits(value) {
+    return value.length === 1 ? '0' + value : value;
+  }
+
+  /*
+   * What an admin typed for one day, as { spans } or { problem }. Either dash is taken, and "8.30" as Thai offices
+   * often write it; the times go to the service as HH:mm, the only form it accepts. Empty means closed all day.
+   */
+  function parseSpans(text) {
+    const pieces = String(text)
+      .split(',')
+      .map(function (piece) {
+        return piece.trim();
+      })
+      .filter(Boolean);
+    const spans = [];
+    for (let i = 0; i < pieces.length; i += 1) {
+      const match = /^(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})$/.exec(pieces[i]);
+      if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3]) > 23 || Number(match[4]) > 59) return { problem: t('errSpanFormat') };
+      const start = twoDigits(match[1]) + ':' + match[2];
+      const end = twoDigits(match[3]) + ':' + match[4];
+      /* HH:mm strings sort as the times they are. */
+      if (start >= end) return { problem: t('errSpanOrder', { span: start + '–' + end }) };
+      spans.push({ start: start, end: end });
+    }
+    if (spans.length > MAX_SPANS_PER_DAY) return { problem: t('errTooManySpans') };
+    return { spans: spans };
+  }
+
+  /* Upcoming holidays (today included) first, the past ones apart; a row an admin just added stays with the upcoming. */
+  function splitHolidays(holidays) {
+    const today = bangkokToday();
+    const split = { upcoming: [], past: [] };
+    holidays.forEach(function (holiday) {
+      const upcoming = holiday.added || !holiday.date || holiday.date >= today;
+      split[upcoming ? 'upcoming' : 'past'].push(holiday);
+    });
+    return split;
+  }
+
+  async function openHours() {
+    setDetail(h('p', { class: 'loading' }, t('loading')));
+    try {
+      const data = await api('GET', '/office-hours');
+      if (state.route.name !== 'hours') return;
+      state.hours = { data: data, draft: null, noticeKey: '', pastOpen: false };
+      renderHours();
+      focusHeading();
+    } catch (error) {
+      if (state.route.name !== 'hours') return;
+      if (error.status !== 401 && error.code !== 'PasswordChangeRequired') setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
+    }
+  }
+
+  function renderHours() {
+    if (state.route.name !== 'hours' || !state.hours) return;
+    const data = state.hours.data;
+    const calendar = data.calendar || { weekly: [], holidays: [] };
+    setDetail([
+      h('h2', { id: 'hours-title' }, t('hoursTitle')),
+      h('p', { class: 'hint hours-intro' }, t('hoursIntro')),
+      hoursStatus(data),
+      isAdmin() ? hoursForm(calendar) : hoursReadOnly(calendar),
+    ]);
+  }
+
+  /* Whether officers answer live right now, and if not, when they next do. */
+  function hoursStatus(data) {
+    if (typeof data.openNow !== 'boolean') return null;
+    let next = null;
+    if (!data.openNow) next = typeof data.nextOpening === 'number' ? t('nextOpeningAt', { when: formatOpening(data.nextOpening) }) : t('noNextOpening');
+    return h('section', { class: 'hours-status hours-status--' + (data.openNow ? 'open' : 'closed'), id: 'hours-status', 'aria-label': t('hoursStatus') }, [
+      h('p', { class: 'hours-status__now' }, t(data.openNow ? 'openNow' : 'closedNow')),
+      next ? h('p', { class: 'hours-status__next' }, next) : null,
+    ]);
+  }
+
+  function hoursReadOnly(calendar) {
+    const weekly = Array.isArray(calendar.weekly) ? calendar.weekly : [];
+    const holidays = splitHolidays(Array.isArray(calendar.holidays) ? calendar.holidays : []);
+    return [
+      h('section', { class: 'hours-section', 'aria-labelledby': 'weekly-title' }, [
+        h('h3', { class: 'section-title', id: 'weekly-title' }, t('weeklyTitle')),
+        h(
+          'table',
+          { class: 'table table--hours table--week', id: 'weekly-table' },
+          [
+            h('caption', { class: 'visually-hidden' }, t('weeklyTitle')),
+            h('thead', null, h('tr', null, [h('th', { scope: 'col' }, t('colDay')), h('th', { scope: 'col' }, t('colHours'))])),
+            h(
+              'tbody',
+              null,
+              WEEK_ORDER.map(function (day) {
+                const spans = weekly[day] || [];
+                return h('tr', { 'data-day': String(day) }, [h('th', { scope: 'row' }, t('day_' + day)), h('td', { class: spans.length ? undefined : 'closed-day' }, spans.length ? formatSpans(spans) : t('closedDay'))]);
+              }),
+            ),
+          ],
+        ),
+      ]),
+      h('section', { class: 'hours-section', 'aria-labelledby': 'holidays-title' }, [
+        h('h3', { class: 'section-title', id: 'holidays-title' }, t('holidaysTitle')),
+        h('p', { class: 'hint' }, t('holidaysHint')),
+        holidays.upcoming.length ? holidayTable('holidays-upcoming', t('upcomingHolidays'), holidays.upcoming) : h('p', null, t('noUpcomingHolidays')),
+        holidays.past.length ? pastHolidays(holidays.past.length, holidayTable('holidays-past', t('pastHolidays', { count: holidays.past.length }), holidays.past)) : null,
+        h('p', { class: 'hint' }, t('estimateHint')),
+      ]),
+      h('p', { class: 'hint hours-readonly' }, t('hoursReadOnly')),
+    ];
+  }
+
+  /* Past holidays stay out of the way, folded; a native <details> opens with Enter or Space. */
+  function pastHolidays(count, table) {
+    return h(
+      'details',
+      {
+        class: 'past-holidays',
+        id: 'past-holidays',
+        open: state.hours && state.hours.pastOpen,
+        on: {
+          toggle: function (event) {
+            if (state.hours) state.hours.pastOpen = event.target.open;
+          },
+        },
+      },
+      [h('summary', { id: 'past-holidays-summary' }, t('pastHolidays', { count: count })), table],
+    );
+  }
+
+  /* To read, both names share a column (the pane beside the queue is narrow); to edit, each has its own. */
+  function holidayHead(editable) {
+    const labels = editable ? [t('colDate'), t('colNameTh'), t('colNameEn'), t('colEstimate')] : [t('colDate'), t('colHoliday'), t('colNote')];
+    return h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        labels
+          .map(function (label) {
+            return h('th', { scope: 'col' }, label);
+          })
+          .concat(editable ? [h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('colActions')))] : []),
+      ),
+    );
+  }
+
+  /* Holidays to read: the names are the admins' words, shown as text, each in its own language. */
+  function holidayTable(id, caption, holidays) {
+    return h('div', { class: 'table-wrap' }, [
+      h('table', { class: 'table table--hours', id: id }, [
+        h('caption', { class: 'visually-hidden' }, caption),
+        holidayHead(false),
+        h(
+          'tbody',
+          null,
+          holidays.map(function (holiday) {
+            return h('tr', { 'data-date': holiday.date }, [
+              h('td', { class: 'holiday-date-text' }, h('time', { datetime: holiday.date }, formatLongDay(holiday.date))),
+              h('td', null, [h('span', { class: 'holiday-name', lang: 'th' }, holiday.nameTh), h('span', { class: 'holiday-name holiday-name--en', lang: 'en' }, holiday.nameEn)]),
+              h('td', null, holiday.estimate ? h('span', { class: 'badge badge--estimate' }, t('estimate')) : ''),
+            ]);
+          }),
+        ),
+      ]),
+    ]);
+  }
+
+  /* ----- The admins' form ----- */
+
+  /* Every row gets ids of its own, so that labels, error messages and focus find its fields. */
+  let holidayRowSerial = 0;
+
+  function hoursForm(calendar) {
+    const weekly = Array.isArray(calendar.weekly) ? calendar.weekly : [];
+    const draft = state.hours.draft || {
+      weekly: [0, 1, 2, 3, 4, 5, 6].map(function (day) {
+        return formatSpans(weekly[day]);
+      }),
+      holidays: (Array.isArray(calendar.holidays) ? calendar.holidays : []).map(function (holiday) {
+        return { date: holiday.date, nameTh: holiday.nameTh, nameEn: holiday.nameEn, estimate: Boolean(holiday.estimate), added: false };
+      }),
+    };
+    const holidays = splitHolidays(draft.holidays);
+    const notice = h('p', { class: 'notice', id: 'hours-notice', role: 'status' }, state.hours.noticeKey ? t(state.hours.noticeKey) : '');
+    const form = h(
+      'form',
+      {
+        id: 'hours-form',
+        class: 'hours-form',
+        novalidate: true,
+        'aria-labelledby': 'hours-title',
+        on: {
+          submit: saveHours,
+          /* "Saved" no longer holds once something is changed again. */
+          input: function () {
+            state.hours.noticeKey = '';
+            notice.textContent = '';
+          },
+        },
+      },
+      [
+        h('fieldset', { class: 'hours-week' }, [
+          h('legend', { class: 'section-title', id: 'weekly-title' }, t('weeklyTitle')),
+          h('p', { class: 'hint', id: 'hours-day-hint' }, t('dayHoursHint')),
+          h(
+            'div',
+            { class: 'grid hours-days' },
+            WEEK_ORDER.map(function (day) {
+              return dayField(day, draft.weekly[day] || '');
+            }),
+          ),
+        ]),
+        h('section', { class: 'hours-section', 'aria-labelledby': 'holidays-title' }, [
+          h('h3', { class: 'section-title', id: 'holidays-title' }, t('holidaysTitle')),
+          h('p', { class: 'hint' }, t('holidaysHint')),
+          holidayEditTable('holidays-upcoming', t('upcomingHolidays'), holidays.upcoming),
+          h('p', { class: 'hint', id: 'holidays-none', hidden: holidays.upcoming.length > 0 }, t('noUpcomingHolidays')),
+          h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'button', id: 'holiday-add', on: { click: addHolidayRow } }, t('addHoliday'))),
+          holidays.past.length ? pastHolidays(holidays.past.length, holidayEditTable('holidays-past', t('pastHolidays', { count: holidays.past.length }), holidays.past)) : null,
+          h('p', { class: 'hint' }, t('estimateHint')),
+        ]),
+        h('div', { class: 'form-error', id: 'hours-error', role: 'alert' }),
+        notice,
+        h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button button--primary', id: 'hours-save' }, t('saveHours'))),
+      ],
+    );
+    numberHolidayRows(form);
+    return form;
+  }
+
+  function dayField(day, value) {
+    const id = 'hours-day-' + day;
+    const input = h('input', { id: id, class: 'hours-day', autocomplete: 'off', spellcheck: 'false', maxlength: '120', 'aria-describedby': 'hours-day-hint ' + id + '-error' });
+    input.value = value;
+    return h('div', { class: 'field' }, [h('label', { for: id }, t('day_' + day)), input, h('p', { class: 'field-error', id: id + '-error' })]);
+  }
+
+  function holidayEditTable(id, caption, holidays) {
+    return h('div', { class: 'table-wrap' }, [
+      h('table', { class: 'table table--hours table--edit', id: id }, [h('caption', { class: 'visually-hidden' }, caption), holidayHead(true), h('tbody', { id: id + '-rows' }, holidays.map(holidayEditRow))]),
+    ]);
+  }
+
+  /* One holiday as inputs. The labels name the column and the row (numberHolidayRows), for screen readers; sighted admins read the column headings. */
+  function holidayEditRow(holiday) {
+    holidayRowSerial += 1;
+    const id = 'holiday-' + holidayRowSerial;
+    function cell(field, control) {
+      return h('td', { class: 'holiday-cell holiday-cell--' + field }, [
+        h('label', { for: id + '-' + field, class: 'visually-hidden', 'data-field': field }),
+        control,
+        field === 'estimate' ? null : h('p', { class: 'field-error', id: id + '-' + field + '-error' }),
+      ]);
+    }
+    const date = h('input', { id: id + '-date', class: 'holiday-date', type: 'date', required: true, 'aria-describedby': id + '-date-error' });
+    date.value = holiday.date || '';
+    const nameTh = h('input', { id: id + '-nameTh', class: 'holiday-name-th', lang: 'th', autocomplete: 'off', maxlength: String(MAX_HOLIDAY_NAME), required: true, 'aria-describedby': id + '-nameTh-error' });
+    nameTh.value = holiday.nameTh || '';
+    const nameEn = h('input', { id: id + '-nameEn', class: 'holiday-name-en', lang: 'en', autocomplete: 'off', maxlength: String(MAX_HOLIDAY_NAME), required: true, 'aria-describedby': id + '-nameEn-error' });
+    nameEn.value = holiday.nameEn || '';
+    const estimate = h('input', { id: id + '-estimate', class: 'holiday-estimate', type: 'checkbox' });
+    estimate.checked = Boolean(holiday.estimate);
+    const row = h('tr', { class: 'holiday-row', 'data-added': holiday.added ? 'true' : undefined }, [
+      cell('date', date),
+      cell('nameTh', nameTh),
+      cell('nameEn', nameEn),
+      cell('estimate', estimate),
+      h('td', { class: 'holiday-cell holiday-cell--remove' }, h('button', {
+        type: 'button',
+        class: 'button button--small button--danger holiday-remove',
+        on: {
+          click: function () {
+            removeHolidayRow(row);
+          },
+        },
+      }, t('removeHoliday'))),
+    ]);
+    return row;
+  }
+
+  /* Rows are numbered in the order they are shown (upcoming, then past): labels, Remove buttons and the past count follow every change. */
+  function numberHolidayRows(root) {
+    const columns = { date: 'colDate', nameTh: 'colNameTh', nameEn: 'colNameEn', estimate: 'colEstimate' };
+    root.querySelectorAll('.holiday-row').forEach(function (row, index) {
+      const n = index + 1;
+      row.setAttribute('data-row', String(n));
+      row.querySelectorAll('label[data-field]').forEach(function (label) {
+        label.textContent = t('rowField', { field: t(columns[label.getAttribute('data-field')]), n: n });
+      });
+      row.querySelector('.holiday-remove').setAttribute('aria-label', t('removeHolidayRow', { n: n }));
+    });
+    const past = root.querySelector('#holidays-past-rows');
+    const summary = root.querySelector('#past-holidays-summary');
+    if (past && summary) summary.textContent = t('pastHolidays', { count: past.children.length });
+    const none = root.querySelector('#holidays-none');
+    const upcoming = root.querySelector('#holidays-upcoming-rows');
+    if (none && upcoming) none.hidden = upcoming.children.length > 0;
+  }
+
+  function addHolidayRow() {
+    const form = byId('hours-form');
+    const row = holidayEditRow({ date: '', nameTh: '', nameEn: '', estimate: false, added: true });
+    byId('holidays-upcoming-rows').appendChild(row);
+    numberHolidayRows(form);
+    row.querySelector('.holiday-date').focus();
+  }
+
+  function removeHolidayRow(row) {
+    const form = byId('hours-form');
+    /* The focus moves to a neighbour's Remove button (or to Add), never back to the top of the page. */
+    const neighbour = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    numberHolidayRows(form);
+    (neighbour ? neighbour.querySelector('.holiday-remove') : byId('holiday-add')).focus();
+    announce(t('holidayRemoved'));
+  }
+
+  /* What the form holds now, Sunday first like the API; each holiday keeps its fields' ids to point at problems. */
+  function readHoursForm() {
+    const form = byId('hours-form');
+    return {
+      weekly: [0, 1, 2, 3, 4, 5, 6].map(function (day) {
+        return byId('hours-day-' + day).value;
+      }),
+      holidays: Array.from(form.querySelectorAll('.holiday-row')).map(function (row) {
+        const date = row.querySelector('.holiday-date');
+        const nameTh = row.querySelector('.holiday-name-th');
+        const nameEn = row.querySelector('.holiday-name-en');
+        return {
+          date: date.value,
+          nameTh: nameTh.value,
+          nameEn: nameEn.value,
+          estimate: row.querySelector('.holiday-estimate').checked,
+          added: row.getAttribute('data-added') === 'true',
+          ids: { date: date.id, nameTh: nameTh.id, nameEn: nameEn.id },
+        };
+      }),
+    };
+  }
+
+  /*
+   * The calendar to send, and what is wrong with the form, checked as the service will check it (so that an
+   * admin reads the problem in their language, next to its field): { calendar, problems: [{ id, where, message }] }.
+   */
+  function checkHours(draft) {
+    const problems = [];
+    const weekly = [[], [], [], [], [], [], []];
+    WEEK_ORDER.forEach(function (day) {
+      const parsed = parseSpans(draft.weekly[day]);
+      if (parsed.problem) problems.push({ id: 'hours-day-' + day, where: t('day_' + day), message: parsed.problem });
+      else weekly[day] = parsed.spans;
+    });
+    /* A week with no opening would turn every citizen's request into a question for a day that never comes. */
+    if (problems.length === 0 && weekly.every(function (spans) {
+      return spans.length === 0;
+    })) {
+      problems.push({ id: 'hours-day-1', where: t('weeklyTitle'), message: t('errNoOpening') });
+    }
+    if (draft.holidays.length > MAX_HOLIDAYS) problems.push({ id: 'holiday-add', where: t('holidaysTitle'), message: t('errTooManyHolidays') });
+    const seen = {};
+    const holidays = draft.holidays.map(function (holiday, index) {
+      const where = t('holidayRow', { n: index + 1 });
+      const date = holiday.date.trim();
+      const nameTh = holiday.nameTh.trim();
+      const nameEn = holiday.nameEn.trim();
+      if (!isCalendarDate(date)) problems.push({ id: holiday.ids.date, where: where, message: t('errDate') });
+      else if (seen[date]) problems.push({ id: holiday.ids.date, where: where, message: t('errDateTwice') });
+      seen[date] = true;
+      if (!nameTh) problems.push({ id: holiday.ids.nameTh, where: where, message: t('errNameTh') });
+      else if (nameTh.length > MAX_HOLIDAY_NAME) problems.push({ id: holiday.ids.nameTh, where: where, message: t('errNameLong') });
+      if (!nameEn) problems.push({ id: holiday.ids.nameEn, where: where, message: t('errNameEn') });
+      else if (nameEn.length > MAX_HOLIDAY_NAME) problems.push({ id: holiday.ids.nameEn, where: where, message: t('errNameLong') });
+      return { date: date, nameTh: nameTh, nameEn: nameEn, estimate: holiday.estimate };
+    });
+    return { calendar: { weekly: weekly, holidays: holidays }, problems: problems };
+  }
+
+  function clearHoursProblems() {
+    const form = byId('hours-form');
+    form.querySelectorAll('[aria-invalid]').forEach(function (field) {
+      field.removeAttribute('aria-invalid');
+    });
+    form.querySelectorAll('.field-error').forEach(function (message) {
+      message.textContent = '';
+    });
+    byId('hours-error').replaceChildren();
+    byId('hours-notice').textContent = '';
+  }
+
+  /* Each problem next to its field and in the summary (role=alert, read out at once); the focus goes to the first. */
+  function showHoursProblems(problems) {
+    problems.forEach(function (problem) {
+      const field = byId(problem.id);
+      const message = byId(problem.id + '-error');
+      if (field) field.setAttribute('aria-invalid', 'true');
+      if (message && !message.textContent) message.textContent = problem.message;
+    });
+    byId('hours-error').replaceChildren(
+      h('p', null, t('hoursInvalid')),
+      h(
+        'ul',
+        null,
+        problems.map(function (problem) {
+          return h('li', null, problem.where + ': ' + problem.message);
+        }),
+      ),
+    );
+    const first = byId(problems[0].id);
+    if (!first) return;
+    /* A problem in a past holiday: its folded list is opened first, or the field could not take the focus. */
+    const folded = first.closest('details');
+    if (folded) folded.open = true;
+    first.focus();
+  }
+
+  async function saveHours(event) {
+    event.preventDefault();
+    if (!state.hours) return;
+    clearHoursProblems();
+    state.hours.noticeKey = '';
+    const checked = checkHours(readHoursForm());
+    if (checked.problems.length) {
+      showHoursProblems(checked.problems);
+      return;
+    }
+    const button = byId('hours-save');
+    button.disabled = true;
+    try {
+      const saved = await api('PUT', '/office-hours', checked.calendar);
+      /* The answer is the calendar as stored. Whether officers are in now may have changed with it (a holiday today): that is asked again. */
+      const fresh = await api('GET', '/office-hours', undefined, { quiet: true }).catch(function () {
+        return null;
+      });
+      if (!state.hours) return;
+      state.hours.data = { calendar: saved.calendar, openNow: fresh ? fresh.openNow : undefined, nextOpening: fresh ? fresh.nextOpening : undefined };
+      state.hours.draft = null;
+      state.hours.noticeKey = 'hoursSaved';
+      if (state.route.name !== 'hours') return;
+      renderHours();
+      const notice = byId('hours-notice');
+      notice.setAttribute('tabindex', '-1');
+      notice.focus();
+    } catch (failure) {
+      /* A lapsed session or a password to change: api() has already shown the right screen. */
+      if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+      const summary = byId('hours-error');
+      if (summary) {
+        /* The service names the first problem in English; the page says in its own language that it was refused. */
+        if (failure.status === 400 && failure.message) summary.replaceChildren(h('p', null, [t('hoursRefused') + ' ', h('span', { lang: 'en' }, failure.message)]));
+        else summary.replaceChildren(h('p', null, errorText(failure)));
+      }
+      const again = byId('hours-save');
+      if (again) again.disabled = false;
+    }
+  }
+
   /* ---------- Language ---------- */
 
   function applyTexts() {
@@ -2440,6 +3081,15 @@
         break;
       case 'accounts':
         if (state.accounts) renderAccounts();
+        break;
+      case 'hours':
+        if (state.hours) {
+          /* An admin's unsaved edits survive the change of language. */
+          if (byId('hours-form')) state.hours.draft = readHoursForm();
+          renderHours();
+        } else {
+          void openHours();
+        }
         break;
       default:
         renderPlaceholder();

@@ -278,12 +278,35 @@ export async function askForChiangMai(chat: Chat, service: OfficerService, ask =
  * what they use is declared here, for this module only (as in harness.ts).
  */
 declare const window: object;
+declare const document: { readonly activeElement: { readonly id: string; readonly value?: string } | null };
 declare class OscillatorNode {
   start(when?: number): void;
 }
 type NotificationPermission = 'default' | 'granted' | 'denied';
 interface NotificationOptions {
   body?: string;
+}
+
+/** The id of the element that has the keyboard focus ('' when nothing in particular has it). */
+export function focusedId(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.id ?? '');
+}
+
+/**
+ * Types a date (YYYY-MM-DD) with the keyboard into the focused `<input type="date">`, as an officer would. Chromium
+ * lays the field out in its own interface language's order (month first in en-US), not in the page's: a probe date
+ * typed first tells which order, then the date is typed over it from the field's first part (Shift+Tab moves back
+ * part by part).
+ */
+export async function typeDate(page: Page, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  for (const part of ['11', '12', '2030']) await page.keyboard.type(part);
+  const probe = await page.evaluate(() => document.activeElement?.value ?? '');
+  const order = probe === '2030-11-12' ? [month, day, year] : probe === '2030-12-11' ? [day, month, year] : undefined;
+  if (!order) throw new Error(`Unexpected date field: typing 11, 12, 2030 gave "${probe}"`);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  for (const part of order) await page.keyboard.type(part);
 }
 
 /** Polls `read` until `accept` holds for its value (10 seconds at most), and returns that value. */

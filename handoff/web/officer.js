@@ -2643,6 +2643,25 @@
     ]);
   }
 
+  /*
+   * The screen may stay open across an opening or a closing: once a minute the status alone is asked for again
+   * and replaced, leaving the calendar and any edits being made untouched.
+   */
+  async function refreshHoursStatus() {
+    if (state.route.name !== 'hours' || !state.hours || !state.hours.data || !byId('hours-status')) return;
+    try {
+      const data = await api('GET', '/office-hours');
+      if (state.route.name !== 'hours' || !state.hours || !state.hours.data) return;
+      state.hours.data.openNow = data.openNow;
+      state.hours.data.nextOpening = data.nextOpening;
+      const shown = byId('hours-status');
+      const fresh = hoursStatus(state.hours.data);
+      if (shown && fresh) shown.replaceWith(fresh);
+    } catch (error) {
+      /* A failed refresh leaves the last status shown; the stream's reconnect tells the officer about the network. */
+    }
+  }
+
   /* Whether officers answer live right now, and if not, when they next do. */
   function hoursStatus(data) {
     if (typeof data.openNow !== 'boolean') return null;
@@ -3127,6 +3146,7 @@
     document.addEventListener('pointerdown', unlockAudio, { once: true });
     document.addEventListener('keydown', unlockAudio, { once: true });
     window.setInterval(tickWaitingTimes, 15 * 1000);
+    window.setInterval(refreshHoursStatus, 60 * 1000);
   }
 
   async function boot() {

@@ -136,6 +136,21 @@ test('an officer reads the office hours: open now, Monday to Friday 08:30–16:3
   expect(officer.problems()).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
 });
 
+test('left open across closing time, the screen says officers have gone and when they are back, without a reload', async () => {
+  await service.moveClock(bangkok('2026-11-24T16:28:00'));
+  const officer = await signedIn('somsri');
+  const page = officer.page;
+  await page.locator('#nav-hours').click();
+  await page.locator('.hours-status__now').filter({ hasText: 'เปิดทำการอยู่' }).waitFor();
+
+  const minutes = 4 * 60 * 1000;
+  service.clock.set(service.clock.now() + minutes);
+  await page.context().clock.fastForward(minutes);
+  await page.locator('.hours-status__now').filter({ hasText: 'ปิดทำการอยู่' }).waitFor();
+  await expect(page.locator('.hours-status__next').innerText()).resolves.toBe(`เปิดทำการครั้งถัดไป: ${formatDateTime(bangkok('2026-11-25T08:30:00'), 'th', { weekday: true })}`);
+  expect(officer.problems()).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+});
+
 test('an admin, with the keyboard only, makes the next working day a holiday and shortens Friday; the service answers by it at once', async () => {
   await service.moveClock(TUESDAY_18);
   const before = calendar();

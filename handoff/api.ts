@@ -9,7 +9,7 @@ import type { ComplaintService } from '../lib/complaints/service';
 import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintStatus } from '../lib/complaints/types';
 import type { ContentService } from '../lib/content/service';
 import type { FileStore } from '../lib/files/fileStore';
-import { type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
+import { type AccountChange, type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
@@ -58,7 +58,7 @@ interface Caller {
 }
 
 function officerView(officer: Officer) {
-  return { id: officer._id, username: officer.username, displayName: officer.displayName, role: officer.role, centres: officer.centres, mustChangePassword: officer.mustChangePassword };
+  return { id: officer._id, username: officer.username, displayName: officer.displayName, role: officer.role, centres: officer.centres, mustChangePassword: officer.mustChangePassword, disabled: officer.disabled };
 }
 
 function body(req: Request): Record<string, unknown> {
@@ -114,6 +114,18 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       throw new HttpError(403, 'PasswordChangeRequired', 'Set a new password first');
     }
     return { officer, session, scope: scopeOf(officer, deps.directory) };
+  };
+
+  /** Centre codes from an account edit: strings only, at most 100, each one a centre of the directory. */
+  const centresFrom = (value: unknown): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.length > 100 || value.some((code) => typeof code !== 'string' || code.length > 16)) {
+      throw new HttpError(400, 'BadArgument', 'centres must be a list of at most 100 centre codes');
+    }
+    const codes = (value as string[]).map((code) => code.trim()).filter((code) => code !== '');
+    const unknown = codes.filter((code) => !deps.directory.centre(code));
+    if (unknown.length > 0) throw new HttpError(400, 'UnknownCentre', `Unknown centre codes: ${unknown.slice(0, 20).join(', ')}`);
+    return codes;
   };
 
   const complaintInScope = (complaint: ComplaintDocument, scope: readonly string[] | 'all') =>
@@ -366,9 +378,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       const input = body(req);
       const role = input.role;
       if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new HttpError(400, 'BadArgument', `role must be one of ${ROLES.join(', ')}`);
-      const centres = Array.isArray(input.centres) ? input.centres.filter((code): code is string => typeof code === 'string').slice(0, 100) : [];
-      const unknown = centres.filter((code) => !deps.directory.centre(code));
-      if (unknown.length > 0) throw new HttpError(400, 'UnknownCentre', `Unknown centre codes: ${unknown.join(', ')}`);
+      const centres = centresFrom(input.centres) ?? [];
       try {
         const { officer: created, password } = await deps.accounts.createWithOneTimePassword({
           username: text(input.username, 'username', 32) as string,
@@ -384,6 +394,52 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         if (code === 'ACCOUNT_INVALID') throw new HttpError(400, 'BadArgument', (error as Error).message);
         throw error;
       }
+    });
+
+    server.patch(`${OFFICER_API}/officers/:id`, json, async (req: Request, res: Response) => {
+      const { officer } = await caller(req);
+      if (officer.role !== 'admin') throw new HttpError(403, 'Forbidden', 'Only admins manage accounts');
+      const input = body(req);
+      const change: AccountChange = {};
+      if (input.displayName !== undefined) change.displayName = text(input.displayName, 'displayName', 100) as string;
+      if (input.role !== undefined) {
+        if (typeof input.role !== 'string' || !(ROLES as readonly string[]).includes(input.role)) throw new HttpError(400, 'BadArgument', `role must be one of ${ROLES.join(', ')}`);
+        change.role = input.role as Role;
+      }
+      if (input.centres !== undefined) change.centres = centresFrom(input.centres);
+      if (input.disabled !== undefined) {
+        if (typeof input.disabled !== 'boolean') throw new HttpError(400, 'BadArgument', 'disabled must be true or false');
+        change.disabled = input.disabled;
+      }
+      // Whoever makes the change stays an admin who can sign in: there is always one to undo it.
+      if (req.params.id === officer._id && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)) {
+        throw new HttpError(409, 'OwnAccount', 'An admin cannot disable their own account or change their own role');
+      }
+      let updated;
+      try {
+        updated = await deps.accounts.update(String(req.params.id), change);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ACCOUNT_INVALID') throw new HttpError(400, 'BadArgument', (error as Error).message);
+        throw error;
+      }
+      if (!updated) throw new HttpError(404, 'NotFound', 'No such account');
+      if (updated.disabled) await deps.sessions.endAll(updated._id);
+      // Its open stream was given the old scope (or belongs to a disabled account): the app reconnects, or is signed out.
+      if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id);
+      await deps.audit.record(officer._id, 'account.update', updated._id, { fields: Object.keys(change).sort().join(','), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) });
+      res.send(200, { officer: officerView(updated) });
+    });
+
+    server.post(`${OFFICER_API}/officers/:id/password`, async (req: Request, res: Response) => {
+      const { officer } = await caller(req);
+      if (officer.role !== 'admin') throw new HttpError(403, 'Forbidden', 'Only admins manage accounts');
+      const reset = await deps.accounts.resetPasswordById(String(req.params.id));
+      if (!reset) throw new HttpError(404, 'NotFound', 'No such account');
+      // The old password may be known to someone else: every session that used it ends.
+      await deps.sessions.endAll(reset.officer._id);
+      deps.hub.disconnect(reset.officer._id);
+      await deps.audit.record(officer._id, 'account.resetPassword', reset.officer._id);
+      res.send(200, { officer: officerView(reset.officer), password: reset.password });
     });
   };
 }

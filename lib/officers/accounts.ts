@@ -33,6 +33,15 @@ export interface OfficerDocument {
 
 export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'lockedUntil'>;
 
+/** What an admin may change on an existing account. */
+export interface AccountChange {
+  displayName?: string;
+  role?: Role;
+  centres?: string[];
+  /** A disabled account cannot sign in; its owner is treated as signed out everywhere. */
+  disabled?: boolean;
+}
+
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
 
 export interface LockoutPolicy {
@@ -116,6 +125,39 @@ export class OfficerAccounts {
       { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: 0, updatedAt: this.now() } },
     );
     return result.matchedCount === 1 ? password : undefined;
+  }
+
+  /**
+   * An admin's change to an account: its display name, role, centres, or whether it may sign in. The same rules
+   * as for a new account (an officer or supervisor has at least one centre; an admin none). Undefined when
+   * there is no such account.
+   */
+  async update(id: string, change: AccountChange): Promise<Officer | undefined> {
+    const document = await this.officers.findOne({ _id: id });
+    if (!document) return undefined;
+    const role = change.role ?? document.role;
+    if (!(ROLES as readonly string[]).includes(role)) throw new AppError('ACCOUNT_INVALID', 'Unknown role');
+    const centres = role === 'admin' ? [] : [...new Set(change.centres ?? document.centres)];
+    if (role !== 'admin' && centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
+    const set: Partial<OfficerDocument> = { role, centres, updatedAt: this.now() };
+    if (change.displayName !== undefined) {
+      const displayName = change.displayName.trim().slice(0, 100);
+      if (!displayName) throw new AppError('ACCOUNT_INVALID', 'A display name cannot be empty');
+      set.displayName = displayName;
+    }
+    if (change.disabled !== undefined) set.disabled = change.disabled;
+    const updated = await this.officers.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
+    this.names.delete(id);
+    return updated ? publicView(updated) : undefined;
+  }
+
+  /** An admin's reset of another officer's password, by account id: like resetPassword. */
+  async resetPasswordById(id: string): Promise<{ officer: Officer; password: string } | undefined> {
+    const document = await this.officers.findOne({ _id: id });
+    if (!document) return undefined;
+    const password = await this.resetPassword(document.username);
+    const officer = await this.officers.findOne({ _id: id });
+    return password && officer ? { officer: publicView(officer), password } : undefined;
   }
 
   /** An account for a new officer with a one-time password, to be changed at first sign-in. */

@@ -16,7 +16,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 interface Client {
   cookie: string;
   csrf: string;
-  body: { officer: { id: string; role: string; mustChangePassword: boolean }; scope: string[] | 'all' };
+  body: { officer: { id: string; role: string; mustChangePassword: boolean; disabled: boolean }; scope: string[] | 'all' };
 }
 
 describe('the officer API', () => {
@@ -152,6 +152,98 @@ describe('the officer API', () => {
       const list = await read(await call(admin, '/officers'));
       expect(list.officers.map((o: { username: string }) => o.username)).toContain('new.officer');
       expect(JSON.stringify(list)).not.toMatch(/passwordHash|scrypt/);
+    });
+
+    test('an admin edits an account: name, centres, role; the officer\'s scope follows at once, and bad edits are refused', async () => {
+      await t.app.officers.create({ username: 'root.admin', displayName: 'Admin', role: 'admin', centres: [], password: 'a-long-password-5' }, false);
+      const admin = await signIn('root.admin', 'a-long-password-5');
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const id = officer.body.officer.id as string;
+      expect(officer.body.scope).toEqual(['50']);
+
+      const edited = await call(admin, `/officers/${id}`, { method: 'PATCH', json: { displayName: 'สมชาย ใจดี', centres: ['50', '51'] } });
+      expect(edited.status).toBe(200);
+      expect((await read(edited)).officer).toMatchObject({ id, displayName: 'สมชาย ใจดี', role: 'officer', centres: ['50', '51'], disabled: false });
+      // The same session, the wider scope: scope is worked out on every request.
+      expect((await read(await call(officer, '/session'))).scope).toEqual(['50', '51']);
+      const promoted = await read(await call(admin, `/officers/${id}`, { method: 'PATCH', json: { role: 'supervisor', centres: ['50'] } }));
+      expect(promoted.officer).toMatchObject({ role: 'supervisor', centres: ['50'] });
+      expect((await read(await call(officer, '/session'))).scope).toEqual(expect.arrayContaining(['50', '5001', '5015']));
+
+      for (const [change, code] of [
+        [{ centres: ['nope'] }, 'UnknownCentre'],
+        [{ centres: [] }, 'BadArgument'],
+        [{ centres: 'x'.repeat(20) }, 'BadArgument'],
+        [{ centres: ['x'.repeat(17)] }, 'BadArgument'],
+        [{ role: 'king' }, 'BadArgument'],
+        [{ displayName: '' }, 'BadArgument'],
+        [{ displayName: 'x'.repeat(101) }, 'BadArgument'],
+        [{ disabled: 'yes' }, 'BadArgument'],
+      ] as const) {
+        const res = await call(admin, `/officers/${id}`, { method: 'PATCH', json: change });
+        expect([res.status, await errorCode(res)]).toEqual([400, code]);
+      }
+      expect((await call(admin, '/officers/no-such-id', { method: 'PATCH', json: { displayName: 'x' } })).status).toBe(404);
+      expect(await t.app.officers.get(id)).toMatchObject({ displayName: 'สมชาย ใจดี', role: 'supervisor', centres: ['50'] });
+
+      // An admin keeps their own role and account: there is always an admin to undo a change.
+      const self = admin.body.officer.id as string;
+      for (const change of [{ role: 'officer', centres: ['50'] }, { disabled: true }]) {
+        const res = await call(admin, `/officers/${self}`, { method: 'PATCH', json: change });
+        expect([res.status, await errorCode(res)]).toEqual([409, 'OwnAccount']);
+      }
+      expect((await call(admin, `/officers/${self}`, { method: 'PATCH', json: { displayName: 'ผู้ดูแลระบบ' } })).status).toBe(200);
+      expect((await call(officer, `/officers/${self}`, { method: 'PATCH', json: { role: 'officer', centres: ['50'] } })).status).toBe(403);
+      expect((await call(admin, `/officers/${id}`, { method: 'PATCH', json: { displayName: 'x' }, csrf: false })).status).toBe(403);
+      const audit = await t.store.collection<{ _id: string; action: string; target: string; details?: { fields?: string } }>('audit').find({ action: 'account.update' }).toArray();
+      expect(audit.map((entry) => [entry.target, entry.details?.fields])).toEqual([[id, 'centres,displayName'], [id, 'centres,role'], [self, 'displayName']]);
+    });
+
+    test('a disabled account is signed out at once, stream included, and cannot sign in until enabled again', async () => {
+      await t.app.officers.create({ username: 'root.admin', displayName: 'Admin', role: 'admin', centres: [], password: 'a-long-password-5' }, false);
+      const admin = await signIn('root.admin', 'a-long-password-5');
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const id = officer.body.officer.id as string;
+      const socket = new WebSocket(`${base.replace('http', 'ws')}/api/officer/stream`, { headers: { origin: base, cookie: officer.cookie } });
+      await new Promise((resolve, reject) => {
+        socket.on('open', resolve);
+        socket.on('error', reject);
+      });
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+
+      const disabled = await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: true } });
+      expect((await read(disabled)).officer.disabled).toBe(true);
+      expect(await closed).toBe(1000);
+      expect((await call(officer, '/queue')).status).toBe(401);
+      const again = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
+      expect([again.status, await errorCode(again)]).toEqual([401, 'InvalidCredentials']);
+      expect((await read(await call(admin, '/officers'))).officers.find((o: { id: string }) => o.id === id)).toMatchObject({ disabled: true });
+
+      expect((await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: false } })).status).toBe(200);
+      expect((await signIn('cm.officer', 'a-long-password-1')).body.officer.disabled).toBe(false);
+    });
+
+    test('an admin gives an officer a new one-time password: shown once, old sessions end, the old password stops working', async () => {
+      await t.app.officers.create({ username: 'root.admin', displayName: 'Admin', role: 'admin', centres: [], password: 'a-long-password-5' }, false);
+      const admin = await signIn('root.admin', 'a-long-password-5');
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const id = officer.body.officer.id as string;
+      const reset = await call(admin, `/officers/${id}/password`, { method: 'POST' });
+      expect(reset.status).toBe(200);
+      const { officer: view, password } = await read(reset);
+      expect(view).toMatchObject({ id, mustChangePassword: true });
+      expect(password).toEqual(expect.any(String));
+      expect((await call(officer, '/queue')).status).toBe(401);
+      expect((await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } })).status).toBe(401);
+      const fresh = await signIn('cm.officer', password);
+      expect(fresh.body.officer.mustChangePassword).toBe(true);
+      expect(await errorCode(await call(fresh, '/queue'))).toBe('PasswordChangeRequired');
+      expect((await call(admin, '/officers/no-such-id/password', { method: 'POST' })).status).toBe(404);
+      expect((await call(officer, `/officers/${id}/password`, { method: 'POST' })).status).toBe(401);
+      const other = await signIn('cm.second', 'a-long-password-2');
+      expect((await call(other, `/officers/${id}/password`, { method: 'POST' })).status).toBe(403);
+      const audit = await t.store.collection<{ _id: string; action: string; target: string }>('audit').find({ action: 'account.resetPassword' }).toArray();
+      expect(audit.map((entry) => entry.target)).toEqual([id]);
     });
 
     test('officers and supervisors cannot manage accounts', async () => {

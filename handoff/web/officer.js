@@ -236,6 +236,31 @@
       accountInvalid: 'ข้อมูลบัญชีไม่ถูกต้อง',
       usernameTaken: 'มีชื่อผู้ใช้นี้อยู่แล้ว',
       centresRequired: 'เจ้าหน้าที่และหัวหน้างานต้องมีศูนย์อย่างน้อยหนึ่งศูนย์',
+      colAccountStatus: 'สถานะบัญชี',
+      accountActive: 'ใช้งานได้',
+      accountDisabled: 'ปิดใช้งาน',
+      edit: 'แก้ไข',
+      editAccountOf: 'แก้ไข {username}',
+      editAccountTitle: 'แก้ไขบัญชี {username}',
+      accountEnabled: 'ใช้งานได้',
+      accountEnabledHint: 'ถ้าเอาเครื่องหมายออก เจ้าหน้าที่คนนี้จะถูกออกจากระบบทันที และเข้าสู่ระบบไม่ได้จนกว่าจะเปิดใช้งานอีกครั้ง',
+      ownAccountNote: 'นี่คือบัญชีของคุณ: เปลี่ยนบทบาท ปิดใช้งาน หรือตั้งรหัสผ่านครั้งเดียวใหม่ให้บัญชีของตัวเองไม่ได้ เปลี่ยนรหัสผ่านของคุณได้ที่ปุ่ม “เปลี่ยนรหัสผ่าน” ด้านบน',
+      saveAccount: 'บันทึกการแก้ไข',
+      accountSaved: 'บันทึกการแก้ไขบัญชี {username} แล้ว',
+      accountSavedDisabled: 'ปิดใช้งานบัญชี {username} แล้ว เจ้าหน้าที่คนนี้ถูกออกจากระบบแล้ว',
+      accountSavedEnabled: 'เปิดใช้งานบัญชี {username} แล้ว เจ้าหน้าที่คนนี้เข้าสู่ระบบได้อีกครั้ง',
+      noChanges: 'ยังไม่ได้แก้ไขอะไร',
+      displayNameRequired: 'กรุณาใส่ชื่อที่แสดง (1–100 ตัวอักษร)',
+      ownAccountRefused: 'เปลี่ยนบทบาทหรือปิดใช้งานบัญชีของตัวเองไม่ได้',
+      accountNotFound: 'ไม่พบบัญชีนี้ในระบบแล้ว',
+      unknownCentres: 'ไม่มีศูนย์รหัส {codes}',
+      roleInvalid: 'บทบาทต้องเป็นเจ้าหน้าที่ หัวหน้างาน หรือผู้ดูแลระบบ',
+      accountRefused: 'ระบบไม่รับการแก้ไขนี้:',
+      resetPassword: 'ตั้งรหัสผ่านครั้งเดียวใหม่',
+      resetConfirm: 'ตั้งรหัสผ่านครั้งเดียวใหม่ให้ {username}? รหัสผ่านเดิมจะใช้ไม่ได้อีก และ {username} จะถูกออกจากระบบทุกเครื่องทันที',
+      resetYes: 'ยืนยัน ตั้งรหัสผ่านครั้งเดียวใหม่',
+      newOneTimePassword: 'รหัสผ่านครั้งเดียวใหม่ของ {username}',
+      oneTimeResetNote: 'รหัสนี้แสดงเพียงครั้งเดียว ส่งให้เจ้าหน้าที่ทางช่องทางที่ปลอดภัย เจ้าหน้าที่ต้องตั้งรหัสผ่านใหม่เมื่อเข้าสู่ระบบครั้งถัดไป',
 
       hoursTitle: 'เวลาทำการ',
       hoursIntro: 'ช่วงเวลาที่เจ้าหน้าที่ตอบแชตสด นอกเวลานี้และในวันหยุด ประชาชนฝากคำถามไว้ให้เจ้าหน้าที่ตอบในวันทำการถัดไป',
@@ -533,6 +558,31 @@
       accountInvalid: 'The account details are not valid.',
       usernameTaken: 'This username is already taken.',
       centresRequired: 'Officers and supervisors need at least one centre.',
+      colAccountStatus: 'Account',
+      accountActive: 'Enabled',
+      accountDisabled: 'Disabled',
+      edit: 'Edit',
+      editAccountOf: 'Edit {username}',
+      editAccountTitle: 'Edit the account {username}',
+      accountEnabled: 'Account enabled',
+      accountEnabledHint: 'Untick to sign this officer out at once; they cannot sign in until the account is enabled again.',
+      ownAccountNote: 'This is your own account: you cannot change its role, disable it or give it a new one-time password. Change your password with “Change password” at the top.',
+      saveAccount: 'Save changes',
+      accountSaved: 'Changes to {username} saved.',
+      accountSavedDisabled: '{username} is disabled and has been signed out.',
+      accountSavedEnabled: '{username} is enabled and can sign in again.',
+      noChanges: 'Nothing has been changed yet.',
+      displayNameRequired: 'Please give a display name (1–100 characters).',
+      ownAccountRefused: 'You cannot change the role of your own account or disable it.',
+      accountNotFound: 'This account no longer exists.',
+      unknownCentres: 'There is no centre with the code {codes}.',
+      roleInvalid: 'The role must be officer, supervisor or administrator.',
+      accountRefused: 'The service refused this change:',
+      resetPassword: 'New one-time password',
+      resetConfirm: 'Give {username} a new one-time password? Their current password stops working and they are signed out everywhere at once.',
+      resetYes: 'Yes, make a new one-time password',
+      newOneTimePassword: 'New one-time password for {username}',
+      oneTimeResetNote: 'Shown only once. Hand it over by a safe channel; the officer must set a new password at their next sign-in.',
 
       hoursTitle: 'Office hours',
       hoursIntro: 'When officers answer live chats. Outside these hours and on holidays, citizens can leave a question that officers answer on the next working day.',
@@ -670,8 +720,12 @@
      * admin's unsaved edits while the screen is redrawn (another language); null shows the service's calendar.
      */
     hours: null,
-    /* The one-time password just made, shown once: { username, password }. */
+    /* The one-time password just made (a new account, or a new one for an account), shown once: { username, password, reset }. */
     oneTime: null,
+    /* The account an admin is editing: { id, draft } (draft: the fields as typed, kept while the screen is redrawn). */
+    accountEdit: null,
+    /* What the last change to an account did, shown above the editor: { key, vars, error }. */
+    accountsNotice: null,
     voluntaryPasswordChange: false,
   };
 
@@ -1120,7 +1174,16 @@
       /* A socket refused for a lapsed session would be retried forever: the session is checked first. */
       try {
         const session = await api('GET', '/session', undefined, { quiet: true });
+        if (!state.session) return;
         state.session.csrfToken = session.csrfToken || state.session.csrfToken;
+        /* An admin may have changed this officer's name, role or centres (the service closed the stream for it): the page follows. */
+        if (session.officer && session.officer.id === state.session.officer.id) {
+          state.session.officer = session.officer;
+          state.session.scope = session.scope;
+          renderScope();
+          renderWho();
+          byId('nav-accounts').hidden = !isAdmin();
+        }
       } catch (error) {
         if (error.status === 401) {
           sessionEnded();
@@ -1255,6 +1318,8 @@
     state.accounts = null;
     state.hours = null;
     state.oneTime = null;
+    state.accountEdit = null;
+    state.accountsNotice = null;
     /* Nothing of the last officer's work stays in the page, not even hidden. */
     detail().replaceChildren();
     ['queue-live', 'queue-question'].forEach(function (id) {
@@ -2411,6 +2476,8 @@
       setDetail(h('p', { class: 'form-error', role: 'alert' }, t('forbidden')));
       return;
     }
+    state.accountEdit = null;
+    state.accountsNotice = null;
     setDetail(h('p', { class: 'loading' }, t('loading')));
     try {
       const data = await api('GET', '/officers');
@@ -2422,40 +2489,132 @@
     }
   }
 
+  function findAccount(id) {
+    const accounts = state.accounts || [];
+    for (let i = 0; i < accounts.length; i += 1) if (accounts[i].id === id) return accounts[i];
+    return undefined;
+  }
+
+  function isOwnAccount(officer) {
+    return Boolean(officer && state.session && officer.id === state.session.officer.id);
+  }
+
+  /* The service's answer replaces the account in the list (and, for the admin's own, the name in the header). */
+  function replaceAccount(officer) {
+    state.accounts = (state.accounts || []).map(function (account) {
+      return account.id === officer.id ? officer : account;
+    });
+    if (isOwnAccount(officer)) {
+      state.session.officer.displayName = officer.displayName;
+      renderWho();
+    }
+  }
+
+  /* The whole screen. Opening or closing the editor redraws only the rows and the editor, so a half-typed new account stays. */
   function renderAccounts() {
     if (state.route.name !== 'accounts') return;
-    const accounts = state.accounts || [];
-    const rows = accounts.map(function (officer) {
-      return h('tr', null, [
+    keepAccountDraft();
+    setDetail([
+      h('h2', null, t('accountsTitle')),
+      h('div', { class: 'table-wrap' }, [
+        h('table', { class: 'table table--accounts', id: 'accounts-table' }, [
+          h('caption', { class: 'visually-hidden' }, t('accountsTitle')),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              [t('colUsername'), t('colDisplayName'), t('colRole'), t('colCentres'), t('colPassword'), t('colAccountStatus')]
+                .map(function (label) {
+                  return h('th', { scope: 'col' }, label);
+                })
+                .concat([h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('colActions')))]),
+            ),
+          ),
+          h('tbody', { id: 'accounts-rows' }),
+        ]),
+      ]),
+      h('p', { class: 'notice', id: 'accounts-notice', role: 'status' }),
+      h('div', { id: 'account-edit-slot' }),
+      h('div', { id: 'one-time-slot' }),
+      accountForm(),
+    ]);
+    fillAccountRows();
+    renderAccountsNotice();
+    renderAccountEditor();
+    renderOneTime();
+  }
+
+  function fillAccountRows() {
+    const body = byId('accounts-rows');
+    if (!body) return;
+    const editing = state.accountEdit && state.accountEdit.id;
+    const rows = (state.accounts || []).map(function (officer) {
+      return h('tr', { class: officer.disabled ? 'account-row account-row--disabled' : 'account-row', 'data-id': officer.id }, [
         h('td', null, officer.username),
         h('td', null, officer.displayName),
         h('td', null, t('role_' + officer.role)),
         h('td', null, officer.role === 'admin' ? t('allCentres') : describeCodes(officer.centres || [])),
         h('td', null, officer.mustChangePassword ? t('mustChange') : t('passwordSet')),
+        h('td', { class: 'account-status' }, officer.disabled ? h('span', { class: 'badge badge--disabled' }, t('accountDisabled')) : t('accountActive')),
+        h(
+          'td',
+          { class: 'account-actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button button--small account-edit-button',
+              'aria-label': t('editAccountOf', { username: officer.username }),
+              'aria-expanded': String(editing === officer.id),
+              'aria-controls': 'account-edit-slot',
+              on: {
+                click: function () {
+                  toggleAccountEditor(officer.id);
+                },
+              },
+            },
+            t('edit'),
+          ),
+        ),
       ]);
     });
-    const oneTime = state.oneTime
-      ? h('div', { class: 'one-time', role: 'status', id: 'one-time' }, [
-          h('p', { class: 'section-title' }, t('oneTimePassword', { username: state.oneTime.username })),
-          h('p', { class: 'one-time__password' }, h('code', { id: 'one-time-password' }, state.oneTime.password)),
-          h('p', null, t('oneTimeNote')),
-          h('button', { type: 'button', class: 'button', on: { click: copyOneTime } }, t('copy')),
-        ])
-      : null;
-    setDetail([
-      h('h2', null, t('accountsTitle')),
-      h('div', { class: 'table-wrap' }, [
-        h('table', { class: 'table' }, [
-          h('caption', { class: 'visually-hidden' }, t('accountsTitle')),
-          h('thead', null, h('tr', null, [t('colUsername'), t('colDisplayName'), t('colRole'), t('colCentres'), t('colPassword')].map(function (label) {
-            return h('th', { scope: 'col' }, label);
-          }))),
-          h('tbody', null, rows),
-        ]),
+    body.replaceChildren.apply(body, rows);
+  }
+
+  function renderAccountsNotice() {
+    const notice = byId('accounts-notice');
+    if (!notice) return;
+    const shown = state.accountsNotice;
+    notice.className = shown && shown.error ? 'notice notice--error' : 'notice';
+    notice.textContent = shown ? t(shown.key, shown.vars) : '';
+  }
+
+  function renderOneTime() {
+    const slot = byId('one-time-slot');
+    if (!slot) return;
+    const oneTime = state.oneTime;
+    if (!oneTime) {
+      slot.replaceChildren();
+      return;
+    }
+    slot.replaceChildren(
+      h('div', { class: 'one-time', role: 'status', id: 'one-time' }, [
+        h('p', { class: 'section-title' }, t(oneTime.reset ? 'newOneTimePassword' : 'oneTimePassword', { username: oneTime.username })),
+        h('p', { class: 'one-time__password' }, h('code', { id: 'one-time-password' }, oneTime.password)),
+        h('p', null, t(oneTime.reset ? 'oneTimeResetNote' : 'oneTimeNote')),
+        h('button', { type: 'button', class: 'button', on: { click: copyOneTime } }, t('copy')),
       ]),
-      oneTime,
-      accountForm(),
-    ]);
+    );
+  }
+
+  function focusOneTime() {
+    const shown = byId('one-time');
+    if (shown) {
+      shown.setAttribute('tabindex', '-1');
+      shown.focus();
+    }
   }
 
   async function copyOneTime(event) {
@@ -2467,6 +2626,265 @@
       /* No clipboard: the password stays on screen to be copied by hand. */
     }
   }
+
+  /* "50, 5001" or "50 5001" as the service's codes. */
+  function parseCentreCodes(text) {
+    return String(text)
+      .split(/[\s,;]+/)
+      .map(function (code) {
+        return code.trim().toUpperCase();
+      })
+      .filter(Boolean);
+  }
+
+  /* ----- Editing an account ----- */
+
+  function toggleAccountEditor(id) {
+    const open = !(state.accountEdit && state.accountEdit.id === id);
+    state.accountEdit = open ? { id: id, draft: null } : null;
+    state.accountsNotice = null;
+    renderAccountsNotice();
+    fillAccountRows();
+    renderAccountEditor();
+    if (open) byId('edit-display-name').focus();
+    else focusEditButton(id);
+  }
+
+  function closeAccountEditor() {
+    const id = state.accountEdit && state.accountEdit.id;
+    state.accountEdit = null;
+    fillAccountRows();
+    renderAccountEditor();
+    if (id) focusEditButton(id);
+  }
+
+  function focusEditButton(id) {
+    const rows = document.querySelectorAll('#accounts-rows tr');
+    for (let i = 0; i < rows.length; i += 1) {
+      if (rows[i].getAttribute('data-id') === id) {
+        rows[i].querySelector('.account-edit-button').focus();
+        return;
+      }
+    }
+  }
+
+  /* The editor's fields as typed, kept across a redraw of the whole screen (another language, a new account). */
+  function keepAccountDraft() {
+    if (!state.accountEdit || !byId('account-edit-form')) return;
+    const role = byId('edit-role');
+    const centres = byId('edit-centres');
+    const enabled = byId('edit-enabled');
+    state.accountEdit.draft = {
+      displayName: byId('edit-display-name').value,
+      role: role ? role.value : undefined,
+      centres: centres ? centres.value : undefined,
+      enabled: enabled ? enabled.checked : undefined,
+    };
+  }
+
+  function renderAccountEditor() {
+    const slot = byId('account-edit-slot');
+    if (!slot) return;
+    const officer = state.accountEdit && findAccount(state.accountEdit.id);
+    if (!officer) {
+      state.accountEdit = null;
+      slot.replaceChildren();
+      return;
+    }
+    slot.replaceChildren(accountEditor(officer, state.accountEdit.draft || {}));
+  }
+
+  function accountEditor(officer, draft) {
+    const own = isOwnAccount(officer);
+    const error = h('div', { class: 'form-error', role: 'alert', id: 'account-edit-error' });
+    const displayName = h('input', { id: 'edit-display-name', autocomplete: 'off', maxlength: '100', required: true });
+    displayName.value = draft.displayName !== undefined ? draft.displayName : officer.displayName;
+    let role = null;
+    let centres = null;
+    let enabled = null;
+    if (!own) {
+      role = h(
+        'select',
+        { id: 'edit-role' },
+        ROLES.map(function (value) {
+          return h('option', { value: value }, t('role_' + value));
+        }),
+      );
+      role.value = draft.role !== undefined ? draft.role : officer.role;
+      centres = h('input', { id: 'edit-centres', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'edit-centres-hint' });
+      centres.value = draft.centres !== undefined ? draft.centres : (officer.centres || []).join(', ');
+      enabled = h('input', { id: 'edit-enabled', type: 'checkbox', 'aria-describedby': 'edit-enabled-hint' });
+      enabled.checked = draft.enabled !== undefined ? draft.enabled : !officer.disabled;
+    }
+
+    async function submit(event) {
+      event.preventDefault();
+      error.replaceChildren();
+      const current = findAccount(officer.id) || officer;
+      const name = displayName.value.trim();
+      if (!name || name.length > 100) {
+        error.textContent = t('displayNameRequired');
+        displayName.focus();
+        return;
+      }
+      const change = {};
+      if (name !== current.displayName) change.displayName = name;
+      if (!own) {
+        if (role.value !== current.role) change.role = role.value;
+        if (role.value !== 'admin') {
+          const codes = parseCentreCodes(centres.value);
+          if (codes.length === 0) {
+            error.textContent = t('centresRequired');
+            centres.focus();
+            return;
+          }
+          if (codes.join(',') !== (current.role === 'admin' ? '' : (current.centres || []).join(','))) change.centres = codes;
+        }
+        if (!enabled.checked !== Boolean(current.disabled)) change.disabled = !enabled.checked;
+      }
+      if (Object.keys(change).length === 0) {
+        error.textContent = t('noChanges');
+        displayName.focus();
+        return;
+      }
+      const button = byId('account-edit-save');
+      button.disabled = true;
+      try {
+        const data = await api('PATCH', '/officers/' + encodeURIComponent(officer.id), change);
+        replaceAccount(data.officer);
+        state.accountEdit = null;
+        const key = change.disabled === true ? 'accountSavedDisabled' : change.disabled === false ? 'accountSavedEnabled' : 'accountSaved';
+        state.accountsNotice = { key: key, vars: { username: data.officer.username } };
+        if (state.route.name !== 'accounts') return;
+        fillAccountRows();
+        renderAccountEditor();
+        renderAccountsNotice();
+        const notice = byId('accounts-notice');
+        notice.setAttribute('tabindex', '-1');
+        notice.focus();
+      } catch (failure) {
+        /* A lapsed session or a password to change: api() has already shown the right screen. */
+        if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+        showAccountError(error, failure);
+        const again = byId('account-edit-save');
+        if (again) again.disabled = false;
+      }
+    }
+
+    function keydown(event) {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      const confirmPanel = byId('account-reset-panel');
+      if (confirmPanel && !confirmPanel.hidden) toggleResetConfirm();
+      else closeAccountEditor();
+    }
+
+    return h('form', { class: 'panel account-edit', id: 'account-edit-form', novalidate: true, 'aria-labelledby': 'account-edit-title', 'data-id': officer.id, on: { submit: submit, keydown: keydown } }, [
+      h('h3', { class: 'section-title', id: 'account-edit-title' }, t('editAccountTitle', { username: officer.username })),
+      own ? h('p', { class: 'hint account-edit__own', id: 'account-edit-own' }, t('ownAccountNote')) : null,
+      h('div', { class: 'grid' }, [
+        h('div', { class: 'field' }, [h('label', { for: 'edit-display-name' }, t('displayName')), displayName]),
+        own ? null : h('div', { class: 'field' }, [h('label', { for: 'edit-role' }, t('role')), role]),
+        own ? null : h('div', { class: 'field' }, [h('label', { for: 'edit-centres' }, t('centres')), centres, h('p', { class: 'hint', id: 'edit-centres-hint' }, t('centresHint'))]),
+      ]),
+      own ? null : h('div', { class: 'check' }, [enabled, h('label', { for: 'edit-enabled' }, t('accountEnabled'))]),
+      own ? null : h('p', { class: 'hint check__hint', id: 'edit-enabled-hint' }, t('accountEnabledHint')),
+      error,
+      h('div', { class: 'buttons' }, [
+        h('button', { type: 'submit', class: 'button button--primary', id: 'account-edit-save' }, t('saveAccount')),
+        h('button', { type: 'button', class: 'button', id: 'account-edit-cancel', on: { click: closeAccountEditor } }, t('cancel')),
+      ]),
+      own
+        ? null
+        : h('div', { class: 'account-reset' }, [
+            h('button', { type: 'button', class: 'button button--danger', id: 'account-reset', 'aria-expanded': 'false', 'aria-controls': 'account-reset-panel', on: { click: toggleResetConfirm } }, t('resetPassword')),
+            h('div', { class: 'panel account-reset__confirm', id: 'account-reset-panel', hidden: true }),
+          ]),
+    ]);
+  }
+
+  /* A new one-time password ends the officer's sessions: it is asked for twice, as closing a conversation is. */
+  function toggleResetConfirm() {
+    const panel = byId('account-reset-panel');
+    const button = byId('account-reset');
+    const officer = state.accountEdit && findAccount(state.accountEdit.id);
+    if (!panel || !button || !officer) return;
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (!open) {
+      panel.replaceChildren();
+      button.focus();
+      return;
+    }
+    panel.replaceChildren(
+      h('p', { id: 'account-reset-question' }, t('resetConfirm', { username: officer.username })),
+      h('div', { class: 'buttons' }, [
+        h('button', { type: 'button', class: 'button button--danger', id: 'account-reset-confirm', 'aria-describedby': 'account-reset-question', on: { click: resetAccountPassword } }, t('resetYes')),
+        h('button', { type: 'button', class: 'button', id: 'account-reset-cancel', on: { click: toggleResetConfirm } }, t('cancel')),
+      ]),
+    );
+    byId('account-reset-confirm').focus();
+  }
+
+  async function resetAccountPassword() {
+    const officer = state.accountEdit && findAccount(state.accountEdit.id);
+    if (!officer) return;
+    const button = byId('account-reset-confirm');
+    if (button) button.disabled = true;
+    try {
+      const data = await api('POST', '/officers/' + encodeURIComponent(officer.id) + '/password');
+      replaceAccount(data.officer);
+      state.oneTime = { username: data.officer.username, password: data.password, reset: true };
+      state.accountEdit = null;
+      state.accountsNotice = null;
+      if (state.route.name !== 'accounts') return;
+      fillAccountRows();
+      renderAccountEditor();
+      renderAccountsNotice();
+      renderOneTime();
+      focusOneTime();
+    } catch (failure) {
+      if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+      const error = byId('account-edit-error');
+      if (error) showAccountError(error, failure);
+      const again = byId('account-reset-confirm');
+      if (again) again.disabled = false;
+    }
+  }
+
+  /* The service's refusals of a change to an account, in the page's words; what it alone can say, as it said it. */
+  function showAccountError(element, failure) {
+    const message = failure.message || '';
+    let text = '';
+    switch (failure.code) {
+      case 'OwnAccount':
+        text = t('ownAccountRefused');
+        break;
+      case 'NotFound':
+        text = t('accountNotFound');
+        break;
+      case 'UnknownCentre': {
+        const listed = /:\s*(.+)$/.exec(message);
+        text = listed ? t('unknownCentres', { codes: listed[1].trim() }) : t('unknownCentre');
+        break;
+      }
+      case 'BadArgument':
+        if (/display\s*name/i.test(message)) text = t('displayNameRequired');
+        else if (/at least one centre/i.test(message)) text = t('centresRequired');
+        else if (/role/i.test(message)) text = t('roleInvalid');
+        break;
+      default:
+        break;
+    }
+    if (!text && failure.status >= 400 && failure.status < 500 && failure.status !== 403 && failure.status !== 429 && message) {
+      element.replaceChildren(h('p', null, [t('accountRefused') + ' ', h('span', { lang: 'en' }, message)]));
+      return;
+    }
+    element.replaceChildren(h('p', null, text || errorText(failure)));
+  }
+
+  /* ----- A new account ----- */
 
   function accountForm() {
     const error = h('p', { class: 'form-error', role: 'alert', id: 'account-error' });
@@ -2483,12 +2901,7 @@
     async function submit(event) {
       event.preventDefault();
       error.textContent = '';
-      const codes = centres.value
-        .split(/[\s,;]+/)
-        .map(function (code) {
-          return code.trim().toUpperCase();
-        })
-        .filter(Boolean);
+      const codes = parseCentreCodes(centres.value);
       if (role.value !== 'admin' && codes.length === 0) {
         error.textContent = t('centresRequired');
         centres.focus();
@@ -2498,14 +2911,11 @@
       button.disabled = true;
       try {
         const data = await api('POST', '/officers', { username: username.value.trim(), displayName: displayName.value.trim(), role: role.value, centres: role.value === 'admin' ? [] : codes });
-        state.oneTime = { username: data.officer.username, password: data.password };
+        state.oneTime = { username: data.officer.username, password: data.password, reset: false };
         state.accounts = (state.accounts || []).concat([data.officer]);
+        state.accountsNotice = null;
         renderAccounts();
-        const shown = byId('one-time');
-        if (shown) {
-          shown.setAttribute('tabindex', '-1');
-          shown.focus();
-        }
+        focusOneTime();
       } catch (failure) {
         error.textContent = failure.status === 400 && failure.code !== 'BadArgument' && !/taken|exists|duplicate/i.test(failure.code + failure.message) ? t('accountInvalid') + ' (' + failure.code + ')' : errorText(failure);
         button.disabled = false;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Lang } from '../../../lib/i18n/language';
-import type { Role } from '../../../lib/officers/accounts';
+import type { Officer, Role } from '../../../lib/officers/accounts';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
 import { ARTIFACTS, Chat, DESKTOP, openChat, type PageWatch, watchPage } from './harness';
 
@@ -319,4 +319,21 @@ export async function eventually<T>(read: () => Promise<T> | T, accept: (value: 
     last = await read();
   }
   return last;
+}
+
+/** A row of the accounts table (#/accounts), found by its account's username. */
+export function accountRow(page: Page, username: string): Locator {
+  return page.locator('#accounts-rows tr').filter({ has: page.getByRole('cell', { name: username, exact: true }) });
+}
+
+/** A row's cells' texts, one space between cells. */
+export async function accountRowText(page: Page, username: string): Promise<string> {
+  return (await accountRow(page, username).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** An account as the service holds it, by username. */
+export async function storedAccount(service: OfficerService, username: string): Promise<Officer> {
+  const officer = (await service.test.app.officers.list()).find((account) => account.username === username);
+  if (!officer) throw new Error(`No account ${username}`);
+  return officer;
 }

@@ -1,4 +1,3 @@
-import { syntheticBank, syntheticQueries } from '../../../bench/faq';
 import { type FaqMatch, FaqMatcher } from '../../../lib/faq/matcher';
 import faqSeed from '../../../lib/faq/seed/faq.json';
 import { FAQ_LANGS, type FaqEntry, type FaqLang } from '../../../lib/faq/types';
@@ -237,19 +236,4 @@ describe('FaqMatcher options', () => {
   });
 });
 
-describe('FaqMatcher speed', () => {
-  test('a 1,000-entry bank answers 2,000 queries with p99 well under 2 ms', () => {
-    const bank = syntheticBank(1000);
-    const big = new FaqMatcher(bank);
-    const queries = syntheticQueries(bank, 2200);
-    for (const query of queries.slice(0, 200)) big.match(query.text, query.lang);
-    const latencies = queries.slice(200).map((query) => {
-      const started = process.hrtime.bigint();
-      big.match(query.text, query.lang);
-      return Number(process.hrtime.bigint() - started) / 1e6;
-    });
-    latencies.sort((a, b) => a - b);
-    // The bench measures about 0.2 ms; the bound leaves room for a loaded CI machine.
-    expect(latencies[Math.floor(latencies.length * 0.99)]).toBeLessThan(2);
-  });
-});
+// Its speed (p99 under 2 ms on a 1,000-entry bank) is a figure, measured by `npm run bench -- nlu`, not here.

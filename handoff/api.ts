@@ -424,6 +424,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       }
       if (!updated) throw new HttpError(404, 'NotFound', 'No such account');
       if (updated.disabled) await deps.sessions.endAll(updated._id);
+      // Citizens in a live chat with this officer are not left talking to nobody: back to their centre's queue.
+      if (updated.disabled || change.role !== undefined || change.centres !== undefined) {
+        await deps.handoffs.requeueLiveChats(updated._id, updated.disabled ? 'none' : scopeOf(updated, deps.directory), officer._id);
+      }
       // Its open stream was given the old scope (or belongs to a disabled account): the app reconnects, or is signed out.
       if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id);
       await deps.audit.record(officer._id, 'account.update', updated._id, { fields: Object.keys(change).sort().join(','), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) });

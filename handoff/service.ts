@@ -276,6 +276,27 @@ export class HandoffService {
     return { ok: true, value: await this.publishItem(result.handoff) };
   }
 
+  /**
+   * An officer can no longer hold their live chats (their account was disabled, or their centres changed): each
+   * chat outside `keepScope` goes back to its centre's queue, the citizen is told, and the centre's officers see
+   * it arrive. Returns how many went back.
+   */
+  async requeueLiveChats(officerId: string, keepScope: readonly string[] | 'all' | 'none', actorId: string): Promise<number> {
+    let requeued = 0;
+    for (const handoff of await this.deps.repo.liveWith(officerId)) {
+      if (keepScope === 'all' || (keepScope !== 'none' && keepScope.includes(handoff.centreCode))) continue;
+      const result = await this.deps.repo.transfer(handoff._id, handoff.centreCode, 'all');
+      if (!result.ok) continue;
+      requeued += 1;
+      await this.deps.audit.record(actorId, 'handoff.requeue', handoff._id, { from: officerId });
+      const lang = result.handoff.lang;
+      const centre = this.deps.directory.centre(handoff.centreCode);
+      await this.sendToCitizen(result.handoff, [textMessage(this.deps.texts.get(lang, 'handoff.requeued', { centre: (lang === 'th' ? centre?.nameTh : centre?.nameEn) ?? handoff.centreCode }))], undefined);
+      await this.publishItem(result.handoff);
+    }
+    return requeued;
+  }
+
   /** Closes a conversation (officer, or idleness): the citizen is told, and the bot takes over with its menu. */
   async close(actor: Officer | 'idle', id: string, scope: readonly string[] | 'all'): Promise<ActionResult<QueueItem>> {
     const handoff = await this.inScope(id, scope);

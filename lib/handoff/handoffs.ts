@@ -186,6 +186,11 @@ export class HandoffRepository {
     return sorted[Math.floor(sorted.length / 2)] * position;
   }
 
+  /** The live chats an officer has: when their account is disabled or their centres change, these need someone else. */
+  liveWith(officerId: string, limit = 200): Promise<HandoffDocument[]> {
+    return this.handoffs.find({ state: 'live', officerId }, { sort: { claimedAt: 1 }, limit }).toArray();
+  }
+
   /** Live chats with no activity since `before`: to be closed for idleness. */
   idleLive(before: number, limit = 100): Promise<HandoffDocument[]> {
     return this.handoffs.find({ state: 'live', lastActivityAt: { $lt: before } }, { sort: { lastActivityAt: 1 }, limit }).toArray();

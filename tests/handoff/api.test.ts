@@ -166,6 +166,14 @@ describe('the officer API', () => {
       expect((await read(edited)).officer).toMatchObject({ id, displayName: 'สมชาย ใจดี', role: 'officer', centres: ['50', '51'], disabled: false });
       // The same session, the wider scope: scope is worked out on every request.
       expect((await read(await call(officer, '/session'))).scope).toEqual(['50', '51']);
+      // A live chat stays with the officer while it is still in their scope, and goes back to the queue when it is not.
+      await citizenAsks();
+      expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
+      await call(admin, `/officers/${id}`, { method: 'PATCH', json: { centres: ['50', '40'] } });
+      expect((await read(await call(officer, `/conversations/${ID}`))).item).toMatchObject({ state: 'live', officerId: id });
+      await call(admin, `/officers/${id}`, { method: 'PATCH', json: { centres: ['40'] } });
+      expect((await read(await call(admin, `/conversations/${ID}`))).item).toMatchObject({ state: 'queued', centreCode: '50' });
+      expect(t.connector.textsFor(CITIZEN).filter((text) => text === t.app.content.get('th', 'handoff.requeued', { centre: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }))).toHaveLength(1);
       const promoted = await read(await call(admin, `/officers/${id}`, { method: 'PATCH', json: { role: 'supervisor', centres: ['50'] } }));
       expect(promoted.officer).toMatchObject({ role: 'supervisor', centres: ['50'] });
       expect((await read(await call(officer, '/session'))).scope).toEqual(expect.arrayContaining(['50', '5001', '5015']));
@@ -196,7 +204,7 @@ describe('the officer API', () => {
       expect((await call(officer, `/officers/${self}`, { method: 'PATCH', json: { role: 'officer', centres: ['50'] } })).status).toBe(403);
       expect((await call(admin, `/officers/${id}`, { method: 'PATCH', json: { displayName: 'x' }, csrf: false })).status).toBe(403);
       const audit = await t.store.collection<{ _id: string; action: string; target: string; details?: { fields?: string } }>('audit').find({ action: 'account.update' }).toArray();
-      expect(audit.map((entry) => [entry.target, entry.details?.fields])).toEqual([[id, 'centres,displayName'], [id, 'centres,role'], [self, 'displayName']]);
+      expect(audit.map((entry) => [entry.target, entry.details?.fields])).toEqual([[id, 'centres,displayName'], [id, 'centres'], [id, 'centres'], [id, 'centres,role'], [self, 'displayName']]);
     });
 
     test('a disabled account is signed out at once, stream included, and cannot sign in until enabled again', async () => {
@@ -210,10 +218,20 @@ describe('the officer API', () => {
         socket.on('error', reject);
       });
       const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      // In the middle of a live chat.
+      await citizenAsks();
+      expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
 
       const disabled = await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: true } });
       expect((await read(disabled)).officer.disabled).toBe(true);
       expect(await closed).toBe(1000);
+      // The citizen is not left talking to nobody: back in the centre's queue, told so, and another officer takes over.
+      expect(t.connector.textsFor(CITIZEN).at(-1)).toBe(t.app.content.get('th', 'handoff.requeued', { centre: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
+      const colleague = await signIn('cm.second', 'a-long-password-2');
+      const [waiting] = (await read(await call(colleague, '/queue'))).items;
+      expect(waiting).toMatchObject({ id: ID, state: 'queued', centreCode: '50' });
+      expect(waiting.officerId).toBeUndefined();
+      expect((await call(colleague, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
       expect((await call(officer, '/queue')).status).toBe(401);
       const again = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
       expect([again.status, await errorCode(again)]).toEqual([401, 'InvalidCredentials']);

@@ -222,6 +222,7 @@ export class HandoffService {
     const result = await this.deps.repo.claim(handoff._id, officer._id, scope);
     if (!result.ok) return { ok: false, reason: 'conflict' };
     await this.deps.audit.record(officer._id, 'handoff.claim', handoff._id);
+    await this.note(result.handoff, 'handoff.claim', officer._id);
     const lang = result.handoff.lang;
     await this.sendToCitizen(result.handoff, [
       textMessage(this.deps.texts.get(lang, 'handoff.claimed', { officer: officer.displayName })),
@@ -269,6 +270,8 @@ export class HandoffService {
     const result = await this.deps.repo.transfer(handoff._id, centreCode, scope);
     if (!result.ok) return { ok: false, reason: 'conflict' };
     await this.deps.audit.record(officer._id, 'handoff.transfer', handoff._id, { from: handoff.centreCode, to: centreCode });
+    // Noted before the old centre hears it left, so its officers' open view shows where it went.
+    await this.note(handoff, `handoff.transfer:${handoff.centreCode}:${centreCode}`, officer._id);
     const lang = result.handoff.lang;
     await this.sendToCitizen(result.handoff, [textMessage(this.deps.texts.get(lang, 'handoff.transferred', { centre: lang === 'th' ? target.nameTh : target.nameEn }))], undefined);
     // The old centre's officers see it leave; the new centre's see it arrive.
@@ -289,6 +292,7 @@ export class HandoffService {
       if (!result.ok) continue;
       requeued += 1;
       await this.deps.audit.record(actorId, 'handoff.requeue', handoff._id, { from: officerId });
+      await this.note(result.handoff, 'handoff.requeue', officerId);
       const lang = result.handoff.lang;
       const centre = this.deps.directory.centre(handoff.centreCode);
       await this.sendToCitizen(result.handoff, [textMessage(this.deps.texts.get(lang, 'handoff.requeued', { centre: (lang === 'th' ? centre?.nameTh : centre?.nameEn) ?? handoff.centreCode }))], undefined);
@@ -305,6 +309,7 @@ export class HandoffService {
     const result = await this.deps.repo.close(handoff._id, actorId, scope);
     if (!result.ok) return { ok: false, reason: 'conflict' };
     await this.deps.audit.record(actorId, actor === 'idle' ? 'handoff.idleClose' : 'handoff.close', handoff._id);
+    await this.note(result.handoff, actor === 'idle' ? 'handoff.idleClose' : 'handoff.close', actor === 'idle' ? undefined : actor._id);
     const lang = result.handoff.lang;
     await this.sendToCitizen(result.handoff, [
       textMessage(this.deps.texts.get(lang, actor === 'idle' ? 'handoff.idleClosed' : 'handoff.closed')),
@@ -320,6 +325,7 @@ export class HandoffService {
   async withdraw(context: TurnContext, handoff: HandoffDocument): Promise<boolean> {
     const result = await this.deps.repo.withdraw(handoff._id);
     if (!result.ok) return false;
+    await this.note(handoff, 'handoff.withdraw');
     await context.sendActivity(textMessage(this.deps.texts.get(handoff.lang, 'handoff.cancelled')));
     this.deps.hub.publish(handoff.centreCode, { type: 'removed', id: idOf(handoff._id) });
     return true;
@@ -328,6 +334,7 @@ export class HandoffService {
   /** Turns a waiting live request into a question (the citizen took the offer). */
   async leaveQuestion(context: TurnContext, handoff: HandoffDocument): Promise<void> {
     const result = await this.deps.repo.toQuestion(handoff._id);
+    if (result.ok) await this.note(handoff, 'handoff.toQuestion');
     await context.sendActivity(textMessage(this.deps.texts.get(handoff.lang, 'handoff.offer.left')));
     if (result.ok) await this.publishItem(result.handoff);
   }
@@ -341,12 +348,22 @@ export class HandoffService {
     for (const handoff of await this.deps.repo.idleLive(now - (this.deps.idleAfterMs ?? LIVE_IDLE_MS))) await this.close('idle', idOf(handoff._id), 'all');
     for (const handoff of await this.deps.repo.unclaimedSince(now - (this.deps.offerAfterMs ?? UNCLAIMED_OFFER_MS))) {
       if (await this.deps.repo.markOffered(handoff._id)) {
+        await this.note(handoff, 'handoff.offer');
         const lang = handoff.lang;
         await this.sendToCitizen(handoff, [
           textMessage(this.deps.texts.get(lang, 'handoff.noOfficer.offer'), [this.deps.texts.get(lang, 'handoff.offer.leave'), this.deps.texts.get(lang, 'handoff.offer.wait')]),
         ], undefined);
       }
     }
+  }
+
+  /**
+   * A line in the conversation's history saying what happened to it (claimed, transferred, closed, …), as a code
+   * the officer app puts into words in the officer's language; officers with the conversation open see it at once.
+   */
+  private async note(handoff: HandoffDocument, code: string, officerId?: string): Promise<void> {
+    const message = await this.deps.transcript.add({ conversationKey: handoff._id, speaker: 'system', text: code, ...(officerId ? { officerId } : {}) });
+    this.deps.hub.publish(handoff.centreCode, { type: 'message', id: idOf(handoff._id), message: { ...(await this.viewWithName(message)) } });
   }
 
   /** Sends to the citizen's channel; records whether an officer's message arrived. */

@@ -123,6 +123,14 @@
       systemRequestLive: 'ประชาชนขอคุยกับเจ้าหน้าที่ (แชตสด): {centre}',
       systemRequestQuestion: 'ประชาชนฝากคำถามไว้ (นอกเวลาทำการ): {centre}',
       systemUndeliverable: 'ข้อความแจ้งประชาชนส่งไม่ถึง',
+      systemClaim: '{name} รับเรื่อง',
+      systemTransfer: '{name} โอนเรื่องจาก{from} ไปยัง{to}',
+      systemClose: '{name} ปิดการสนทนา',
+      systemIdleClose: 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      systemRequeue: 'กลับเข้าคิว เพราะ {name} ดูแลเรื่องนี้ต่อไม่ได้แล้ว',
+      systemWithdraw: 'ประชาชนยกเลิกการรอ',
+      systemToQuestion: 'ประชาชนเลือกฝากคำถามไว้แทนการรอ',
+      systemOffer: 'ยังไม่มีใครรับเรื่องในเวลาที่กำหนด ระบบเสนอให้ประชาชนฝากคำถามไว้',
 
       reply: 'ตอบประชาชน',
       replyText: 'ข้อความ',
@@ -445,6 +453,14 @@
       systemRequestLive: 'The citizen asked for an officer (live chat): {centre}',
       systemRequestQuestion: 'The citizen left a question (after hours): {centre}',
       systemUndeliverable: 'A notice to the citizen could not be delivered',
+      systemClaim: 'Claimed by {name}',
+      systemTransfer: '{name} transferred it from the {from} to the {to}',
+      systemClose: '{name} closed the conversation',
+      systemIdleClose: 'Closed automatically after a long silence',
+      systemRequeue: 'Back in the queue: {name} can no longer take it',
+      systemWithdraw: 'The citizen stopped waiting',
+      systemToQuestion: 'The citizen chose to leave a question instead of waiting',
+      systemOffer: 'Nobody claimed it in time: the citizen was offered to leave a question instead',
 
       reply: 'Reply to the citizen',
       replyText: 'Message',
@@ -1767,13 +1783,28 @@
   }
 
   /* The service's own notes in the history are codes ("handoff.request:live:50"): they are told in words here. */
-  function systemText(text) {
+  function systemText(message) {
+    const text = message.text;
+    const centreName = function (code) {
+      const centre = findCentre(code);
+      return centre ? centre[state.lang] + ' (' + code + ')' : code;
+    };
+    const name = message.officerName || t('speakerOfficer');
     const request = /^handoff\.request:(live|question):([A-Za-z0-9]+)$/.exec(text);
-    if (request) {
-      const centre = findCentre(request[2]);
-      return t(request[1] === 'question' ? 'systemRequestQuestion' : 'systemRequestLive', { centre: centre ? centre[state.lang] + ' (' + request[2] + ')' : request[2] });
-    }
-    if (text === 'undeliverable') return t('systemUndeliverable');
+    if (request) return t(request[1] === 'question' ? 'systemRequestQuestion' : 'systemRequestLive', { centre: centreName(request[2]) });
+    const transfer = /^handoff\.transfer:([A-Za-z0-9]+):([A-Za-z0-9]+)$/.exec(text);
+    if (transfer) return t('systemTransfer', { name: name, from: centreName(transfer[1]), to: centreName(transfer[2]) });
+    const simple = {
+      undeliverable: 'systemUndeliverable',
+      'handoff.claim': 'systemClaim',
+      'handoff.close': 'systemClose',
+      'handoff.idleClose': 'systemIdleClose',
+      'handoff.requeue': 'systemRequeue',
+      'handoff.withdraw': 'systemWithdraw',
+      'handoff.toQuestion': 'systemToQuestion',
+      'handoff.offer': 'systemOffer',
+    };
+    if (Object.prototype.hasOwnProperty.call(simple, text)) return t(simple[text], { name: name });
     return text;
   }
 
@@ -1781,7 +1812,7 @@
     const speaker = ['citizen', 'bot', 'officer', 'system'].indexOf(message.speaker) === -1 ? 'system' : message.speaker;
     const body = [];
     if (typeof message.text === 'string' && message.text !== '') {
-      body.push(h('p', { class: 'message__text' }, speaker === 'system' ? systemText(message.text) : linkified(message.text)));
+      body.push(h('p', { class: 'message__text' }, speaker === 'system' ? systemText(message) : linkified(message.text)));
     }
     (Array.isArray(message.attachments) ? message.attachments : []).forEach(function (attachment) {
       body.push(attachmentElement(attachment));

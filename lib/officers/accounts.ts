@@ -178,7 +178,8 @@ export class OfficerAccounts {
     const cached = this.names.get(id);
     const now = this.now();
     if (cached && now - cached.at < NAME_CACHE_MS) return cached.name;
-    const name = (await this.get(id))?.displayName;
+    // A disabled account still names its past work: the history keeps saying who answered or closed.
+    const name = (await this.officers.findOne({ _id: id }))?.displayName;
     if (this.names.size >= NAME_CACHE_LIMIT) this.names.clear();
     this.names.set(id, { name, at: now });
     return name;

@@ -148,6 +148,8 @@ test("the complaint beside the conversation: its status changed with a note the 
   await eventually(() => officer.allItems().count(), (count) => count === 0, 'the queue to empty');
   await officerPage.locator('#conversation-header').filter({ hasText: 'ไม่อยู่ในคิวของคุณแล้ว' }).waitFor();
   await expect(officerPage.locator('#claim-button, #reply-form').count()).resolves.toBe(0);
+  // The history says where it went, and who sent it there.
+  await officer.message('system', `สมศรี ใจงาม โอนเรื่องจาก${CHIANG_MAI} (50) ไปยัง${LAMPHUN} (51)`).waitFor();
   await shot(officerPage, '14-transferred');
 
   expect(officer.problems().consoleErrors.filter((line) => !/status of 404/.test(line))).toEqual([]);

@@ -118,6 +118,8 @@ test('a live chat: queued, seen live, claimed, answered with text, canned answer
   await expect(officerPage.locator('#reply-area').innerText()).resolves.toBe('กด “รับเรื่อง” ก่อนจึงจะตอบประชาชนได้');
   await officer.claim();
   await chat.botSays(t('handoff.claimed', { officer: OFFICER_NAME }));
+  // The history notes who claimed it, live, without a reload.
+  await officer.message('system', `${OFFICER_NAME} รับเรื่อง`).waitFor();
   await expect(item.locator('.badge').first().innerText()).resolves.toBe('คุยอยู่กับคุณ');
 
   // The citizen writes; the officer sees it at once.
@@ -195,6 +197,7 @@ test('a live chat: queued, seen live, claimed, answered with text, canned answer
   await eventually(() => officer.allItems().count(), (count) => count === 0, 'the queue to empty');
   await expect(officerPage.locator('#claim-button, #close-button, #reply-form').count()).resolves.toBe(0);
   await expect(officerPage.locator('#conversation-header .facts').innerText()).resolves.toMatch(/สถานะ\s+ปิดแล้ว/);
+  await officer.message('system', `${OFFICER_NAME} ปิดการสนทนา`).waitFor();
   await shot(officerPage, '03-closed');
   // Opened again later (a bookmark, a reload), the closed conversation is not offered to be claimed again.
   await officerPage.reload();

@@ -232,6 +232,14 @@ describe('the officer API', () => {
       expect(waiting).toMatchObject({ id: ID, state: 'queued', centreCode: '50' });
       expect(waiting.officerId).toBeUndefined();
       expect((await call(colleague, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
+      // The history still names the disabled officer.
+      const notes = (await read(await call(colleague, `/conversations/${ID}`))).messages.filter((message: { speaker: string }) => message.speaker === 'system');
+      expect(notes.map((note: { text: string; officerName?: string }) => [note.text, note.officerName])).toEqual([
+        ['handoff.request:live:50', undefined],
+        ['handoff.claim', 'สมชาย'],
+        ['handoff.requeue', 'สมชาย'],
+        ['handoff.claim', 'สุดา'],
+      ]);
       expect((await call(officer, '/queue')).status).toBe(401);
       const again = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
       expect([again.status, await errorCode(again)]).toEqual([401, 'InvalidCredentials']);

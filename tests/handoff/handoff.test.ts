@@ -119,6 +119,13 @@ describe('officer handoff', () => {
     expect(closing[2].text).toBe(th('menu.anythingElse'));
     expect(await t.app.handoffs.queue(scope)).toEqual([]);
     expect((await t.app.handoffs.get(KEY))?.state).toBe('bot');
+    // The history says what happened to the conversation, and who did it.
+    const notes = (await t.app.handoffs.conversation(item.id, 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => [note.text, note.officerName])).toEqual([
+      ['handoff.request:live:50', undefined],
+      ['handoff.claim', 'สมชาย'],
+      ['handoff.close', 'สมชาย'],
+    ]);
 
     // The bot is back.
     expect(texts(await send('สวัสดี'))).toContain(th('menu.prompt'));
@@ -156,12 +163,20 @@ describe('officer handoff', () => {
     expect(t.connector.textsFor(CITIZEN).at(-1)).toBe(th('handoff.transferred', { centre: 'ศูนย์ดำรงธรรมอำเภอหางดง' }));
     expect(await t.app.handoffs.queue(scope)).toEqual([]);
     expect(await t.app.handoffs.queue(['5015'])).toHaveLength(1);
+    const notes = (await t.app.handoffs.conversation(id, 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => [note.text, note.officerName])).toEqual([
+      ['handoff.request:live:50', undefined],
+      ['handoff.claim', 'สมชาย'],
+      ['handoff.transfer:50:5015', 'สมชาย'],
+    ]);
   });
 
   test('the citizen can cancel while waiting, and the bot answers again', async () => {
     await askForOfficer();
     expect(texts(await send('ยกเลิก'))).toBe(th('handoff.cancelled'));
     expect(await t.app.handoffs.queue(scope)).toEqual([]);
+    const notes = (await t.app.handoffs.conversation(idOf(KEY), 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => note.text)).toEqual(['handoff.request:live:50', 'handoff.withdraw']);
     expect(texts(await send('สวัสดี'))).toContain(th('menu.prompt'));
   });
 
@@ -183,6 +198,8 @@ describe('officer handoff', () => {
     expect(texts(await send(th('handoff.offer.leave')))).toBe(th('handoff.offer.left'));
     const [item] = await t.app.handoffs.queue(scope);
     expect(item).toMatchObject({ state: 'queued', kind: 'question' });
+    const notes = (await t.app.handoffs.conversation(item.id, 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => note.text)).toEqual(['handoff.request:live:50', 'handoff.offer', 'handoff.toQuestion']);
   });
 
   test('a live chat left idle is closed with a message, and the bot takes over', async () => {
@@ -198,6 +215,8 @@ describe('officer handoff', () => {
     await t.app.handoffs.sweep();
     expect(t.connector.textsFor(CITIZEN)).toContain(th('handoff.idleClosed'));
     expect((await t.app.handoffs.get(KEY))?.state).toBe('bot');
+    const notes = (await t.app.handoffs.conversation(id, 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => note.text).slice(-1)).toEqual(['handoff.idleClose']);
     expect(texts(await send('สวัสดี'))).toContain(th('menu.prompt'));
   });
 

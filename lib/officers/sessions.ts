@@ -14,6 +14,9 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
+/** How stale a session's last-seen time may get before a request refreshes it. */
+const SESSION_TOUCH_MS = 60 * 1000;
+
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
 
 interface SessionDocument {
@@ -63,12 +66,12 @@ export class SessionStore {
   async resume(sessionId: string | undefined): Promise<Session | undefined> {
     if (!sessionId || sessionId.length > 100) return undefined;
     const now = this.now();
-    const document = await this.sessions.findOneAndUpdate(
-      { _id: hashOf(sessionId), expiresAt: { $gt: now }, lastSeenAt: { $gt: now - this.policy.idleMs } },
-      { $set: { lastSeenAt: now } },
-      { returnDocument: 'after' },
-    );
-    return document ? { officerId: document.officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt } : undefined;
+    const document = await this.sessions.findOne({ _id: hashOf(sessionId), expiresAt: { $gt: now }, lastSeenAt: { $gt: now - this.policy.idleMs } });
+    if (!document) return undefined;
+    // Every officer request passes here: writing each time would turn every read into a write. A minute's
+    // precision on a 30-minute idle limit costs nothing.
+    if (now - document.lastSeenAt >= SESSION_TOUCH_MS) await this.sessions.updateOne({ _id: document._id }, { $set: { lastSeenAt: now } });
+    return { officerId: document.officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt };
   }
 
   async end(sessionId: string | undefined): Promise<void> {

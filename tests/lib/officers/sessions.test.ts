@@ -41,6 +41,23 @@ describe('SessionStore', () => {
     expect(await sessions.purgeExpired()).toBe(2);
   });
 
+  test('requests close together do not each write: the last-seen time is refreshed at most once a minute', async () => {
+    const { sessionId } = await sessions.start('officer-1');
+    const lastSeen = async () => ((await store.collection<{ _id: string; lastSeenAt: number }>('sessions').find({}).toArray())[0]).lastSeenAt;
+    const started = now;
+    for (let i = 0; i < 5; i += 1) {
+      now += 10_000;
+      expect(await sessions.resume(sessionId)).toBeDefined();
+    }
+    expect(await lastSeen()).toBe(started);
+    now += 10_000;
+    await sessions.resume(sessionId);
+    expect(await lastSeen()).toBe(now);
+    // Idle for 30 minutes after that refresh: over.
+    now += 30 * 60_000;
+    expect(await sessions.resume(sessionId)).toBeUndefined();
+  });
+
   test('signing out and ending all sessions of an officer', async () => {
     const a = await sessions.start('o1');
     const b = await sessions.start('o1');

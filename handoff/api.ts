@@ -21,7 +21,7 @@ import { onUpgrade, refuseUpgrade } from '../bot/http/upgrades';
 import { clientAddress, type PublicAddress } from '../bot/http/publicAddress';
 import type { Deliverer } from './delivery';
 import type { OfficerHub } from './hub';
-import { type ActionResult, type HandoffService, keyOf } from './service';
+import { type ActionResult, type HandoffService, idOf, keyOf } from './service';
 
 /**
  * The officer API (docs/officer-api.md): sessions with CSRF tokens, the queue and conversations of the
@@ -243,12 +243,15 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     });
 
     server.get(`${OFFICER_API}/conversations/:id`, async (req: Request, res: Response) => {
-      const { scope } = await caller(req);
+      const { officer, scope } = await caller(req);
       const found = await deps.handoffs.conversation(req.params.id, scope);
       if (!found) throw new HttpError(404, 'NotFound', 'No such conversation');
       const complaint = found.handoff.complaintId ? await deps.complaints.get(found.handoff.complaintId) : undefined;
+      const shown = complaint && complaintInScope(complaint, scope) ? complaint : undefined;
+      // Reading a conversation (and the complaint beside it) is reading personal data: it is logged like an action.
+      await deps.audit.record(officer._id, 'handoff.view', found.handoff._id, shown ? { complaint: shown._id } : undefined);
       res.setHeader('cache-control', 'no-store');
-      res.send(200, { item: found.item, messages: found.messages, ...(complaint && complaintInScope(complaint, scope) ? { complaint: complaintView(complaint) } : {}) });
+      res.send(200, { item: found.item, messages: found.messages, ...(shown ? { complaint: complaintView(shown) } : {}) });
     });
 
     server.post(`${OFFICER_API}/conversations/:id/claim`, async (req: Request, res: Response) => {
@@ -337,9 +340,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     });
 
     server.get(`${OFFICER_API}/complaints/:number`, async (req: Request, res: Response) => {
-      const { scope } = await caller(req);
+      const { officer, scope } = await caller(req);
       const complaint = await deps.complaints.get(req.params.number);
       if (!complaint || !complaintInScope(complaint, scope)) throw new HttpError(404, 'NotFound', 'No such complaint');
+      await deps.audit.record(officer._id, 'complaint.view', complaint._id);
       res.setHeader('cache-control', 'no-store');
       res.send(200, { complaint: complaintView(complaint) });
     });
@@ -394,6 +398,46 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         if (code === 'ACCOUNT_INVALID') throw new HttpError(400, 'BadArgument', (error as Error).message);
         throw error;
       }
+    });
+
+    server.get(`${OFFICER_API}/audit`, async (req: Request, res: Response) => {
+      const { officer } = await caller(req);
+      if (officer.role !== 'admin') throw new HttpError(403, 'Forbidden', 'Only admins read the audit log');
+      const query = new URL(req.url ?? '', 'http://localhost').searchParams;
+      const one = (name: string, max: number) => {
+        const values = query.getAll(name);
+        if (values.length === 0 || (values.length === 1 && values[0] === '')) return undefined;
+        if (values.length > 1 || values[0].length > max) throw new HttpError(400, 'BadArgument', `${name} must be one value of at most ${max} characters`);
+        return values[0];
+      };
+      const number = (name: string, min: number, max: number) => {
+        const value = one(name, 16);
+        if (value === undefined) return undefined;
+        const parsed = Number(value);
+        if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new HttpError(400, 'BadArgument', `${name} must be a whole number from ${min} to ${max}`);
+        return parsed;
+      };
+      const actor = one('actor', 64);
+      const target = one('target', 300);
+      const before = one('before', 64);
+      const limit = number('limit', 1, 200) ?? 100;
+      const entries = await deps.audit.recent({ ...(actor ? { actor } : {}), ...(target ? { target } : {}), ...(before ? { before } : {}) }, limit);
+      const names = new Map<string, string | undefined>();
+      for (const entry of entries) if (!names.has(entry.actor)) names.set(entry.actor, await deps.accounts.displayName(entry.actor));
+      res.setHeader('cache-control', 'no-store');
+      res.send(200, {
+        entries: entries.map((entry) => ({
+          id: entry._id,
+          at: entry.at,
+          actor: entry.actor,
+          ...(names.get(entry.actor) ? { actorName: names.get(entry.actor) } : {}),
+          action: entry.action,
+          target: entry.target,
+          // A conversation's key, as the id the app opens it by.
+          ...(entry.action.startsWith('handoff.') ? { conversation: idOf(entry.target) } : {}),
+          ...(entry.details ? { details: entry.details } : {}),
+        })),
+      });
     });
 
     server.patch(`${OFFICER_API}/officers/:id`, json, async (req: Request, res: Response) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection, JsonValue, Store } from './store/types';
 
 /**
@@ -21,17 +22,40 @@ export interface AuditEntry {
 
 export class AuditLog {
   private readonly entries: Collection<AuditEntry>;
+  private lastAt = -1;
+  private sequence = 0;
 
   constructor(store: Store, private readonly now: () => number = Date.now) {
     this.entries = store.collection<AuditEntry>(AUDIT_COLLECTION);
   }
 
   async record(actor: string, action: string, target: string, details?: Record<string, JsonValue>): Promise<void> {
-    await this.entries.insertOne({ at: this.now(), actor, action, target, ...(details ? { details } : {}) });
+    const at = this.now();
+    await this.entries.insertOne({ _id: this.nextId(at), at, actor, action, target, ...(details ? { details } : {}) });
   }
 
-  /** The latest entries, newest first: for admins, or about one target. */
-  recent(filter: { actor?: string; target?: string } = {}, limit = 100): Promise<AuditEntry[]> {
-    return this.entries.find({ ...filter }, { sort: { at: -1 }, limit }).toArray();
+  /**
+   * The latest entries, newest first: for admins, or about one actor or target. `before` is the id of the last
+   * entry already seen, to page back in time; an unknown id gives nothing rather than the wrong page.
+   */
+  async recent(filter: { actor?: string; target?: string; before?: string } = {}, limit = 100): Promise<AuditEntry[]> {
+    const { before, ...who } = filter;
+    let older = {};
+    if (before !== undefined) {
+      const last = await this.entries.findOne({ _id: before });
+      if (!last) return [];
+      older = { $or: [{ at: { $lt: last.at } }, { at: last.at, _id: { $lt: last._id } }] };
+    }
+    return this.entries.find({ ...who, ...older }, { sort: { at: -1, _id: -1 }, limit }).toArray();
+  }
+
+  /**
+   * Ids that sort in the order entries were written, even within one millisecond (a fixed clock in tests, a burst
+   * of actions in production): the time, a counter, then randomness so that two processes never collide.
+   */
+  private nextId(at: number): string {
+    this.sequence = at === this.lastAt ? this.sequence + 1 : 0;
+    this.lastAt = at;
+    return `${at.toString(36).padStart(9, '0')}${this.sequence.toString(36).padStart(4, '0')}${randomUUID().replace(/-/g, '').slice(0, 11)}`;
   }
 }

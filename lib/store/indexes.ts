@@ -42,8 +42,10 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: SESSIONS_COLLECTION, keys: { officerId: 1 } },
   { collection: SESSIONS_COLLECTION, keys: { expiresAt: 1 } },
   // The audit trail of an officer, and of a conversation or complaint.
-  { collection: AUDIT_COLLECTION, keys: { actor: 1, at: -1 } },
-  { collection: AUDIT_COLLECTION, keys: { target: 1, at: -1 } },
+  // The whole log, newest first (admins), and one officer's or one target's; _id breaks ties within a millisecond.
+  { collection: AUDIT_COLLECTION, keys: { at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { actor: 1, at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { target: 1, at: -1, _id: -1 } },
   // Counting "did this help?" per answer.
   { collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } },
 ];

@@ -427,6 +427,42 @@ describe('the officer API', () => {
       expect(t.logs.text()).not.toContain('สมชาย ใจดี');
     });
 
+    test('reading a complaint or a conversation is written to the audit log, which admins read newest first', async () => {
+      await citizenAsks();
+      const complaint = await fileComplaint();
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const officerId = officer.body.officer.id;
+      expect((await call(officer, `/complaints/${complaint._id}`)).status).toBe(200);
+      expect((await call(officer, `/conversations/${ID}`)).status).toBe(200);
+      // Refused reads leave no trace of data that was never shown.
+      const elsewhere = await signIn('kk.officer', 'a-long-password-3');
+      expect((await call(elsewhere, `/complaints/${complaint._id}`)).status).toBe(404);
+
+      await t.app.officers.create({ username: 'root.admin', displayName: 'ผู้ดูแล', role: 'admin', centres: [], password: 'a-long-password-5' }, false);
+      const admin = await signIn('root.admin', 'a-long-password-5');
+      const mine = await read(await call(admin, `/audit?actor=${officerId}`));
+      expect(mine.entries.map((entry: { action: string }) => entry.action)).toEqual(['handoff.view', 'complaint.view', 'session.start']);
+      expect(mine.entries[0]).toMatchObject({ actor: officerId, actorName: 'สมชาย', action: 'handoff.view', target: `test/${CITIZEN}`, conversation: ID });
+      expect(mine.entries[1]).toMatchObject({ action: 'complaint.view', target: complaint._id });
+      const aboutComplaint = await read(await call(admin, `/audit?target=${encodeURIComponent(complaint._id)}`));
+      expect(aboutComplaint.entries.map((entry: { action: string; actor: string }) => [entry.action, entry.actor])).toEqual([['complaint.view', officerId]]);
+      // Paging back in time, and a bounded page.
+      const all = (await read(await call(admin, '/audit?limit=2'))).entries;
+      expect(all).toHaveLength(2);
+      const everything = (await read(await call(admin, '/audit?limit=200'))).entries;
+      const older = (await read(await call(admin, `/audit?before=${all[1].id}&limit=200`))).entries;
+      expect(older).toEqual(everything.slice(2));
+      expect((await read(await call(admin, '/audit?before=unknown'))).entries).toEqual([]);
+      expect(JSON.stringify(await read(await call(admin, '/audit?limit=200')))).not.toMatch(/สมชาย ใจดี|081|@/);
+
+      for (const query of ['limit=0', 'limit=201', 'limit=abc', `before=${'x'.repeat(65)}`, 'actor=a&actor=b', `target=${'x'.repeat(301)}`]) {
+        const res = await call(admin, `/audit?${query}`);
+        expect([query, res.status, await errorCode(res)]).toEqual([query, 400, 'BadArgument']);
+      }
+      expect((await call(officer, '/audit')).status).toBe(403);
+      expect((await call(undefined, '/audit')).status).toBe(401);
+    });
+
     test('bad status changes get a 400; complaints outside the scope a 404', async () => {
       const complaint = await fileComplaint();
       const officer = await signIn('cm.officer', 'a-long-password-1');

@@ -1,7 +1,7 @@
 /*
  * The officer web app: sign-in, the queue of the officer's centres with live updates, a conversation with its
  * whole history and the reply box, the complaint record with its status, the office hours and holidays (read by
- * every officer, changed by admins), and (for admins) accounts.
+ * every officer, changed by admins), and (for admins) accounts and the audit log.
  *
  * Plain browser JavaScript with no build step. The Content-Security-Policy allows scripts from this origin
  * only, so nothing here is inline and nothing is evaluated from text. Everything citizens and officers wrote
@@ -22,6 +22,7 @@
       navComplaints: 'ค้นหาเรื่องร้องเรียน',
       navAccounts: 'บัญชีเจ้าหน้าที่',
       navHours: 'เวลาทำการ',
+      navAudit: 'บันทึกการใช้งาน',
       languageLabel: 'ภาษาของหน้านี้',
       loading: 'กำลังโหลด…',
       detailLabel: 'รายละเอียด',
@@ -270,6 +271,43 @@
       newOneTimePassword: 'รหัสผ่านครั้งเดียวใหม่ของ {username}',
       oneTimeResetNote: 'รหัสนี้แสดงเพียงครั้งเดียว ส่งให้เจ้าหน้าที่ทางช่องทางที่ปลอดภัย เจ้าหน้าที่ต้องตั้งรหัสผ่านใหม่เมื่อเข้าสู่ระบบครั้งถัดไป',
 
+      auditTitle: 'บันทึกการใช้งาน',
+      auditIntro: 'ทุกการกระทำของเจ้าหน้าที่ในระบบ รวมถึงการเปิดดูการสนทนาและเรื่องร้องเรียน รายการล่าสุดอยู่บนสุด',
+      auditFilters: 'กรองรายการ',
+      auditActor: 'ผู้ใช้งาน',
+      auditEveryone: 'ทุกคน',
+      auditTarget: 'เป้าหมาย',
+      auditTargetHint: 'เช่น เลขที่เรื่อง DD-2569-7K3Q9XM',
+      auditApply: 'แสดงรายการ',
+      auditLoadMore: 'โหลดเพิ่ม',
+      auditEmpty: 'ไม่มีรายการ',
+      auditCount: 'แสดง {count} รายการ',
+      colAuditTime: 'เวลา',
+      colAuditWho: 'ผู้ใช้งาน',
+      colAuditWhat: 'การกระทำ',
+      colAuditTarget: 'เป้าหมาย',
+      colAuditDetails: 'รายละเอียด',
+      auditSystem: 'ระบบ',
+      auditAnonymous: 'ไม่ระบุตัวตน',
+      'audit_session.start': 'เข้าสู่ระบบ',
+      'audit_session.end': 'ออกจากระบบ',
+      'audit_session.failed': 'เข้าสู่ระบบไม่สำเร็จ',
+      'audit_session.locked': 'เข้าสู่ระบบไม่ได้ เพราะบัญชีถูกล็อก',
+      'audit_account.password': 'เปลี่ยนรหัสผ่านของตัวเอง',
+      'audit_account.create': 'สร้างบัญชีเจ้าหน้าที่',
+      'audit_account.update': 'แก้ไขบัญชีเจ้าหน้าที่',
+      'audit_account.resetPassword': 'ตั้งรหัสผ่านครั้งเดียวใหม่ให้บัญชี',
+      'audit_content.officeHours': 'แก้ไขเวลาทำการและวันหยุด',
+      'audit_complaint.status': 'เปลี่ยนสถานะเรื่องร้องเรียน',
+      'audit_complaint.view': 'เปิดดูเรื่องร้องเรียน',
+      'audit_handoff.view': 'เปิดดูการสนทนา',
+      'audit_handoff.claim': 'รับเรื่อง',
+      'audit_handoff.reply': 'ตอบประชาชน',
+      'audit_handoff.transfer': 'โอนเรื่องไปศูนย์อื่น',
+      'audit_handoff.close': 'ปิดการสนทนา',
+      'audit_handoff.idleClose': 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      'audit_handoff.requeue': 'ส่งการสนทนากลับเข้าคิว',
+
       hoursTitle: 'เวลาทำการ',
       hoursIntro: 'ช่วงเวลาที่เจ้าหน้าที่ตอบแชตสด นอกเวลานี้และในวันหยุด ประชาชนฝากคำถามไว้ให้เจ้าหน้าที่ตอบในวันทำการถัดไป',
       hoursStatus: 'สถานะตอนนี้',
@@ -352,6 +390,7 @@
       navComplaints: 'Find a complaint',
       navAccounts: 'Officer accounts',
       navHours: 'Office hours',
+      navAudit: 'Audit log',
       languageLabel: 'Page language',
       loading: 'Loading…',
       detailLabel: 'Details',
@@ -600,6 +639,43 @@
       newOneTimePassword: 'New one-time password for {username}',
       oneTimeResetNote: 'Shown only once. Hand it over by a safe channel; the officer must set a new password at their next sign-in.',
 
+      auditTitle: 'Audit log',
+      auditIntro: "Every officer's actions, including opening a conversation or a complaint. Newest first.",
+      auditFilters: 'Filter the entries',
+      auditActor: 'Who',
+      auditEveryone: 'Everyone',
+      auditTarget: 'Target',
+      auditTargetHint: 'For example a tracking number, DD-2569-7K3Q9XM',
+      auditApply: 'Show entries',
+      auditLoadMore: 'Load more',
+      auditEmpty: 'No entries',
+      auditCount: '{count} entries shown',
+      colAuditTime: 'Time',
+      colAuditWho: 'Who',
+      colAuditWhat: 'What',
+      colAuditTarget: 'Target',
+      colAuditDetails: 'Details',
+      auditSystem: 'System',
+      auditAnonymous: 'Unknown user',
+      'audit_session.start': 'Signed in',
+      'audit_session.end': 'Signed out',
+      'audit_session.failed': 'Sign-in failed',
+      'audit_session.locked': 'Sign-in refused: the account is locked',
+      'audit_account.password': 'Changed their own password',
+      'audit_account.create': 'Created an officer account',
+      'audit_account.update': 'Changed an officer account',
+      'audit_account.resetPassword': 'Gave an account a new one-time password',
+      'audit_content.officeHours': 'Changed the office hours and holidays',
+      'audit_complaint.status': "Changed a complaint's status",
+      'audit_complaint.view': 'Opened a complaint',
+      'audit_handoff.view': 'Opened a conversation',
+      'audit_handoff.claim': 'Claimed a conversation',
+      'audit_handoff.reply': 'Replied to the citizen',
+      'audit_handoff.transfer': 'Transferred to another centre',
+      'audit_handoff.close': 'Closed a conversation',
+      'audit_handoff.idleClose': 'Closed automatically after a long silence',
+      'audit_handoff.requeue': 'Put a conversation back in the queue',
+
       hoursTitle: 'Office hours',
       hoursIntro: 'When officers answer live chats. Outside these hours and on holidays, citizens can leave a question that officers answer on the next working day.',
       hoursStatus: 'Right now',
@@ -684,6 +760,29 @@
   const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
   const MAX_REPLY = 4000;
   const MAX_NOTE = 1000;
+  /* The audit log is read a page at a time: the service gives at most 200 entries a call. */
+  const AUDIT_PAGE = 100;
+  /* The audit log's action codes the app puts into words (TEXTS audit_<code>); any other code is shown as it is. */
+  const AUDIT_ACTIONS = [
+    'session.start',
+    'session.end',
+    'session.failed',
+    'session.locked',
+    'account.password',
+    'account.create',
+    'account.update',
+    'account.resetPassword',
+    'content.officeHours',
+    'complaint.status',
+    'complaint.view',
+    'handoff.view',
+    'handoff.claim',
+    'handoff.reply',
+    'handoff.transfer',
+    'handoff.close',
+    'handoff.idleClose',
+    'handoff.requeue',
+  ];
   /* The limits the service puts on a calendar (lib/handoff/officeHours.ts), checked here first to say what is wrong in words. */
   const MAX_SPANS_PER_DAY = 4;
   const MAX_HOLIDAYS = 400;
@@ -742,6 +841,12 @@
     accountEdit: null,
     /* What the last change to an account did, shown above the editor: { key, vars, error }. */
     accountsNotice: null,
+    /*
+     * The audit log screen: { officers, filter: { actor, target }, draft, entries, more, loading, loadingMore,
+     * error, moreError, serial }. `filter` is what the entries shown were asked with; `draft` the filter fields as
+     * typed but not yet applied, kept while the screen is redrawn (another language).
+     */
+    audit: null,
     voluntaryPasswordChange: false,
   };
 
@@ -1199,6 +1304,7 @@
           renderScope();
           renderWho();
           byId('nav-accounts').hidden = !isAdmin();
+          byId('nav-audit').hidden = !isAdmin();
         }
       } catch (error) {
         if (error.status === 401) {
@@ -1281,6 +1387,7 @@
     const signedIn = Boolean(state.session) && id === 'work-view';
     byId('nav').hidden = !signedIn;
     byId('nav-accounts').hidden = !signedIn || !isAdmin();
+    byId('nav-audit').hidden = !signedIn || !isAdmin();
     byId('sound-toggle').hidden = !signedIn;
     byId('password-button').hidden = !signedIn;
     byId('sign-out').hidden = !state.session;
@@ -1336,6 +1443,7 @@
     state.oneTime = null;
     state.accountEdit = null;
     state.accountsNotice = null;
+    state.audit = null;
     /* Nothing of the last officer's work stays in the page, not even hidden. */
     detail().replaceChildren();
     ['queue-live', 'queue-question'].forEach(function (id) {
@@ -1564,6 +1672,7 @@
     if (parts[0] === 'complaint') return { name: 'complaint', number: parts[1] ? safeDecode(parts[1]) : '' };
     if (parts[0] === 'accounts') return { name: 'accounts' };
     if (parts[0] === 'hours') return { name: 'hours' };
+    if (parts[0] === 'audit') return { name: 'audit' };
     return { name: 'queue' };
   }
 
@@ -1589,6 +1698,7 @@
     else if (state.route.name === 'complaint') await openComplaintRoute(state.route.number);
     else if (state.route.name === 'accounts') await openAccounts();
     else if (state.route.name === 'hours') await openHours();
+    else if (state.route.name === 'audit') await openAudit();
     else renderPlaceholder();
     renderQueue();
   }
@@ -2965,6 +3075,301 @@
     ]);
   }
 
+  /* ---------- The audit log (admins) ---------- */
+
+  function auditPath(filter, before) {
+    const query = new URLSearchParams();
+    if (filter.actor) query.set('actor', filter.actor);
+    if (filter.target) query.set('target', filter.target);
+    if (before) query.set('before', before);
+    query.set('limit', String(AUDIT_PAGE));
+    return '/audit?' + query.toString();
+  }
+
+  async function openAudit() {
+    if (!isAdmin()) {
+      state.audit = null;
+      setDetail(h('p', { class: 'form-error', role: 'alert' }, t('forbidden')));
+      return;
+    }
+    const audit = { officers: [], filter: { actor: '', target: '' }, draft: null, entries: [], more: false, loading: true, loadingMore: false, error: null, moreError: null, serial: 0 };
+    state.audit = audit;
+    setDetail(h('p', { class: 'loading' }, t('loading')));
+    /* The accounts name the officers to filter by; without them the log is still read, everyone's. */
+    const officers = api('GET', '/officers', undefined, { quiet: true })
+      .then(function (data) {
+        return Array.isArray(data.officers) ? data.officers : [];
+      })
+      .catch(function () {
+        return [];
+      });
+    await loadAuditPage(audit, false);
+    audit.officers = await officers;
+    if (state.audit !== audit || state.route.name !== 'audit') return;
+    /* A password to change: api() has already shown that screen. */
+    if (audit.error && audit.error.code === 'PasswordChangeRequired') return;
+    renderAudit();
+    focusHeading();
+  }
+
+  /*
+   * One page of entries: the newest (a new filter), or those after the last one shown (append). A call overtaken
+   * by a newer one (the filter applied again) leaves the state alone and answers null, as a failed one does.
+   */
+  async function loadAuditPage(audit, append) {
+    audit.serial += 1;
+    const serial = audit.serial;
+    const last = append && audit.entries.length ? audit.entries[audit.entries.length - 1].id : undefined;
+    if (append) {
+      audit.loadingMore = true;
+      audit.moreError = null;
+    } else {
+      audit.loading = true;
+      audit.error = null;
+    }
+    const current = function () {
+      return state.audit === audit && audit.serial === serial;
+    };
+    try {
+      const data = await api('GET', auditPath(audit.filter, last));
+      if (!current()) return null;
+      const page = Array.isArray(data.entries) ? data.entries : [];
+      audit.entries = append ? audit.entries.concat(page) : page;
+      /* A page shorter than asked for is the last one. */
+      audit.more = page.length >= AUDIT_PAGE;
+      return page;
+    } catch (error) {
+      if (!current()) return null;
+      if (append) {
+        audit.moreError = error;
+      } else {
+        audit.error = error;
+        audit.entries = [];
+        audit.more = false;
+      }
+      return null;
+    } finally {
+      if (current()) {
+        audit.loading = false;
+        audit.loadingMore = false;
+      }
+    }
+  }
+
+  /* The whole screen. Applying a filter or loading more redraws only the entries, so the focus stays where it is. */
+  function renderAudit() {
+    const audit = state.audit;
+    if (state.route.name !== 'audit' || !audit) return;
+    setDetail([
+      h('h2', { id: 'audit-title' }, t('auditTitle')),
+      h('p', { class: 'hint audit-intro' }, t('auditIntro')),
+      auditFilterForm(audit),
+      h('div', { id: 'audit-results', class: 'audit-results' }),
+    ]);
+    renderAuditResults();
+  }
+
+  /* The filter fields as typed, kept across a redraw of the whole screen (another language). */
+  function keepAuditDraft() {
+    const actor = byId('audit-actor');
+    const target = byId('audit-target');
+    if (!state.audit || !actor || !target) return;
+    state.audit.draft = { actor: actor.value, target: target.value };
+  }
+
+  /* An account as the filter names it: "สมศรี ใจงาม (somsri)"; a disabled one says so (its entries stay in the log). */
+  function auditOfficerLabel(officer) {
+    const name = (officer.displayName || officer.username) + (officer.displayName && officer.username ? ' (' + officer.username + ')' : '');
+    return officer.disabled ? name + ' · ' + t('accountDisabled') : name;
+  }
+
+  function auditFilterForm(audit) {
+    const values = audit.draft || audit.filter;
+    const officers = audit.officers.slice().sort(function (a, b) {
+      return String(a.displayName || a.username || '').localeCompare(String(b.displayName || b.username || ''), LOCALES[state.lang]);
+    });
+    const actor = h(
+      'select',
+      { id: 'audit-actor' },
+      [h('option', { value: '' }, t('auditEveryone'))]
+        .concat(
+          officers.map(function (officer) {
+            return h('option', { value: officer.id }, auditOfficerLabel(officer));
+          }),
+        )
+        /* Not accounts, but in the log all the same: what the service did by itself, and sign-ins that named no account. */
+        .concat([h('option', { value: 'system' }, t('auditSystem')), h('option', { value: 'anonymous' }, t('auditAnonymous'))]),
+    );
+    actor.value = values.actor;
+    if (actor.value !== values.actor) {
+      /* An account no longer listed: still the filter applied, by its id. */
+      actor.appendChild(h('option', { value: values.actor }, values.actor));
+      actor.value = values.actor;
+    }
+    const target = h('input', { id: 'audit-target', type: 'search', autocomplete: 'off', spellcheck: 'false', maxlength: '300', 'aria-describedby': 'audit-target-hint' });
+    target.value = values.target;
+    return h('form', { class: 'audit-filters', id: 'audit-filters', role: 'search', novalidate: true, 'aria-label': t('auditFilters'), on: { submit: applyAuditFilter } }, [
+      h('div', { class: 'audit-filters__row' }, [
+        h('div', { class: 'field' }, [h('label', { for: 'audit-actor' }, t('auditActor')), actor]),
+        h('div', { class: 'field' }, [h('label', { for: 'audit-target' }, t('auditTarget')), target, h('p', { class: 'hint', id: 'audit-target-hint' }, t('auditTargetHint'))]),
+        h('button', { type: 'submit', class: 'button button--primary audit-filters__apply', id: 'audit-apply' }, t('auditApply')),
+      ]),
+    ]);
+  }
+
+  /* A tracking number is typed loosely, as citizens give it (spaces, lower case); any other target exactly as it is logged. */
+  function tidyAuditTarget(value) {
+    const trimmed = String(value).trim();
+    const compact = trimmed.replace(/\s+/g, '');
+    return /^dd-\d{4}-[0-9a-z]+$/i.test(compact) ? compact.toUpperCase() : trimmed;
+  }
+
+  async function applyAuditFilter(event) {
+    event.preventDefault();
+    const audit = state.audit;
+    if (!audit) return;
+    const target = byId('audit-target');
+    audit.filter = { actor: byId('audit-actor').value, target: tidyAuditTarget(target.value) };
+    audit.draft = null;
+    target.value = audit.filter.target;
+    const button = byId('audit-apply');
+    button.disabled = true;
+    const loaded = loadAuditPage(audit, false);
+    renderAuditResults();
+    await loaded;
+    if (state.audit !== audit || state.route.name !== 'audit') return;
+    const again = byId('audit-apply');
+    if (again) again.disabled = false;
+    if (audit.loading) return;
+    renderAuditResults();
+    if (!audit.error) announce(audit.entries.length ? t('auditCount', { count: audit.entries.length }) : t('auditEmpty'));
+  }
+
+  function renderAuditResults() {
+    const container = byId('audit-results');
+    const audit = state.audit;
+    if (!container || !audit) return;
+    if (audit.loading) {
+      container.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+      return;
+    }
+    if (audit.error) {
+      /* A lapsed session or a password to change: api() has already shown the right screen. */
+      container.replaceChildren(h('p', { class: 'form-error', role: 'alert', id: 'audit-error' }, errorText(audit.error)));
+      return;
+    }
+    if (audit.entries.length === 0) {
+      container.replaceChildren(h('p', { class: 'audit-empty', id: 'audit-empty' }, t('auditEmpty')));
+      return;
+    }
+    container.replaceChildren(
+      h('div', { class: 'table-wrap' }, [
+        h('table', { class: 'table table--audit', id: 'audit-table' }, [
+          h('caption', { class: 'visually-hidden' }, t('auditTitle')),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              [t('colAuditTime'), t('colAuditWho'), t('colAuditWhat'), t('colAuditTarget'), t('colAuditDetails')].map(function (label) {
+                return h('th', { scope: 'col' }, label);
+              }),
+            ),
+          ),
+          h('tbody', { id: 'audit-rows' }, audit.entries.map(auditRow)),
+        ]),
+      ]),
+      h('p', { class: 'hint audit-count', id: 'audit-count', role: 'status' }, t('auditCount', { count: audit.entries.length })),
+      h('p', { class: 'form-error', id: 'audit-more-error', role: 'alert' }, audit.moreError ? errorText(audit.moreError) : ''),
+      h('div', { class: 'buttons audit-more' }, [
+        h('button', { type: 'button', class: 'button', id: 'audit-more', hidden: !audit.more, disabled: audit.loadingMore, on: { click: loadMoreAudit } }, audit.loadingMore ? t('loading') : t('auditLoadMore')),
+      ]),
+    );
+  }
+
+  /* The next page, added under the rows shown; the focus stays on the button, or goes to the first new row once there is no more. */
+  async function loadMoreAudit() {
+    const audit = state.audit;
+    if (!audit || audit.loading || audit.loadingMore || !audit.more) return;
+    const button = byId('audit-more');
+    button.disabled = true;
+    button.textContent = t('loading');
+    byId('audit-more-error').textContent = '';
+    const page = await loadAuditPage(audit, true);
+    if (state.audit !== audit || state.route.name !== 'audit' || audit.loading) return;
+    const body = byId('audit-rows');
+    const more = byId('audit-more');
+    if (!body || !more) return;
+    more.disabled = false;
+    more.textContent = t('auditLoadMore');
+    if (!page) {
+      if (audit.moreError) byId('audit-more-error').textContent = errorText(audit.moreError);
+      return;
+    }
+    const rows = page.map(auditRow);
+    rows.forEach(function (row) {
+      body.appendChild(row);
+    });
+    byId('audit-count').textContent = t('auditCount', { count: audit.entries.length });
+    more.hidden = !audit.more;
+    if (audit.more) return;
+    const next = rows.length ? rows[0] : byId('audit-count');
+    next.setAttribute('tabindex', '-1');
+    next.focus();
+  }
+
+  function auditRow(entry) {
+    const time = toTime(entry.at);
+    return h('tr', { class: 'audit-row', 'data-id': entry.id, 'data-action': entry.action }, [
+      h('td', { class: 'audit-time' }, time === undefined ? '' : h('time', { datetime: new Date(time).toISOString() }, formatDateTime(time))),
+      h('td', { class: 'audit-who' }, auditActorName(entry)),
+      h('td', { class: 'audit-what' }, auditActionText(entry.action)),
+      h('td', { class: 'audit-target' }, auditTarget(entry)),
+      h('td', { class: 'audit-details' }, auditDetails(entry.details)),
+    ]);
+  }
+
+  /* Who acted: the officer's name as the service gives it, or their id; the service itself, or a sign-in that named no account. */
+  function auditActorName(entry) {
+    if (entry.actor === 'system') return t('auditSystem');
+    if (entry.actor === 'anonymous') return t('auditAnonymous');
+    return String(entry.actorName || entry.actor || '');
+  }
+
+  /* The action in words; a code this page does not know is shown as it is. */
+  function auditActionText(action) {
+    return AUDIT_ACTIONS.indexOf(action) === -1 ? String(action || '') : t('audit_' + action);
+  }
+
+  /* What was acted on: a conversation or a complaint opens from here; anything else is the log's own text. */
+  function auditTarget(entry) {
+    const action = String(entry.action || '');
+    const target = entry.target === undefined || entry.target === null ? '' : String(entry.target);
+    if (action.indexOf('handoff.') === 0 && entry.conversation) return h('a', { class: 'link', href: conversationHash(entry.conversation) }, target || String(entry.conversation));
+    if (action.indexOf('complaint.') === 0 && target) return h('a', { class: 'link', href: '#/complaint/' + encodeURIComponent(target) }, target);
+    /* Sessions and accounts are acted on by account id: the account's name and username say more. */
+    if (action.indexOf('account.') === 0 || action.indexOf('session.') === 0) {
+      const account = ((state.audit && state.audit.officers) || []).find(function (officer) {
+        return officer.id === target;
+      });
+      if (account) return account.displayName + ' (' + account.username + ')';
+    }
+    return target;
+  }
+
+  /* Details are codes and ids, shown compactly as the log has them: "from: 50, to: 5015". */
+  function auditDetails(details) {
+    if (details === undefined || details === null) return '';
+    if (typeof details !== 'object') return String(details);
+    return Object.keys(details)
+      .map(function (key) {
+        const value = details[key];
+        return key + ': ' + (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value));
+      })
+      .join(', ');
+  }
+
   /* ---------- Office hours (every officer reads them; admins change them) ---------- */
 
   /* Today's date in Bangkok as the calendar writes dates ("2026-11-24"): it separates upcoming holidays from past ones. */
@@ -3541,6 +3946,15 @@
         break;
       case 'accounts':
         if (state.accounts) renderAccounts();
+        break;
+      case 'audit':
+        if (state.audit) {
+          /* What is typed in the filters but not applied yet survives the change of language. */
+          keepAuditDraft();
+          renderAudit();
+        } else {
+          void openAudit();
+        }
         break;
       case 'hours':
         if (state.hours) {

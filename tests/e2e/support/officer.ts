@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { AuditLog } from '../../../lib/audit';
 import type { Lang } from '../../../lib/i18n/language';
 import type { Officer, Role } from '../../../lib/officers/accounts';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
@@ -336,4 +337,21 @@ export async function storedAccount(service: OfficerService, username: string): 
   const officer = (await service.test.app.officers.list()).find((account) => account.username === username);
   if (!officer) throw new Error(`No account ${username}`);
   return officer;
+}
+
+/** The audit log as the service keeps it, to read what the app should show (the app has no handle of its own on it). */
+export function storedAuditLog(service: OfficerService): AuditLog {
+  return new AuditLog(service.test.store, service.clock.now);
+}
+
+/** The rows of the audit log screen (#/audit): each row's cells' texts (time, who, what, target, details). */
+export function auditRows(page: Page): Promise<string[][]> {
+  return page.locator('#audit-rows tr').evaluateAll((rows) =>
+    rows.map((row) => (Array.from(row.querySelectorAll('td')) as Array<{ textContent: string | null }>).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
+  );
+}
+
+/** The ids of the audit log screen's rows, top to bottom. */
+export function auditRowIds(page: Page): Promise<string[]> {
+  return page.locator('#audit-rows tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id') ?? ''));
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
 import type { Store } from '../lib/store/types';
+import { send } from './http';
 import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
 
 /**
@@ -63,20 +64,6 @@ type Json = Record<string, unknown>;
  * fetch's shared pool, 200 requests sent at once queue for connections inside this process, and the client's
  * queueing would be measured as the service's latency.
  */
-function postJson(agent: Agent, url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
-
 interface Endpoint {
   name: string;
   base: string;
@@ -187,7 +174,7 @@ class Citizen {
     // 10.run.y.z: every simulated citizen comes from its own address.
     const address = `10.${run}.${Math.floor(index / 250)}.${(index % 250) + 1}`;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const response = await postJson(agent, `${endpoint.base}/v3/directline/conversations`, { authorization: `Bearer ${endpoint.secret}`, 'x-forwarded-for': address }, {
+    const response = await send(agent, `${endpoint.base}/v3/directline/conversations`, 'POST', { authorization: `Bearer ${endpoint.secret}`, 'x-forwarded-for': address }, {
       user: { id: `dl_bench-${run}-${index}` },
       locale: 'th-TH',
     });
@@ -214,9 +201,10 @@ class Citizen {
       this.waiting = { clientActivityID, resolve: () => resolve(true) };
       timer = setTimeout(() => resolve(false), TURN_TIMEOUT_MS);
     });
-    const posted = postJson(
+    const posted = send(
       this.agent,
       `${this.endpoint.base}/v3/directline/conversations/${this.conversationId}/activities`,
+      'POST',
       { authorization: `Bearer ${this.token}`, 'x-forwarded-for': this.address },
       { type: 'message', text: MESSAGE, locale: 'th-TH', channelData: { clientActivityID } },
     ).then((response) => response.status, () => 0);

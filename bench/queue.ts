@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import type { Role } from '../lib/officers/accounts';
 import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
+import { send } from './http';
 import type { QueueLoadsInput, QueueLoadsResult } from './queueLoads';
 import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
 
@@ -52,24 +53,6 @@ const OFFICE_MORNING = Date.UTC(2026, 10, 23, 3, 0, 0);
 const BUSY_CENTRE = '50';
 
 type Json = Record<string, unknown>;
-
-function send(agent: Agent, url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, {
-      method,
-      agent,
-      headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}) },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
 
 /** A signed-in officer with their own kept-alive connection, as a browser has. */
 class OfficerClient {

@@ -1,5 +1,6 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { send } from './http';
 import { nowMs } from './stats';
 
 /**
@@ -22,25 +23,12 @@ export interface QueueLoadsResult {
   parallel: { latencies: number[]; elapsedMs: number };
 }
 
-function get(agent: Agent, url: string, cookie: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, { agent, headers: { cookie } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
-
 async function run(input: QueueLoadsInput): Promise<QueueLoadsResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: input.parallel });
   let items = 0;
   const once = async () => {
     const t0 = nowMs();
-    const response = await get(agent, input.url, input.cookie);
+    const response = await send(agent, input.url, 'GET', { cookie: input.cookie });
     const elapsed = nowMs() - t0;
     if (response.status !== 200) throw new Error(`queue: HTTP ${response.status} ${response.body}`);
     items = (JSON.parse(response.body) as { items: unknown[] }).items.length;

@@ -9,6 +9,29 @@ import type { Collection, JsonValue, Store } from './store/types';
 
 export const AUDIT_COLLECTION = 'audit';
 
+/** Every action the service writes; the officer app puts each into words (handoff/web/officer.js, AUDIT_ACTIONS). */
+export const AUDIT_ACTIONS = [
+  'session.start',
+  'session.end',
+  'session.failed',
+  'session.locked',
+  'account.password',
+  'account.create',
+  'account.update',
+  'account.resetPassword',
+  'content.officeHours',
+  'complaint.status',
+  'complaint.view',
+  'handoff.view',
+  'handoff.claim',
+  'handoff.reply',
+  'handoff.transfer',
+  'handoff.close',
+  'handoff.idleClose',
+  'handoff.requeue',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   _id: string;
   at: number;
@@ -29,7 +52,7 @@ export class AuditLog {
     this.entries = store.collection<AuditEntry>(AUDIT_COLLECTION);
   }
 
-  async record(actor: string, action: string, target: string, details?: Record<string, JsonValue>): Promise<void> {
+  async record(actor: string, action: AuditAction, target: string, details?: Record<string, JsonValue>): Promise<void> {
     const at = this.now();
     await this.entries.insertOne({ _id: this.nextId(at), at, actor, action, target, ...(details ? { details } : {}) });
   }

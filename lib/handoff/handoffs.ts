@@ -49,16 +49,8 @@ interface WaitRecord {
   claimedAt: number;
 }
 
-export interface HandoffRequest {
-  key: string;
-  kind: HandoffKind;
-  centreCode: string;
-  reason: string;
-  lang: Lang;
-  channelId: string;
-  conversation: Record<string, unknown>;
-  complaintId?: string;
-}
+/** A citizen's request: the fields of the document they decide, and the conversation's key. */
+export type HandoffRequest = Pick<HandoffDocument, 'kind' | 'centreCode' | 'reason' | 'lang' | 'channelId' | 'conversation' | 'complaintId'> & { key: string };
 
 /** The outcome of a move: the document after it, or the document as it stands when the move was not allowed. */
 export type MoveResult = { ok: true; handoff: HandoffDocument } | { ok: false; current: HandoffDocument | null };

@@ -15,6 +15,7 @@ import { PublicAddress } from '../bot/http/publicAddress';
 import { createServer } from '../bot/server';
 import { loadConfig } from '../lib/config';
 import { DirectLineLog } from '../lib/directline/log';
+import { SensitivePrompts } from '../lib/privacy/sensitivePrompts';
 import { TokenSigner } from '../lib/directline/tokens';
 import { FileStore } from '../lib/files/fileStore';
 import { createLogger, type Logger } from '../lib/logger';
@@ -119,7 +120,7 @@ async function echoService(): Promise<Endpoint> {
   const logic = async (context: TurnContext) => {
     if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
   };
-  const service = new DirectLineService({ log, hub, signer, adapter, logic });
+  const service = new DirectLineService({ log, hub, signer, adapter, logic, prompts: new SensitivePrompts(store) });
   adapter.registerConnector(service.connector);
   const routes = directLineRoutes({ service, log, hub, files: new FileStore(store), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, true), logger });
   const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => false }, routes: [routes] });

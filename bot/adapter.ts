@@ -20,7 +20,7 @@ export const INVOKE_RESPONSE_KEY = Symbol('invokeResponse');
 const MAX_DELAY_MS = 5000;
 
 /** The key that serialises turns: one conversation on one channel. */
-export function conversationKey(reference: Partial<Pick<Activity, 'channelId' | 'conversation'>>): string {
+export function conversationKey(reference: { channelId?: string; conversation?: { id?: string } }): string {
   return `${reference.channelId ?? ''}/${reference.conversation?.id ?? ''}`;
 }
 

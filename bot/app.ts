@@ -40,6 +40,8 @@ import { PublicAddress } from './http/publicAddress';
 import { chatTokenRoutes } from './web/chatToken';
 import { pageRoutes } from './web/pageRoutes';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
+import { PrivacyMiddleware } from './privacy';
+import { SensitivePrompts } from '../lib/privacy/sensitivePrompts';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
 import { PRIVACY_PATH, privacyRoutes } from './web/privacy';
@@ -96,6 +98,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
 
   const turnLock = new KeyedLock();
   const adapter = new ChannelAdapter(turnLock);
+  const sensitivePrompts = new SensitivePrompts(store, now);
+  const privacy = new PrivacyMiddleware(sensitivePrompts);
 
   // Officer handoff: the queue, the transcript, the officers' realtime hub, proactive delivery.
   const officerHub = new OfficerHub();
@@ -143,14 +147,14 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const onTurnError = createTurnErrorHandler({ logger, texts, conversationState, tracker });
 
   const handoffMiddleware = new HandoffMiddleware(handoffs, recent, intents, texts);
-  adapter.use(new LanguageMiddleware(language)).use(handoffMiddleware);
+  adapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
   const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy);
   const signer = new TokenSigner(secrets.tokenSigningKey, now);
   const directLineLog = new DirectLineLog(store, now);
   const hub = new StreamHub(directLineLog, logger);
-  const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, now });
+  const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, prompts: sensitivePrompts, now });
   adapter.registerConnector(directLine.connector);
 
   const files = new FileStore(store, now);
@@ -179,7 +183,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   ];
   if (config.azure) {
     const cloudAdapter = createAzureAdapter(config.azure);
-    cloudAdapter.use(new LanguageMiddleware(language)).use(handoffMiddleware);
+    cloudAdapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
     cloudAdapter.onTurnError = onTurnError;
     routes.push(azureRoutes(cloudAdapter, logic, turnLock));
   }

@@ -12,7 +12,9 @@ import { isAppError } from '../lib/errors';
 import type { Lang } from '../lib/i18n/language';
 import { bangkokToday, formatDate, parseWhen } from '../lib/thai/dates';
 import { parseNationalId } from '../lib/thai/nationalId';
-import { parsePhone } from '../lib/thai/phone';
+import { maskPhone, parsePhone } from '../lib/thai/phone';
+import { markPrivacy, type ShownOnce } from '../lib/privacy/marks';
+import { maskEmail } from '../lib/privacy/sensitiveInput';
 import { AttachmentsDialog, ATTACHMENTS_DIALOG } from './attachmentsDialog';
 import { DestinationDialog, DESTINATION_DIALOG, type DestinationResult } from './destinationDialog';
 import type { ResumableFlow } from './interruptibleDialog';
@@ -35,6 +37,8 @@ const WHEN = 'fileComplaint.when';
 const PHONE = 'fileComplaint.phone';
 const EMAIL = 'fileComplaint.email';
 const NATIONAL_ID = 'fileComplaint.nationalId';
+/** How the receipt's PIN is written down: shown to the citizen once, kept nowhere but as a keyed hash. */
+const PIN_SHOWN_AS = '••••••';
 
 /** Fields the summary can change, and the draft fields each one clears so the flow asks them again. */
 const EDITABLE = ['categoryId', 'destination', 'subject', 'description', 'attachments', 'place', 'when', 'contact'] as const;
@@ -207,15 +211,16 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
           ],
         });
       case 'phone':
-        return this.promptFor(step, PHONE, { textKey: 'complaint.phone.prompt', emptyRetryKey: 'complaint.phone.retry.empty' });
+        return this.promptFor(step, PHONE, { textKey: 'complaint.phone.prompt', emptyRetryKey: 'complaint.phone.retry.empty', sensitive: 'phone' });
       case 'email':
-        return this.promptFor(step, EMAIL, { textKey: 'complaint.email.prompt', skipIntent: 'skip', skipLabelKey: 'common.skip' });
+        return this.promptFor(step, EMAIL, { textKey: 'complaint.email.prompt', skipIntent: 'skip', skipLabelKey: 'common.skip', sensitive: 'email' });
       case 'nationalId':
         return this.promptFor(step, NATIONAL_ID, {
           textKey: 'complaint.nationalId.prompt',
           skipIntent: 'skip',
           skipLabelKey: 'common.skip',
           emptyRetryKey: 'complaint.nationalId.retry.empty',
+          sensitive: 'nationalId',
         });
       case 'consent':
         return this.promptFor(step, CHOICE, {
@@ -323,7 +328,9 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         receivedOn: formatDate(bangkokToday(new Date(filed.complaint.createdAt)), lang),
         ...(filed.pin ? { pin: filed.pin } : {}),
       });
-      await step.context.sendActivity(cardMessage(receipt));
+      // The PIN is shown once, here: whatever writes this message down keeps it hidden.
+      const message = cardMessage(receipt);
+      await step.context.sendActivity(filed.pin ? markPrivacy(message, { secrets: [{ value: filed.pin, shownAs: PIN_SHOWN_AS }] }) : message);
       return { end: { filed: filed.complaint._id } satisfies FileComplaintResult };
     } catch (error) {
       if (!isAppError(error) || error.status < 500) throw error;
@@ -356,7 +363,12 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     const draft = options.data as ComplaintDraft;
     const labelOf = (value: string) => labels[options.items.findIndex((choice) => choice.value === value)];
     const lines = this.summaryLines(draft, lang, t).map((line) => ({ ...line, editLabel: labelOf(`edit:${line.field}`) }));
-    return cardMessage(summaryCard(lang, t, lines, labelOf('confirm'), labelOf('cancel')));
+    // The citizen sees their phone and e-mail to check them; the copies written down keep them masked.
+    const secrets: ShownOnce[] = [
+      ...(draft.phone ? [{ value: parsePhoneDisplay(draft.phone), shownAs: maskPhone(draft.phone) }] : []),
+      ...(draft.email ? [{ value: draft.email, shownAs: maskEmail(draft.email) }] : []),
+    ];
+    return markPrivacy(cardMessage(summaryCard(lang, t, lines, labelOf('confirm'), labelOf('cancel'))), { secrets });
   }
 
   private summaryLines(draft: ComplaintDraft, lang: Lang, t: Translate): SummaryLine[] {

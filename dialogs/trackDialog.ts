@@ -79,7 +79,7 @@ export class TrackDialog extends LoopDialog<TrackState> {
       state.mode = 'number';
     }
     if (state.mode === 'number') return this.promptFor(step, NUMBER, { textKey: 'track.number.prompt', emptyRetryKey: 'track.number.retry.format' });
-    return this.promptFor(step, CHECK, { textKey: 'track.check.prompt', emptyRetryKey: 'track.check.retry' });
+    return this.promptFor(step, CHECK, { textKey: 'track.check.prompt', emptyRetryKey: 'track.check.retry', sensitive: 'trackingCheck' });
   }
 
   protected async handle(step: WaterfallStepContext, state: TrackState, answer: unknown): Promise<Next<TrackState>> {

@@ -1,5 +1,6 @@
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
+import { forStorage } from '../lib/privacy/marks';
 
 /**
  * The last messages of a conversation with the bot, kept in conversation state (which is saved every turn
@@ -30,8 +31,12 @@ export class RecentMessages {
     await this.accessor.set(context, list);
   }
 
-  /** What an activity says, for the transcript: its text, or its card's plain-text fallback, and its files. */
-  static describe(activity: Partial<Activity>): { text?: string; attachments?: TranscriptAttachment[] } {
+  /**
+   * What an activity says, for the transcript: its text, or its card's plain-text fallback, and its files;
+   * values the citizen was shown once (a PIN) are hidden.
+   */
+  static describe(sent: Partial<Activity>): { text?: string; attachments?: TranscriptAttachment[] } {
+    const activity = forStorage(sent) as Partial<Activity>;
     const card = activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
     const fallback = (card?.content as { fallbackText?: unknown } | undefined)?.fallbackText;
     const text = activity.text ?? (typeof fallback === 'string' ? fallback : undefined);

@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { textMessage } from '../../cards/activity';
 import type { Intent } from '../../lib/content/types';
+import { markPrivacy, SENSITIVE_ANSWER } from '../../lib/privacy/marks';
+import type { SensitiveInput } from '../../lib/privacy/sensitiveInput';
 import { type DialogServices, translator } from '../services';
 
 /** The outcome of reading a field: a value, or which retry text explains what was wrong. */
@@ -18,6 +20,11 @@ export interface FieldPromptOptions extends PromptOptions {
   skipLabelKey?: string;
   /** Retry text for a message without text (a sticker, a photo where words were expected). */
   emptyRetryKey?: string;
+  /**
+   * A question whose answer is personal data: the answer is written down only masked (see bot/privacy.ts),
+   * and this prompt alone reads it as typed.
+   */
+  sensitive?: SensitiveInput;
 }
 
 interface FieldState {
@@ -39,13 +46,15 @@ export class FieldPrompt extends Prompt<unknown> {
     const t = translator(this.services, context);
     const retry = (state as FieldState).retry;
     const question = isRetry && retry ? t(retry.key, retry.vars) : t(field.textKey, field.vars);
-    await context.sendActivity(textMessage(question, field.skipLabelKey ? [t(field.skipLabelKey)] : []));
+    const message = textMessage(question, field.skipLabelKey ? [t(field.skipLabelKey)] : []);
+    await context.sendActivity(field.sensitive ? markPrivacy(message, { expects: field.sensitive }) : message);
   }
 
   protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<unknown>> {
     const field = options as FieldPromptOptions;
     const fieldState = state as FieldState;
-    const text = context.activity.text ?? '';
+    const asTyped: unknown = field.sensitive ? context.turnState.get(SENSITIVE_ANSWER) : undefined;
+    const text = typeof asTyped === 'string' ? asTyped : context.activity.text ?? '';
     if (field.skipIntent && this.services.intents.is(text, field.skipIntent)) return { succeeded: true, value: null };
     if (text.trim() === '') {
       fieldState.retry = { key: field.emptyRetryKey ?? field.textKey, vars: field.vars };

@@ -49,6 +49,12 @@ export const PAGE_SIZE = 100;
 const MAX_REMEMBERED = 10_000;
 /** lastActivityAt is written at most this often per conversation: it is for housekeeping, not for clients. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * How long a message that shows a value once (an anonymous filer's PIN) is served as sent to clients that poll,
+ * from memory: the log holds it with the value hidden. Clients on the stream get it as it is sent; a client
+ * that comes back later reads the hidden copy.
+ */
+export const SHOWN_ONCE_MS = 2 * 60 * 1000;
 
 export function activityId(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
@@ -59,6 +65,7 @@ export class DirectLineLog {
   private readonly activities: Collection<ActivityRecord>;
   private readonly appendLock = new KeyedLock({ reentrant: false });
   private readonly next = new Map<string, { seq: number; touchedAt: number }>();
+  private readonly shownOnce = new Map<string, { activity: LoggedActivity; until: number }>();
 
   constructor(store: Store, private readonly now: () => number = Date.now) {
     this.conversations = store.collection<DirectLineConversation>(DIRECTLINE_CONVERSATIONS);
@@ -84,9 +91,14 @@ export class DirectLineLog {
 
   /**
    * Appends an activity; `build` receives its id and returns the activity to store (with that id). Resolves
-   * with the stored activity and its number once it is durably written.
+   * with the stored activity and its number once it is durably written. `asSent`, when given, is the activity
+   * as the citizen is shown it, kept in memory only, for SHOWN_ONCE_MS (see {@link since}).
    */
-  async append(conversationId: string, build: (id: string) => Record<string, unknown>): Promise<{ activity: LoggedActivity; seq: number }> {
+  async append(
+    conversationId: string,
+    build: (id: string) => Record<string, unknown>,
+    asSent?: (id: string) => Record<string, unknown>,
+  ): Promise<{ activity: LoggedActivity; seq: number }> {
     return this.appendLock.run(conversationId, async () => {
       for (let attempt = 0; ; attempt += 1) {
         const known = this.next.get(conversationId) ?? (await this.readNext(conversationId));
@@ -110,6 +122,8 @@ export class DirectLineLog {
           touchedAt = now;
         }
         this.remember(conversationId, { seq: seq + 1, touchedAt });
+        this.forgetShownOnce(now);
+        if (asSent) this.shownOnce.set(id, { activity: { ...asSent(id), id } as LoggedActivity, until: now + SHOWN_ONCE_MS });
         return { activity, seq };
       }
     });
@@ -132,14 +146,40 @@ export class DirectLineLog {
     }
   }
 
-  /** Activities after the watermark, oldest first, at most a page. */
-  async since(conversationId: string, watermark: number, limit = PAGE_SIZE): Promise<ActivityPage> {
+  /**
+   * Activities after the watermark, oldest first, at most a page. With `asSent`, an activity that shows a value
+   * once is returned as it was sent while it is fresh: for clients that poll, which would otherwise never see
+   * it (stream clients were sent it live).
+   */
+  async since(conversationId: string, watermark: number, options: { limit?: number; asSent?: boolean } = {}): Promise<ActivityPage> {
     const records = await this.activities
-      .find({ conversationId, seq: { $gt: watermark } }, { sort: { seq: 1 }, limit })
+      .find({ conversationId, seq: { $gt: watermark } }, { sort: { seq: 1 }, limit: options.limit ?? PAGE_SIZE })
       .toArray();
+    const now = this.now();
     return {
-      activities: records.map((record) => JSON.parse(record.json) as LoggedActivity),
+      activities: records.map((record) => {
+        const sent = options.asSent ? this.shownOnce.get(record._id) : undefined;
+        return sent && sent.until > now ? sent.activity : (JSON.parse(record.json) as LoggedActivity);
+      }),
       watermark: records.length > 0 ? records[records.length - 1].seq : watermark,
     };
+  }
+
+  /**
+   * Deletes what was said before `cutoff` (retention), and the conversations idle since then: a client that
+   * comes back to one starts it afresh.
+   */
+  async purgeBefore(cutoff: number): Promise<{ activities: number; conversations: number }> {
+    const activities = await this.activities.deleteMany({ at: { $lt: cutoff } });
+    const conversations = await this.conversations.deleteMany({ lastActivityAt: { $lt: cutoff } });
+    for (const conversationId of [...this.next.keys()]) {
+      // Numbering restarts from the log for a conversation that may have been deleted.
+      this.next.delete(conversationId);
+    }
+    return { activities: activities.deletedCount, conversations: conversations.deletedCount };
+  }
+
+  private forgetShownOnce(now: number): void {
+    for (const [id, entry] of this.shownOnce) if (entry.until <= now) this.shownOnce.delete(id);
   }
 }

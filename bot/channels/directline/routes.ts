@@ -157,7 +157,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
       const caller = auth.forConversation(req, conversationId, true);
       const watermark = watermarkOf(req);
       await existing(caller, conversationId);
-      const page = await log.since(conversationId, watermark);
+      const page = await log.since(conversationId, watermark, { asSent: true });
       res.send(200, { activities: page.activities, watermark: String(page.watermark) });
     });
 

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import type { DirectLineLog, LoggedActivity } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
-import type { BotLogic, ChannelAdapter } from '../../adapter';
+import { forStorage, hasSecrets } from '../../../lib/privacy/marks';
+import { redactAnswer } from '../../../lib/privacy/sensitiveInput';
+import type { SensitivePrompts } from '../../../lib/privacy/sensitivePrompts';
+import { type BotLogic, type ChannelAdapter, conversationKey } from '../../adapter';
 import type { ChannelConnector } from '../connector';
 import type { StreamHub } from './stream';
 
@@ -37,6 +40,8 @@ export interface DirectLineServiceDependencies {
   signer: TokenSigner;
   adapter: ChannelAdapter;
   logic: BotLogic;
+  /** Which sensitive question each conversation is waiting on: its answer is logged masked. */
+  prompts: SensitivePrompts;
   now?: () => number;
 }
 
@@ -59,12 +64,12 @@ export class DirectLineService {
     send: async (activity: Partial<Activity>): Promise<ResourceResponse> => {
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new TypeError('An outgoing Direct Line activity needs a conversation');
-      const { activity: logged } = await this.appendAndPublish(conversationId, (id) => ({
-        ...toJson(activity),
-        id,
-        timestamp: new Date(this.now()).toISOString(),
-        from: { ...BOT_ACCOUNT },
-      }));
+      const timestamp = new Date(this.now()).toISOString();
+      const envelope = (id: string) => ({ id, timestamp, from: { ...BOT_ACCOUNT } });
+      // A value shown once (a PIN) goes to the citizen's socket as sent and into the log hidden.
+      const asSent = hasSecrets(activity) ? (id: string) => ({ ...toJson(activity), ...envelope(id) }) : undefined;
+      const { activity: logged, seq } = await this.deps.log.append(conversationId, (id) => ({ ...forStorage(activity), ...envelope(id) }), asSent);
+      this.deps.hub.publish(conversationId, asSent ? ({ ...asSent(logged.id), id: logged.id } as LoggedActivity) : logged, seq);
       return { id: logged.id };
     },
   };
@@ -116,8 +121,13 @@ export class DirectLineService {
    * and the client's own id), then handed to the bot. Resolves with the server id once the turn is done.
    */
   async receive(conversationId: string, userId: string, activity: Record<string, unknown>): Promise<string> {
+    // The answer to a sensitive question is logged masked, and so echoed to the citizen's own client; the bot
+    // gets it as typed (its privacy middleware masks it again for everything after the asking step).
+    const typed = typeof activity.text === 'string' ? activity.text : undefined;
+    const kept = typed === undefined ? undefined : redactAnswer(await this.deps.prompts.pending(conversationKey({ channelId: DIRECTLINE_CHANNEL, conversation: { id: conversationId } })), typed);
     const { activity: logged } = await this.appendAndPublish(conversationId, (id) => ({
       ...activity,
+      ...(kept === undefined ? {} : { text: kept }),
       id,
       channelId: DIRECTLINE_CHANNEL,
       serviceUrl: 'directline',
@@ -126,7 +136,10 @@ export class DirectLineService {
       from: { id: userId, name: '', role: 'user' },
       recipient: { ...BOT_ACCOUNT },
     }));
-    await this.deps.adapter.processActivity({ ...(logged as Partial<Activity>), timestamp: new Date(String(logged.timestamp)) }, this.deps.logic);
+    await this.deps.adapter.processActivity(
+      { ...(logged as Partial<Activity>), ...(typed === undefined ? {} : { text: typed }), timestamp: new Date(String(logged.timestamp)) },
+      this.deps.logic,
+    );
     return logged.id;
   }
 

@@ -176,9 +176,9 @@ describe('DirectLineLog', () => {
     test('a smaller limit pages the same way', async () => {
       await log.open('conv-a', 'dl_a');
       for (let n = 1; n <= 7; n += 1) await log.append('conv-a', message(`m${n}`));
-      const first = await log.since('conv-a', 0, 3);
-      const second = await log.since('conv-a', first.watermark, 3);
-      const third = await log.since('conv-a', second.watermark, 3);
+      const first = await log.since('conv-a', 0, { limit: 3 });
+      const second = await log.since('conv-a', first.watermark, { limit: 3 });
+      const third = await log.since('conv-a', second.watermark, { limit: 3 });
       expect([first, second, third].map((page) => [page.activities.map((a) => a.text), page.watermark])).toEqual([
         [['m1', 'm2', 'm3'], 3],
         [['m4', 'm5', 'm6'], 6],

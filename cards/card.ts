@@ -1,3 +1,4 @@
+import type { ShownOnce } from '../lib/privacy/marks';
 import { escapeMarkdown } from './escape';
 import { type AdaptiveCard, CARD_VERSION, type CardAction, type CardElement, type Fact, type FactSet, type RenderedCard, type TextBlock } from './types';
 
@@ -39,4 +40,13 @@ export function card(lang: string, body: CardElement[], fallbackText: string, ac
 /** The plain-text form of a list of choices: numbered, so that a citizen on a text-only channel can type a number. */
 export function numbered(labels: readonly string[]): string {
   return labels.map((label, index) => `${index + 1}. ${label}`).join('\n');
+}
+
+/**
+ * A value a card shows the citizen once (a PIN, their phone number to check), in each form the card may hold
+ * it: as written in the plain-text fallback, and escaped in the card's Markdown.
+ */
+export function shownOnce(value: string, shownAs: string): ShownOnce[] {
+  const escaped = escapeMarkdown(value);
+  return [{ value, shownAs }, ...(escaped !== value ? [{ value: escaped, shownAs: escapeMarkdown(shownAs) }] : [])];
 }

@@ -1,7 +1,7 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { cardMessage, textMessage } from '../cards/activity';
-import type { Translate } from '../cards/card';
+import { shownOnce, type Translate } from '../cards/card';
 import { receiptCard } from '../cards/receipt';
 import { summaryCard, type SummaryLine } from '../cards/summary';
 import { describeDestination } from '../lib/centres';
@@ -330,7 +330,7 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
       });
       // The PIN is shown once, here: whatever writes this message down keeps it hidden.
       const message = cardMessage(receipt);
-      await step.context.sendActivity(filed.pin ? markPrivacy(message, { secrets: [{ value: filed.pin, shownAs: PIN_SHOWN_AS }] }) : message);
+      await step.context.sendActivity(filed.pin ? markPrivacy(message, { secrets: shownOnce(filed.pin, PIN_SHOWN_AS) }) : message);
       return { end: { filed: filed.complaint._id } satisfies FileComplaintResult };
     } catch (error) {
       if (!isAppError(error) || error.status < 500) throw error;
@@ -365,8 +365,8 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     const lines = this.summaryLines(draft, lang, t).map((line) => ({ ...line, editLabel: labelOf(`edit:${line.field}`) }));
     // The citizen sees their phone and e-mail to check them; the copies written down keep them masked.
     const secrets: ShownOnce[] = [
-      ...(draft.phone ? [{ value: parsePhoneDisplay(draft.phone), shownAs: maskPhone(draft.phone) }] : []),
-      ...(draft.email ? [{ value: draft.email, shownAs: maskEmail(draft.email) }] : []),
+      ...(draft.phone ? shownOnce(parsePhoneDisplay(draft.phone), maskPhone(draft.phone)) : []),
+      ...(draft.email ? shownOnce(draft.email, maskEmail(draft.email)) : []),
     ];
     return markPrivacy(cardMessage(summaryCard(lang, t, lines, labelOf('confirm'), labelOf('cancel'))), { secrets });
   }

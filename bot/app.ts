@@ -42,6 +42,7 @@ import { pageRoutes } from './web/pageRoutes';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
 import { PrivacyMiddleware } from './privacy';
 import { SensitivePrompts } from '../lib/privacy/sensitivePrompts';
+import { purgeExpired } from '../lib/privacy/retention';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
 import { PRIVACY_PATH, privacyRoutes } from './web/privacy';
@@ -74,6 +75,8 @@ export interface App {
   officers: OfficerAccounts;
   /** Starts periodic work (the retention purge, content refresh). index.ts calls it; tests that do not need it leave it off. */
   startBackgroundJobs(): void;
+  /** Deletes what is kept longer than the retention settings allow (run every six hours by the background jobs). */
+  purgeRetained(): Promise<void>;
   /** Stops taking requests and turns, lets running turns finish (up to the configured timeout), closes the store. */
   close(): Promise<void>;
 }
@@ -108,9 +111,11 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const sessions = new SessionStore(store, now);
   const recent = new RecentMessages(conversationState, now);
   const deliverer = new Deliverer(adapter, logger);
+  const handoffRepo = new HandoffRepository(store, now);
+  const transcript = new Transcript(store, now);
   const handoffs = new HandoffService({
-    repo: new HandoffRepository(store, now),
-    transcript: new Transcript(store, now),
+    repo: handoffRepo,
+    transcript,
     texts,
     calendar: () => content.officeHours(),
     directory,
@@ -217,10 +222,26 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       logger.error({ err: describeErrorForLog(error) }, 'idle bot state purge failed');
     }
   };
+  const purgeConversations = async () => {
+    try {
+      const deleted = await purgeExpired(
+        { directLineLog, transcript, handoffs: handoffRepo, prompts: sensitivePrompts },
+        { directLineDays: config.directLineRetentionDays, transcriptDays: config.transcriptRetentionDays },
+        now(),
+      );
+      if (Object.values(deleted).some((count) => count > 0)) logger.info({ deleted }, 'expired conversations purged');
+    } catch (error) {
+      logger.error({ err: describeErrorForLog(error) }, 'conversation purge failed');
+    }
+  };
+  const purgeRetained = async () => {
+    await purgeIdleState();
+    await purgeConversations();
+  };
   const startBackgroundJobs = () => {
     if (purgeTimer) return;
-    void purgeIdleState();
-    purgeTimer = setInterval(() => void purgeIdleState(), RETENTION_PURGE_INTERVAL_MS);
+    void purgeRetained();
+    purgeTimer = setInterval(() => void purgeRetained(), RETENTION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
     handoffTimer = setInterval(() => void sweepHandoffs(), HANDOFF_SWEEP_INTERVAL_MS);
     handoffTimer.unref();
@@ -250,5 +271,5 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     return closing;
   };
 
-  return { server, adapter, bot, directLine, texts, content, complaints, handoffs, officers, startBackgroundJobs, close };
+  return { server, adapter, bot, directLine, texts, content, complaints, handoffs, officers, startBackgroundJobs, purgeRetained, close };
 }

@@ -42,6 +42,10 @@ export interface Config {
   hashingKey: string | undefined;
   /** Conversation and user state idle for longer than this is deleted (PDPA: keep only what is needed). */
   stateRetentionDays: number;
+  /** Direct Line activity logs (what was said on Web Chat) are deleted after this many days. */
+  directLineRetentionDays: number;
+  /** Officers' transcripts, and the requests of handoffs that ended, are deleted after this many days. */
+  transcriptRetentionDays: number;
   /** How long shutdown waits for running turns and requests before closing the store anyway. */
   shutdownTimeoutMs: number;
   /** A request for an officer not claimed within this time is offered to become a question. */
@@ -68,6 +72,8 @@ export const CONFIG_VARIABLES = [
   'TOKEN_SIGNING_KEY',
   'HASHING_KEY',
   'STATE_RETENTION_DAYS',
+  'DIRECTLINE_RETENTION_DAYS',
+  'TRANSCRIPT_RETENTION_DAYS',
   'SHUTDOWN_TIMEOUT_MS',
   'HANDOFF_OFFER_MINUTES',
   'HANDOFF_IDLE_MINUTES',
@@ -194,6 +200,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenSigningKey: secret(env, 'TOKEN_SIGNING_KEY', 32),
     hashingKey: secret(env, 'HASHING_KEY', 32),
     stateRetentionDays: integer(env, 'STATE_RETENTION_DAYS', 90, 1, 3650),
+    directLineRetentionDays: integer(env, 'DIRECTLINE_RETENTION_DAYS', 90, 1, 3650),
+    transcriptRetentionDays: integer(env, 'TRANSCRIPT_RETENTION_DAYS', 365, 1, 3650),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     handoffOfferMinutes: integer(env, 'HANDOFF_OFFER_MINUTES', 10, 1, 240),
     handoffIdleMinutes: integer(env, 'HANDOFF_IDLE_MINUTES', 20, 1, 1440),
@@ -211,6 +219,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         tokenSigningKey: this.tokenSigningKey ? '[redacted]' : 'generated',
         hashingKey: this.hashingKey ? '[redacted]' : 'generated',
         stateRetentionDays: this.stateRetentionDays,
+        directLineRetentionDays: this.directLineRetentionDays,
+        transcriptRetentionDays: this.transcriptRetentionDays,
         shutdownTimeoutMs: this.shutdownTimeoutMs,
         handoffOfferMinutes: this.handoffOfferMinutes,
         handoffIdleMinutes: this.handoffIdleMinutes,

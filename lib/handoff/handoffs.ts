@@ -135,6 +135,14 @@ export class HandoffRepository {
   }
 
   /** Records activity on a waiting or live conversation (for idle closing and the queue's display). */
+  /**
+   * Deletes handoffs that ended (back with the bot, or closed) and were last active before `cutoff`
+   * (retention): they hold what the citizen said they needed.
+   */
+  async purgeEndedBefore(cutoff: number): Promise<number> {
+    return (await this.handoffs.deleteMany({ state: { $in: ['bot', 'closed'] }, lastActivityAt: { $lt: cutoff } })).deletedCount;
+  }
+
   async touch(key: string): Promise<void> {
     await this.handoffs.updateOne({ _id: key, state: { $in: ['queued', 'live'] } }, { $set: { lastActivityAt: this.now() } });
   }

@@ -70,6 +70,11 @@ export class Transcript {
       .toArray();
   }
 
+  /** Deletes the messages written before `cutoff` (retention). */
+  async purgeBefore(cutoff: number): Promise<number> {
+    return (await this.messages.deleteMany({ at: { $lt: cutoff } })).deletedCount;
+  }
+
   /** Officer replies still waiting for the citizen's channel to take them (retried by the delivery worker). */
   pending(limit = 100): Promise<TranscriptMessage[]> {
     return this.messages.find({ delivery: 'pending' }, { sort: { at: 1 }, limit }).toArray();

@@ -1,5 +1,6 @@
 import { COMPLAINTS_COLLECTION } from '../complaints/service';
-import { DIRECTLINE_ACTIVITIES } from '../directline/log';
+import { DIRECTLINE_ACTIVITIES, DIRECTLINE_CONVERSATIONS } from '../directline/log';
+import { SENSITIVE_PROMPTS_COLLECTION } from '../privacy/sensitivePrompts';
 import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
 import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
 import { HANDOFFS_COLLECTION, HANDOFF_WAITS_COLLECTION } from '../handoff/handoffs';
@@ -23,6 +24,10 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: COMPLAINTS_COLLECTION, keys: { forwardingState: 1, createdAt: 1 } },
   // A Direct Line client reading its conversation from a watermark.
   { collection: DIRECTLINE_ACTIVITIES, keys: { conversationId: 1, seq: 1 }, options: { unique: true } },
+  // Retention: what was said on Web Chat, and the conversations, past their time.
+  { collection: DIRECTLINE_ACTIVITIES, keys: { at: 1 } },
+  { collection: DIRECTLINE_CONVERSATIONS, keys: { lastActivityAt: 1 } },
+  { collection: SENSITIVE_PROMPTS_COLLECTION, keys: { at: 1 } },
   // Reading an uploaded file's chunks in order.
   { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
   // A centre's queue, first page: the officers' most frequent query.
@@ -36,6 +41,8 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   // A conversation's transcript in order; officer replies still to deliver.
   { collection: MESSAGES_COLLECTION, keys: { conversationKey: 1, at: 1 } },
   { collection: MESSAGES_COLLECTION, keys: { delivery: 1, at: 1 } },
+  // Retention: transcript lines past their time.
+  { collection: MESSAGES_COLLECTION, keys: { at: 1 } },
   // Signing in by username.
   { collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } },
   // Ending all sessions of an officer; purging expired ones.

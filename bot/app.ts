@@ -146,7 +146,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   adapter.use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
-  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy);
+  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy ? config.trustProxyHops : 0);
   const signer = new TokenSigner(secrets.tokenSigningKey, now);
   const directLineLog = new DirectLineLog(store, now);
   const hub = new StreamHub(directLineLog, logger);

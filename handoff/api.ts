@@ -182,7 +182,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     onUpgrade(server.server, (pathname) => pathname === `${OFFICER_API}/stream`, acceptStream);
 
     server.post(`${OFFICER_API}/session`, json, async (req: Request, res: Response) => {
-      if (!signInLimiter.take(clientAddress(req, deps.address.trustProxy))) {
+      if (!signInLimiter.take(clientAddress(req, deps.address.trustedHops))) {
         res.setHeader('retry-after', '30');
         throw new HttpError(429, 'TooManyRequests', 'Too many sign-in attempts from this address; wait a little');
       }

@@ -40,7 +40,7 @@ export function chatTokenRoutes(deps: ChatTokenDependencies) {
 
   return (server: Server): void => {
     server.post(CHAT_TOKEN_PATH, json, async (req: Request, res: Response) => {
-      if (!limiter.take(clientAddress(req, deps.address.trustProxy))) {
+      if (!limiter.take(clientAddress(req, deps.address.trustedHops))) {
         res.setHeader('retry-after', '30');
         throw new HttpError(429, 'TooManyRequests', 'Too many new chats from this address; try again shortly');
       }

@@ -98,7 +98,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
     const url = new URL(req.url ?? '/', 'http://x');
     const match = streamPath.exec(pathname) as RegExpExecArray;
     const refuse = (status: number, text: string) => refuseUpgrade(socket, status, text);
-    if (!socketLimiter.take(clientAddress(req, address.trustProxy))) return refuse(429, 'Too Many Requests');
+    if (!socketLimiter.take(clientAddress(req, address.trustedHops))) return refuse(429, 'Too Many Requests');
     const check = signer.verify(url.searchParams.get('t') ?? '', 'stream');
     if (!check.ok || check.claims.conversationId !== match[1]) return refuse(403, 'Forbidden');
     if (!hub.canAccept(match[1])) return refuse(429, 'Too Many Requests');
@@ -127,7 +127,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
 
     server.post(`${DIRECTLINE_BASE}/conversations`, json, async (req: Request, res: Response) => {
       const caller = auth.caller(req, true);
-      if (!startLimiter.take(clientAddress(req, address.trustProxy))) throw tooMany(res, 2);
+      if (!startLimiter.take(clientAddress(req, address.trustedHops))) throw tooMany(res, 2);
       const body = optionalBody(req);
       const locale = typeof body.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
       let userId: string;

@@ -1,8 +1,9 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
-import { installErrorHandling } from './http/errors';
+import { HttpError, installErrorHandling } from './http/errors';
+import { requestUrl } from './http/requestUrl';
 
 export interface Lifecycle {
   /** True once shutdown began: /readyz answers 503 so that load balancers stop sending traffic. */
@@ -44,13 +45,22 @@ export function createServer(deps: ServerDependencies): Server {
     next();
   });
 
+  // Before restify routes a request: what it cannot route must be answered here.
+  server.pre((req: Request, _res: Response, next: Next) => {
+    if (!requestUrl(req)) {
+      next(new HttpError(400, 'BadRequest', 'The Host header or the request target is not a valid URL'));
+      return;
+    }
+    next();
+  });
+
   installErrorHandling(server, logger);
 
   server.on('after', (req: Request, res: Response) => {
-    // The path only: query strings can carry tokens.
+    // The path only: query strings can carry tokens. A request that named no URL has no path.
     const started = startedAt.get(req);
     const ms = started === undefined ? undefined : Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode, ms }, 'request');
+    logger.info({ reqId: req.id(), method: req.method, path: requestUrl(req)?.pathname ?? '-', status: res.statusCode, ms }, 'request');
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

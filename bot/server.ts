@@ -2,6 +2,7 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
+import { refuseContentEncoding } from './http/contentEncoding';
 import { HttpError, installErrorHandling } from './http/errors';
 import { requestUrl } from './http/requestUrl';
 
@@ -45,13 +46,15 @@ export function createServer(deps: ServerDependencies): Server {
     next();
   });
 
-  // Before restify routes a request: what it cannot route must be answered here.
+  // Before restify routes a request: what it cannot route must be answered here, and compressed bodies are
+  // refused before anything reads them.
   server.pre((req: Request, _res: Response, next: Next) => {
     if (!requestUrl(req)) {
       next(new HttpError(400, 'BadRequest', 'The Host header or the request target is not a valid URL'));
       return;
     }
-    next();
+    const refused = refuseContentEncoding(req);
+    next(refused);
   });
 
   installErrorHandling(server, logger);

@@ -3,10 +3,11 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { AzureBotConfig } from '../../lib/config';
 import type { KeyedLock } from '../../lib/keyedLock';
 import { type BotLogic, conversationKey } from '../adapter';
+import { jsonBody } from '../http/body';
 import { HttpError } from '../http/errors';
 
 /** Azure channels post one activity per request; attachments travel as links, so this bound is generous. */
@@ -35,7 +36,7 @@ export function azureRoutes(adapter: CloudAdapter, logic: BotLogic, turnLock: Ke
   return (server: Server): void => {
     server.post(
       '/api/messages',
-      restify.plugins.jsonBodyParser({ maxBodySize: AZURE_MAX_BODY_BYTES, mapParams: false }),
+      jsonBody(AZURE_MAX_BODY_BYTES),
       async (req: Request, res: Response) => {
         const body = req.body;
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {

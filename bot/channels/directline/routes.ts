@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { DirectLineLog } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
 import { RateLimiter } from '../../../lib/rateLimit';
+import { jsonBody } from '../../http/body';
 import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
@@ -77,7 +78,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
   const uploadLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 6 }, now);
   const startLimiter = new RateLimiter({ capacity: 30, perSecond: 0.5 }, now);
   const socketLimiter = new RateLimiter({ capacity: 30, perSecond: 1 }, now);
-  const json = restify.plugins.jsonBodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false });
+  const json = jsonBody(MAX_ACTIVITY_BYTES);
 
   const streamUrl = (req: IncomingMessage, userId: string, conversationId: string, watermark?: number) => {
     const base = address.webSocketBase(req);

@@ -185,7 +185,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   }
 
   let shuttingDown = false;
-  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes });
+  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes, hashingKey: secrets.hashingKey });
 
   let purgeTimer: NodeJS.Timeout | undefined;
   let handoffTimer: NodeJS.Timeout | undefined;

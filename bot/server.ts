@@ -1,9 +1,10 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
 import { refuseContentEncoding } from './http/contentEncoding';
 import { HttpError, installErrorHandling } from './http/errors';
+import { pathForLog } from './http/logPath';
 import { requestUrl } from './http/requestUrl';
 
 export interface Lifecycle {
@@ -19,6 +20,8 @@ export interface ServerDependencies {
   store: Store;
   lifecycle: Lifecycle;
   routes?: RouteModule[];
+  /** Keys the hashes that stand for tracking numbers in request logs (HASHING_KEY); without it, a key of this process. */
+  hashingKey?: string;
 }
 
 /** Accepts a caller's request id (for tracing across a proxy) only if it cannot inject anything into a log. */
@@ -30,6 +33,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
  */
 export function createServer(deps: ServerDependencies): Server {
   const { logger, store, lifecycle } = deps;
+  const logKey = deps.hashingKey ?? randomBytes(32).toString('hex');
   const server = restify.createServer({
     name: 'damrongdham-bot',
     log: logger,
@@ -60,10 +64,9 @@ export function createServer(deps: ServerDependencies): Server {
   installErrorHandling(server, logger);
 
   server.on('after', (req: Request, res: Response) => {
-    // The path only: query strings can carry tokens. A request that named no URL has no path.
     const started = startedAt.get(req);
     const ms = started === undefined ? undefined : Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ reqId: req.id(), method: req.method, path: requestUrl(req)?.pathname ?? '-', status: res.statusCode, ms }, 'request');
+    logger.info({ reqId: req.id(), method: req.method, path: pathForLog(req, logKey), status: res.statusCode, ms }, 'request');
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -155,7 +155,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   adapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
-  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy);
+  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy ? config.trustProxyHops : 0);
   const signer = new TokenSigner(secrets.tokenSigningKey, now);
   const directLineLog = new DirectLineLog(store, now);
   const hub = new StreamHub(directLineLog, logger);
@@ -194,7 +194,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   }
 
   let shuttingDown = false;
-  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes });
+  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes, hashingKey: secrets.hashingKey });
 
   let purgeTimer: NodeJS.Timeout | undefined;
   let handoffTimer: NodeJS.Timeout | undefined;

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ConversationState, TurnContext } from 'botbuilder';
 import { ActivityTypes } from 'botbuilder';
 import type { Texts } from '../lib/content/texts';
 import { describeErrorForLog } from '../lib/errors';
 import { DEFAULT_LANGUAGE, detectLanguage, type Lang, languageFromLocale } from '../lib/i18n/language';
-import type { Logger } from '../lib/logger';
+import { conversationLogRef, type Logger } from '../lib/logger';
 import { conversationKey } from './adapter';
 import { settledLanguage } from './language';
 
@@ -38,7 +37,7 @@ export class TurnFailureTracker {
 
 /** A short, stable pseudonym for a conversation in logs: channel user ids are personal data. */
 export function conversationRef(context: TurnContext): string {
-  return createHash('sha256').update(conversationKey(context.activity)).digest('hex').slice(0, 12);
+  return conversationLogRef(conversationKey(context.activity));
 }
 
 /** The error may have struck before the language was settled (the store being down, say): then guess. */

@@ -5,10 +5,12 @@ import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
 import { createApp } from './app';
+import { keepServingThroughUnexpectedErrors } from './processGuard';
 
 /**
  * The service's entry point: load the configuration, open the store, build the app, listen, and shut down
- * gracefully on SIGTERM or SIGINT. Start-up problems end the process with one clear line and exit code 1.
+ * gracefully on SIGTERM or SIGINT. Start-up problems end the process with one clear line and exit code 1;
+ * once it serves, an unexpected error is logged and the process keeps serving.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
     app.server.once('error', reject);
     app.server.listen(config.port, config.host, () => resolve());
   });
+  // Installed once the service is up: a failure during start-up still stops it with a clear line.
+  keepServingThroughUnexpectedErrors(logger);
   logger.info({ config, url: config.publicUrl }, 'listening');
   if (firstAdmin) {
     // Printed once, on the terminal rather than into the JSON log: it is a password, and it must be changed at

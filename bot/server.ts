@@ -1,8 +1,11 @@
-import restify, { type Request, type Response, type Server } from 'restify';
-import { randomUUID } from 'node:crypto';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
-import { installErrorHandling } from './http/errors';
+import { refuseContentEncoding } from './http/contentEncoding';
+import { HttpError, installErrorHandling } from './http/errors';
+import { pathForLog } from './http/logPath';
+import { requestUrl } from './http/requestUrl';
 
 export interface Lifecycle {
   /** True once shutdown began: /readyz answers 503 so that load balancers stop sending traffic. */
@@ -17,6 +20,8 @@ export interface ServerDependencies {
   store: Store;
   lifecycle: Lifecycle;
   routes?: RouteModule[];
+  /** Keys the hashes that stand for tracking numbers in request logs (HASHING_KEY); without it, a key of this process. */
+  hashingKey?: string;
 }
 
 /** Accepts a caller's request id (for tracing across a proxy) only if it cannot inject anything into a log. */
@@ -28,6 +33,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
  */
 export function createServer(deps: ServerDependencies): Server {
   const { logger, store, lifecycle } = deps;
+  const logKey = deps.hashingKey ?? randomBytes(32).toString('hex');
   const server = restify.createServer({
     name: 'damrongdham-bot',
     log: logger,
@@ -44,13 +50,23 @@ export function createServer(deps: ServerDependencies): Server {
     next();
   });
 
+  // Before restify routes a request: what it cannot route must be answered here, and compressed bodies are
+  // refused before anything reads them.
+  server.pre((req: Request, _res: Response, next: Next) => {
+    if (!requestUrl(req)) {
+      next(new HttpError(400, 'BadRequest', 'The Host header or the request target is not a valid URL'));
+      return;
+    }
+    const refused = refuseContentEncoding(req);
+    next(refused);
+  });
+
   installErrorHandling(server, logger);
 
   server.on('after', (req: Request, res: Response) => {
-    // The path only: query strings can carry tokens.
     const started = startedAt.get(req);
     const ms = started === undefined ? undefined : Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ reqId: req.id(), method: req.method, path: req.getPath(), status: res.statusCode, ms }, 'request');
+    logger.info({ reqId: req.id(), method: req.method, path: pathForLog(req, logKey), status: res.statusCode, ms }, 'request');
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
 import { checkLink } from '../lib/complaints/fields';
@@ -14,7 +14,7 @@ import { csrfMatches, type Session, type SessionStore } from '../lib/officers/se
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
 import { readUpload } from '../bot/channels/directline/upload';
-import { readJsonBody } from '../bot/http/body';
+import { jsonBody, readJsonBody } from '../bot/http/body';
 import { cookie, readCookie } from '../bot/http/cookies';
 import { HttpError } from '../bot/http/errors';
 import { onUpgrade, refuseUpgrade } from '../bot/http/upgrades';
@@ -97,7 +97,7 @@ function failed(result: Extract<ActionResult<unknown>, { ok: false }>): HttpErro
 export function officerApiRoutes(deps: OfficerApiDependencies) {
   const now = deps.now ?? Date.now;
   const signInLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, now);
-  const json = restify.plugins.jsonBodyParser({ maxBodySize: 32 * 1024, mapParams: false });
+  const json = jsonBody(32 * 1024);
 
   const secure = (req: Request) => deps.address.httpBase(req).startsWith('https:');
 
@@ -182,7 +182,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     onUpgrade(server.server, (pathname) => pathname === `${OFFICER_API}/stream`, acceptStream);
 
     server.post(`${OFFICER_API}/session`, json, async (req: Request, res: Response) => {
-      if (!signInLimiter.take(clientAddress(req, deps.address.trustProxy))) {
+      if (!signInLimiter.take(clientAddress(req, deps.address.trustedHops))) {
         res.setHeader('retry-after', '30');
         throw new HttpError(429, 'TooManyRequests', 'Too many sign-in attempts from this address; wait a little');
       }

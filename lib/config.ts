@@ -34,6 +34,11 @@ export interface Config {
   publicUrlConfigured: boolean;
   /** Behind a reverse proxy: client addresses and the scheme come from X-Forwarded-For / X-Forwarded-Proto. */
   trustProxy: boolean;
+  /**
+   * How many reverse proxies in a row the service trusts (with trustProxy). The client is the address the
+   * outermost of them saw: X-Forwarded-For counted from the right, since entries further left are the client's own.
+   */
+  trustProxyHops: number;
   /** Present only when an Azure Bot Service app id is configured; enables /api/messages. */
   azure: AzureBotConfig | undefined;
   /** Explicit secrets; when unset they are generated on first start and kept in dataDir (lib/secrets.ts). */
@@ -64,6 +69,7 @@ export const CONFIG_VARIABLES = [
   'LOG_LEVEL',
   'PUBLIC_URL',
   'TRUST_PROXY',
+  'TRUST_PROXY_HOPS',
   'MICROSOFT_APP_ID',
   'MICROSOFT_APP_PASSWORD',
   'MICROSOFT_APP_TENANT_ID',
@@ -151,6 +157,12 @@ function secret(env: Env, name: string, minLength: number): string | undefined {
   return raw;
 }
 
+function trustProxyHops(env: Env, trustProxy: boolean): number {
+  const hops = integer(env, 'TRUST_PROXY_HOPS', 1, 1, 10);
+  if (!trustProxy && read(env, 'TRUST_PROXY_HOPS') !== undefined) throw invalid('TRUST_PROXY_HOPS', 'is set but TRUST_PROXY is not true');
+  return hops;
+}
+
 function azure(env: Env): AzureBotConfig | undefined {
   const appId = read(env, 'MICROSOFT_APP_ID');
   const appPassword = read(env, 'MICROSOFT_APP_PASSWORD');
@@ -186,6 +198,7 @@ export function redactUri(uri: string): string {
  */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const port = integer(env, 'PORT', 3978, 1, 65535);
+  const trustProxy = flag(env, 'TRUST_PROXY', false);
   const config: Config = {
     port,
     host: read(env, 'HOST') ?? '0.0.0.0',
@@ -194,7 +207,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     publicUrl: publicUrl(env, port),
     publicUrlConfigured: read(env, 'PUBLIC_URL') !== undefined,
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy,
+    trustProxyHops: trustProxyHops(env, trustProxy),
     azure: azure(env),
     directLineSecret: secret(env, 'DIRECTLINE_SECRET', 32),
     tokenSigningKey: secret(env, 'TOKEN_SIGNING_KEY', 32),
@@ -214,6 +228,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         logLevel: this.logLevel,
         publicUrl: this.publicUrl,
         trustProxy: this.trustProxy,
+        trustProxyHops: this.trustProxyHops,
         azure: this.azure ? { appId: this.azure.appId, appType: this.azure.appType, appTenantId: this.azure.appTenantId } : 'off',
         directLineSecret: this.directLineSecret ? '[redacted]' : 'generated',
         tokenSigningKey: this.tokenSigningKey ? '[redacted]' : 'generated',

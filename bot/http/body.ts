@@ -1,5 +1,37 @@
 import type { IncomingMessage } from 'node:http';
+import restify, { type CallbackHandler, type Next, type Request, type Response } from 'restify';
 import { HttpError } from './errors';
+import { parseClientJson } from './json';
+
+/** application/json and the structured +json types (application/vnd.example+json), as restify recognises them. */
+function isJsonType(req: Request): boolean {
+  const type = req.getContentType();
+  return type === 'application/json' || /^application\/[a-zA-Z.]+\+json/.test(type);
+}
+
+function parseJsonBody(req: Request, _res: Response, next: Next): void {
+  const raw = req.body;
+  const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : undefined;
+  if (!isJsonType(req) || !text) {
+    next();
+    return;
+  }
+  try {
+    req.body = parseClientJson(text);
+    next();
+  } catch (error) {
+    next(error as HttpError);
+  }
+}
+
+/**
+ * The JSON body parser every JSON route uses: restify reads the body, bounded by `maxBytes` (413 beyond), and
+ * it is parsed by the one rule for client JSON (400 when invalid or nested too deep). Bodies that are not
+ * JSON are left as read, for the route to refuse. Compressed bodies never get here (contentEncoding.ts).
+ */
+export function jsonBody(maxBytes: number): CallbackHandler[] {
+  return [restify.plugins.bodyReader({ maxBodySize: maxBytes }), parseJsonBody];
+}
 
 /**
  * Reads a JSON body by hand, for routes that take JSON or a file upload and so cannot use a fixed body parser.
@@ -24,9 +56,9 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<un
     req.on('end', () => {
       if (refused) return;
       try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new HttpError(400, 'BadArgument', 'The body is not valid JSON'));
+        resolve(parseClientJson(Buffer.concat(chunks).toString('utf8')));
+      } catch (error) {
+        reject(error);
       }
     });
     req.on('error', reject);

@@ -3,18 +3,18 @@ import type { IncomingMessage } from 'node:http';
 /**
  * The address clients reach the service at, for the links it hands out (stream URLs, file links). PUBLIC_URL
  * wins when set; otherwise the request's own Host header is used, which is what a local `npm start` needs.
- * Behind a trusted reverse proxy the scheme and the client's address come from its X-Forwarded-* headers.
+ * Behind trusted reverse proxies (`trustedHops` of them, 0 when none is trusted) the scheme and the client's
+ * address come from their X-Forwarded-* headers.
  */
 export class PublicAddress {
-  constructor(private readonly configured: string | undefined, readonly trustProxy: boolean) {}
+  constructor(private readonly configured: string | undefined, readonly trustedHops: number) {}
 
   httpBase(req: IncomingMessage): string {
     if (this.configured) return this.configured;
     const host = req.headers.host;
     // A Host header is client input: anything but a plain host[:port] falls back to loopback.
     const safeHost = typeof host === 'string' && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(host) ? host : 'localhost';
-    const forwarded = this.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
-    const scheme = forwarded === 'https' ? 'https' : 'http';
+    const scheme = forwardedEntry(req.headers['x-forwarded-proto'], this.trustedHops) === 'https' ? 'https' : 'http';
     return `${scheme}://${safeHost}`;
   }
 
@@ -23,12 +23,21 @@ export class PublicAddress {
   }
 }
 
-/** The client's address, for rate limits: the first X-Forwarded-For entry behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first.slice(0, 64);
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+/**
+ * The entry of a comma-separated X-Forwarded-* header that the outermost trusted proxy wrote. Each proxy appends
+ * what it saw to what it received, so with `hops` trusted proxies that entry is the hops-th from the right;
+ * everything to its left came from the client and proves nothing. Fewer entries than hops means the request
+ * skipped the outer proxies: then the leftmost entry, written by the first trusted proxy it met, is the one.
+ * X-Forwarded-Proto is read the same way, so the scheme and the client address come from the same proxy.
+ */
+export function forwardedEntry(header: string | string[] | undefined, hops: number): string | undefined {
+  if (hops < 1 || header === undefined) return undefined;
+  const entries = (Array.isArray(header) ? header.join(',') : header).split(',').map((entry) => entry.trim());
+  const entry = entries[Math.max(0, entries.length - hops)];
+  return entry ? entry.slice(0, 64) : undefined;
+}
+
+/** The client's address, for rate limits: the one the outermost trusted proxy saw, or the socket's peer. */
+export function clientAddress(req: IncomingMessage, trustedHops: number): string {
+  return forwardedEntry(req.headers['x-forwarded-for'], trustedHops) ?? req.socket.remoteAddress ?? 'unknown';
 }

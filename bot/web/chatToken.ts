@@ -1,8 +1,9 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { DirectLineLog } from '../../lib/directline/log';
 import type { TokenSigner } from '../../lib/directline/tokens';
 import { RateLimiter } from '../../lib/rateLimit';
 import { newConversationId, newUserId, type DirectLineService } from '../channels/directline/service';
+import { jsonBody } from '../http/body';
 import { HttpError } from '../http/errors';
 import { cookie, readCookie } from '../http/cookies';
 import { clientAddress, type PublicAddress } from '../http/publicAddress';
@@ -36,11 +37,11 @@ export interface ChatTokenDependencies {
 
 export function chatTokenRoutes(deps: ChatTokenDependencies) {
   const limiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, deps.now ?? Date.now);
-  const json = restify.plugins.jsonBodyParser({ maxBodySize: 1024, mapParams: false });
+  const json = jsonBody(1024);
 
   return (server: Server): void => {
     server.post(CHAT_TOKEN_PATH, json, async (req: Request, res: Response) => {
-      if (!limiter.take(clientAddress(req, deps.address.trustProxy))) {
+      if (!limiter.take(clientAddress(req, deps.address.trustedHops))) {
         res.setHeader('retry-after', '30');
         throw new HttpError(429, 'TooManyRequests', 'Too many new chats from this address; try again shortly');
       }

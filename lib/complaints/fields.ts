@@ -1,3 +1,5 @@
+import { removeBidiControls } from '../bidiControls';
+
 /**
  * The rules for what a citizen types into a complaint. Text is kept as text: HTML or script is stored as the
  * characters the citizen typed and escaped wherever it is shown, never interpreted. Lengths are counted in
@@ -9,13 +11,18 @@ export interface TextRule {
   max: number;
   /** Required fields must say something in words, not only emoji or punctuation. */
   needsWords: boolean;
+  /**
+   * A short field (a subject, a place, a name) is shown on one line in lists, cards and the officers' app, where
+   * bidirectional controls could make it read as something else: they are removed. A description keeps them.
+   */
+  short: boolean;
 }
 
 export const TEXT_RULES = {
-  subject: { min: 5, max: 150, needsWords: true },
-  description: { min: 10, max: 3000, needsWords: true },
-  place: { min: 3, max: 300, needsWords: true },
-  name: { min: 2, max: 100, needsWords: true },
+  subject: { min: 5, max: 150, needsWords: true, short: true },
+  description: { min: 10, max: 3000, needsWords: true, short: false },
+  place: { min: 3, max: 300, needsWords: true, short: true },
+  name: { min: 2, max: 100, needsWords: true, short: true },
 } as const satisfies Record<string, TextRule>;
 
 export type TextField = keyof typeof TEXT_RULES;
@@ -60,7 +67,8 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 export function checkText(field: TextField, raw: string): TextCheck {
   const rule: TextRule = TEXT_RULES[field];
   // Counting stops a little past the maximum: the exact length of an over-long text is not needed.
-  const value = cleanText(raw.length > rule.max * 8 ? raw.slice(0, rule.max * 8) : raw);
+  const bounded = raw.length > rule.max * 8 ? raw.slice(0, rule.max * 8) : raw;
+  const value = cleanText(rule.short ? removeBidiControls(bounded) : bounded);
   const length = graphemeLength(value, rule.max + 1);
   const failure = (reason: 'too-short' | 'too-long' | 'no-words') => ({ ok: false as const, reason, length, min: rule.min, max: rule.max });
   if (length < rule.min) return failure('too-short');
@@ -71,7 +79,7 @@ export function checkText(field: TextField, raw: string): TextCheck {
 
 /** A practical e-mail check: one @, a dotted domain, no spaces; the address is confirmed by use, not by regex. */
 export function checkEmail(raw: string): { ok: true; value: string } | { ok: false } {
-  const value = cleanText(raw).toLowerCase();
+  const value = cleanText(removeBidiControls(raw)).toLowerCase();
   if (value.length > MAX_EMAIL_LENGTH) return { ok: false };
   return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(value) ? { ok: true, value } : { ok: false };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CentreDirectory } from '../centres';
+import { removeBidiControls } from '../bidiControls';
 import { AppError, isAppError } from '../errors';
 import type { Collection, Store } from '../store/types';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
@@ -52,6 +53,19 @@ export interface LockoutPolicy {
 export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
+/**
+ * A username as typed, in the form it is stored and looked up in. Bidirectional controls, which a username
+ * copied from a document can carry unseen, are removed rather than refused.
+ */
+function usernameOf(raw: string): string {
+  return removeBidiControls(raw).trim().toLowerCase();
+}
+
+/** A display name as shown to officers: without bidirectional controls, which could make it read as another. */
+function displayNameOf(raw: string): string {
+  return removeBidiControls(raw).trim().slice(0, 100);
+}
+
 function publicView(document: OfficerDocument): Officer {
   const { passwordHash: _hash, failedSignIns: _failures, lockedUntil: _locked, ...officer } = document;
   return officer;
@@ -88,7 +102,7 @@ export class OfficerAccounts {
   }
 
   async create(input: { username: string; displayName: string; role: Role; centres: string[]; password: string }, mustChangePassword = true): Promise<Officer> {
-    const username = input.username.trim().toLowerCase();
+    const username = usernameOf(input.username);
     if (!USERNAME.test(username)) throw new AppError('ACCOUNT_INVALID', 'A username is 3–32 lower-case letters, digits, dots, dashes or underscores');
     if (!(ROLES as readonly string[]).includes(input.role)) throw new AppError('ACCOUNT_INVALID', 'Unknown role');
     if (input.role !== 'admin' && input.centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
@@ -98,7 +112,7 @@ export class OfficerAccounts {
     const document: OfficerDocument = {
       _id: randomBytes(12).toString('base64url'),
       username,
-      displayName: input.displayName.trim().slice(0, 100) || username,
+      displayName: displayNameOf(input.displayName) || username,
       role: input.role,
       centres: input.role === 'admin' ? [] : [...new Set(input.centres)],
       passwordHash: await hashPassword(input.password),
@@ -118,7 +132,7 @@ export class OfficerAccounts {
    * the next sign-in; a lock-out is lifted. Undefined when there is no such account.
    */
   async resetPassword(usernameRaw: string): Promise<string | undefined> {
-    const username = usernameRaw.trim().toLowerCase();
+    const username = usernameOf(usernameRaw);
     const password = generatePassword();
     const result = await this.officers.updateOne(
       { username },
@@ -141,7 +155,7 @@ export class OfficerAccounts {
     if (role !== 'admin' && centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
     const set: Partial<OfficerDocument> = { role, centres, updatedAt: this.now() };
     if (change.displayName !== undefined) {
-      const displayName = change.displayName.trim().slice(0, 100);
+      const displayName = displayNameOf(change.displayName);
       if (!displayName) throw new AppError('ACCOUNT_INVALID', 'A display name cannot be empty');
       set.displayName = displayName;
     }
@@ -191,7 +205,7 @@ export class OfficerAccounts {
   }
 
   async signIn(usernameRaw: string, password: string): Promise<SignInResult> {
-    const username = String(usernameRaw).trim().toLowerCase().slice(0, 64);
+    const username = usernameOf(String(usernameRaw)).slice(0, 64);
     const document = USERNAME.test(username) ? await this.officers.findOne({ username }) : null;
     if (!document || document.disabled) {
       this.dummyHash ??= hashPassword(generatePassword());

@@ -1,3 +1,4 @@
+import { CloudAdapter } from 'botbuilder';
 import { createServer } from '../../bot/server';
 import { buildTestApp, type TestApp } from '../helpers/testApp';
 import { captureLogs } from '../helpers/logCapture';
@@ -66,9 +67,10 @@ describe('the HTTP service', () => {
 describe('the Azure Bot Service endpoint', () => {
   let t: TestApp;
   let url: string;
+  let consoleError: jest.SpyInstance;
   beforeEach(async () => {
-    // botbuilder's CloudAdapter reports refused requests on console.error; keep the test output readable.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Failures are the service's to log: nothing of them may reach the console, as CloudAdapter.process would do.
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     t = await buildTestApp({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-password' });
     url = await t.listen();
   });
@@ -84,7 +86,9 @@ describe('the Azure Bot Service endpoint', () => {
     const activity = incomingMessage('hello', { channelId: 'msteams' });
     const response = await post(JSON.stringify(activity));
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'Unauthorized', message: 'The request does not carry valid Bot Framework authentication' } });
     expect(t.connector.sent).toHaveLength(0);
+    expect(consoleError).not.toHaveBeenCalled();
   });
 
   test('refuses a forged token', async () => {
@@ -93,6 +97,21 @@ describe('the Azure Bot Service endpoint', () => {
       authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.',
     });
     expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('Unauthorized');
+  });
+
+  test('a failure inside the Bot Framework\'s processing gets a generic 500; its details go to the log, not its text', async () => {
+    // Offline, validating a token fails while fetching Azure's signing keys; the error's text names hosts and addresses.
+    const internals = 'request to https://login.botframework.com/v1/.well-known/openidconfiguration failed, reason: getaddrinfo ENOTFOUND';
+    const failure = Object.assign(new Error(internals), { name: 'FetchError', code: 'ENOTFOUND' });
+    jest.spyOn(CloudAdapter.prototype as unknown as { processActivity: () => Promise<unknown> }, 'processActivity').mockRejectedValueOnce(failure);
+    const response = await post(JSON.stringify(incomingMessage('hello', { channelId: 'msteams' })), { 'content-type': 'application/json', 'x-request-id': 'azure-failure-1', authorization: 'Bearer x.y.z' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'ServiceError', message: 'The service could not complete the request' } });
+    const logged = t.logs.lines().find((line) => line.msg === 'request failed' && line.reqId === 'azure-failure-1');
+    expect(logged).toMatchObject({ status: 500, err: { name: 'FetchError', code: 'ENOTFOUND' } });
+    expect(t.logs.text()).not.toContain('login.botframework.com');
+    expect(consoleError).not.toHaveBeenCalled();
   });
 
   test('malformed, non-object and oversized bodies get a precise 4xx', async () => {

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3978',
       publicUrlConfigured: false,
       trustProxy: false,
+      trustProxyHops: 1,
       azure: undefined,
       stateRetentionDays: 90,
       shutdownTimeoutMs: 10000,
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       PUBLIC_URL: 'https://bot.example.go.th/',
       TRUST_PROXY: 'true',
+      TRUST_PROXY_HOPS: '2',
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'azure-password',
       MICROSOFT_APP_TYPE: 'singletenant',
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://bot.example.go.th');
     expect(config.publicUrlConfigured).toBe(true);
     expect(config.trustProxy).toBe(true);
+    expect(config.trustProxyHops).toBe(2);
     expect(config.azure).toEqual({ appId: APP_ID, appPassword: 'azure-password', appType: 'SingleTenant', appTenantId: 'tenant-1' });
     expect(config.directLineSecret).toBe('d'.repeat(40));
     expect(config.tokenSigningKey).toBe('t'.repeat(40));
@@ -84,6 +87,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'bot.example' }, 'Invalid configuration: PUBLIC_URL must be an absolute http(s) URL such as https://bot.example.go.th (got "bot.example")'],
     [{ PUBLIC_URL: 'ftp://bot.example' }, 'Invalid configuration: PUBLIC_URL must use http or https (got "ftp:")'],
     [{ TRUST_PROXY: 'maybe' }, 'Invalid configuration: TRUST_PROXY must be true or false (got "maybe")'],
+    [{ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '0' }, 'Invalid configuration: TRUST_PROXY_HOPS must be from 1 to 10 (got 0)'],
+    [{ TRUST_PROXY_HOPS: '2' }, 'Invalid configuration: TRUST_PROXY_HOPS is set but TRUST_PROXY is not true'],
     [{ MONGODB_URI: 'postgres://x' }, 'Invalid configuration: MONGODB_URI must start with mongodb:// or mongodb+srv:// followed by a host'],
     [{ MICROSOFT_APP_PASSWORD: 'x' }, 'Invalid configuration: MICROSOFT_APP_PASSWORD is set but MICROSOFT_APP_ID is not'],
     [{ MICROSOFT_APP_ID: 'my-bot' }, 'Invalid configuration: MICROSOFT_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "my-bot")'],

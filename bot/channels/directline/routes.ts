@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { DirectLineLog } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
 import { RateLimiter } from '../../../lib/rateLimit';
+import { jsonBody } from '../../http/body';
 import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
@@ -77,7 +78,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
   const uploadLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 6 }, now);
   const startLimiter = new RateLimiter({ capacity: 30, perSecond: 0.5 }, now);
   const socketLimiter = new RateLimiter({ capacity: 30, perSecond: 1 }, now);
-  const json = restify.plugins.jsonBodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false });
+  const json = jsonBody(MAX_ACTIVITY_BYTES);
 
   const streamUrl = (req: IncomingMessage, userId: string, conversationId: string, watermark?: number) => {
     const base = address.webSocketBase(req);
@@ -98,7 +99,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
     const url = new URL(req.url ?? '/', 'http://x');
     const match = streamPath.exec(pathname) as RegExpExecArray;
     const refuse = (status: number, text: string) => refuseUpgrade(socket, status, text);
-    if (!socketLimiter.take(clientAddress(req, address.trustProxy))) return refuse(429, 'Too Many Requests');
+    if (!socketLimiter.take(clientAddress(req, address.trustedHops))) return refuse(429, 'Too Many Requests');
     const check = signer.verify(url.searchParams.get('t') ?? '', 'stream');
     if (!check.ok || check.claims.conversationId !== match[1]) return refuse(403, 'Forbidden');
     if (!hub.canAccept(match[1])) return refuse(429, 'Too Many Requests');
@@ -127,7 +128,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
 
     server.post(`${DIRECTLINE_BASE}/conversations`, json, async (req: Request, res: Response) => {
       const caller = auth.caller(req, true);
-      if (!startLimiter.take(clientAddress(req, address.trustProxy))) throw tooMany(res, 2);
+      if (!startLimiter.take(clientAddress(req, address.trustedHops))) throw tooMany(res, 2);
       const body = optionalBody(req);
       const locale = typeof body.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
       let userId: string;

@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import type { Request } from 'restify';
 import { sniffImageType, type ImageType } from '../../../lib/files/imageType';
 import { HttpError } from '../../http/errors';
+import { parseClientJson } from '../../http/json';
 
 /**
  * Reads a Direct Line upload: either one file as the whole body, or a multipart body with `file` parts and an
@@ -87,9 +88,9 @@ function readMultipart(req: Request): Promise<Upload> {
     };
     const parseActivity = (text: string) => {
       try {
-        activity = JSON.parse(text);
-      } catch {
-        fail(new HttpError(400, 'BadArgument', 'The activity part is not valid JSON'));
+        activity = parseClientJson(text);
+      } catch (error) {
+        fail(new HttpError(400, 'BadArgument', `The activity part: ${(error as HttpError).message}`));
       }
     };
     parser.on('file', (field, stream, info) => {

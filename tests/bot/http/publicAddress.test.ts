@@ -7,23 +7,34 @@ function request(headers: Record<string, string>, remoteAddress = '10.0.0.9'): I
 
 describe('PublicAddress', () => {
   test('PUBLIC_URL wins when set', () => {
-    const address = new PublicAddress('https://bot.example.go.th', false);
+    const address = new PublicAddress('https://bot.example.go.th', 0);
     expect(address.httpBase(request({ host: 'evil.example' }))).toBe('https://bot.example.go.th');
     expect(address.webSocketBase(request({}))).toBe('wss://bot.example.go.th');
   });
 
   test('otherwise the Host header, if it is a plain host', () => {
-    const address = new PublicAddress(undefined, false);
+    const address = new PublicAddress(undefined, 0);
     expect(address.httpBase(request({ host: '127.0.0.1:3978' }))).toBe('http://127.0.0.1:3978');
     expect(address.httpBase(request({ host: '[::1]:3978' }))).toBe('http://[::1]:3978');
     expect(address.httpBase(request({ host: 'x.example/"><script>' }))).toBe('http://localhost');
     expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'https' }))).toBe('http://bot.example');
   });
 
-  test('behind a trusted proxy, the forwarded scheme and client address count', () => {
-    const address = new PublicAddress(undefined, true);
+  test('behind one trusted proxy, the scheme and client address it wrote count, not what the client wrote before it', () => {
+    const address = new PublicAddress(undefined, 1);
     expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'https' }))).toBe('https://bot.example');
-    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }), true)).toBe('203.0.113.7');
-    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), false)).toBe('10.0.0.9');
+    expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'https, http' }))).toBe('http://bot.example');
+    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientAddress(request({ 'x-forwarded-for': 'forged-by-client, 203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientAddress(request({}), 1)).toBe('10.0.0.9');
+    expect(clientAddress(request({ 'x-forwarded-for': '203.0.113.7' }), 0)).toBe('10.0.0.9');
+  });
+
+  test('behind two, the entry the outer proxy wrote; a request that met only the inner one has its leftmost', () => {
+    const address = new PublicAddress(undefined, 2);
+    expect(clientAddress(request({ 'x-forwarded-for': 'forged, 198.51.100.9, 10.0.0.2' }), 2)).toBe('198.51.100.9');
+    expect(clientAddress(request({ 'x-forwarded-for': '198.51.100.9' }), 2)).toBe('198.51.100.9');
+    expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'http, https, http' }))).toBe('https://bot.example');
+    expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'https' }))).toBe('https://bot.example');
   });
 });

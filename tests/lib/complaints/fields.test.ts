@@ -32,6 +32,14 @@ describe('text fields', () => {
     expect(checkText('description', ' <b>สวัสดี</b> ถนนพังมาก ')).toMatchObject({ ok: true, value: '<b>สวัสดี</b> ถนนพังมาก' });
   });
 
+  test('short fields and e-mail lose bidirectional controls; Thai stays as typed; a description keeps them', () => {
+    expect(checkText('subject', 'ถนนพัง\u202Eหน้าบ้าน')).toMatchObject({ ok: true, value: 'ถนนพังหน้าบ้าน' });
+    expect(checkText('name', '\u2067สมชาย ใจดี\u2069')).toMatchObject({ ok: true, value: 'สมชาย ใจดี' });
+    expect(checkText('place', 'หน้าวัด\u200F\u061C ซอย ๓')).toMatchObject({ ok: true, value: 'หน้าวัด ซอย ๓' });
+    expect(checkEmail('somchai@example.\u202Eht.co')).toEqual({ ok: true, value: 'somchai@example.ht.co' });
+    expect(checkText('description', 'ถนนพังมาก \u200Fأ\u200F ครับ')).toMatchObject({ ok: true, value: 'ถนนพังมาก \u200Fأ\u200F ครับ' });
+  });
+
   test('a 1,000,000-character message is refused quickly', () => {
     const started = Date.now();
     expect(checkText('description', 'ก'.repeat(1_000_000)).ok).toBe(false);

@@ -58,6 +58,8 @@ export interface AppDependencies {
   secrets: Secrets;
   /** The clock; tests pass their own. */
   now?: () => number;
+  /** How often an officer's open socket re-checks its session (default 30 s); tests shorten it. */
+  officerStreamRecheckMs?: number;
 }
 
 export interface App {
@@ -98,7 +100,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const adapter = new ChannelAdapter(turnLock);
 
   // Officer handoff: the queue, the transcript, the officers' realtime hub, proactive delivery.
-  const officerHub = new OfficerHub();
+  const officerHub = new OfficerHub({ ...(deps.officerStreamRecheckMs !== undefined ? { recheckEveryMs: deps.officerStreamRecheckMs } : {}) });
   const audit = new AuditLog(store, now);
   const officers = new OfficerAccounts(store, now);
   const sessions = new SessionStore(store, now);

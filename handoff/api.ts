@@ -10,6 +10,7 @@ import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintStatus } from
 import type { ContentService } from '../lib/content/service';
 import type { FileStore } from '../lib/files/fileStore';
 import { type AccountChange, type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
+import { Credentials } from '../lib/officers/credentials';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
@@ -20,7 +21,7 @@ import { HttpError } from '../bot/http/errors';
 import { onUpgrade, refuseUpgrade } from '../bot/http/upgrades';
 import { clientAddress, type PublicAddress } from '../bot/http/publicAddress';
 import type { Deliverer } from './delivery';
-import type { OfficerHub } from './hub';
+import { ACCOUNT_CHANGED, type OfficerHub, SESSION_ENDED } from './hub';
 import { type ActionResult, type HandoffService, idOf, keyOf } from './service';
 
 /**
@@ -98,6 +99,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
   const now = deps.now ?? Date.now;
   const signInLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, now);
   const json = restify.plugins.jsonBodyParser({ maxBodySize: 32 * 1024, mapParams: false });
+  const credentials = new Credentials(deps.accounts, deps.sessions);
 
   const secure = (req: Request) => deps.address.httpBase(req).startsWith('https:');
 
@@ -168,14 +170,26 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
 
   const sessionBody = (officer: Officer, session: Session) => ({ officer: officerView(officer), csrfToken: session.csrfToken, scope: scopeOf(officer, deps.directory) });
 
+  /** The scope a session has now, or undefined when it may no longer use the stream. */
+  const streamScope = async (session: Session | undefined) => {
+    const officer = session ? await deps.accounts.get(session.officerId) : undefined;
+    return officer && !officer.mustChangePassword ? scopeOf(officer, deps.directory) : undefined;
+  };
+
   const acceptStream = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, reason: string) => refuseUpgrade(socket, status, reason);
     // Browsers send cookies with cross-site WebSocket requests: only the service's own pages may open it.
     if (req.headers.origin !== deps.address.httpBase(req)) return refuse(403, 'Forbidden');
     const session = await deps.sessions.resume(readCookie(req, SESSION_COOKIE));
-    const officer = session ? await deps.accounts.get(session.officerId) : undefined;
-    if (!session || !officer || officer.mustChangePassword) return refuse(401, 'Unauthorized');
-    deps.hub.accept(req, socket, head, officer._id, scopeOf(officer, deps.directory));
+    const scope = await streamScope(session);
+    if (!session || scope === undefined) return refuse(401, 'Unauthorized');
+    if (!deps.hub.canAccept(session.key)) return refuse(429, 'Too Many Requests');
+    deps.hub.accept(req, socket, head, {
+      officerId: session.officerId,
+      sessionKey: session.key,
+      scope,
+      recheck: async () => streamScope(await deps.sessions.active(session.key)),
+    });
   };
 
   return (server: Server): void => {
@@ -209,23 +223,26 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     });
 
     server.del(`${OFFICER_API}/session`, async (req: Request, res: Response) => {
-      const { officer } = await caller(req, { allowPasswordChange: true });
+      const { officer, session } = await caller(req, { allowPasswordChange: true });
       await deps.sessions.end(readCookie(req, SESSION_COOKIE));
-      deps.hub.disconnect(officer._id);
+      // This session's sockets only: the officer may be signed in elsewhere too.
+      deps.hub.endSession(session.key);
       await deps.audit.record(officer._id, 'session.end', officer._id);
       res.setHeader('set-cookie', cookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, secure: secure(req) }));
       res.send(204);
     });
 
     server.post(`${OFFICER_API}/password`, json, async (req: Request, res: Response) => {
-      const { officer } = await caller(req, { allowPasswordChange: true });
+      const { officer, session } = await caller(req, { allowPasswordChange: true });
       const input = body(req);
       try {
-        await deps.accounts.changePassword(officer._id, text(input.current, 'current', 256) as string, text(input.next, 'next', 256) as string);
+        await credentials.change(officer._id, text(input.current, 'current', 256) as string, text(input.next, 'next', 256) as string, session.key);
       } catch (error) {
         if (error instanceof Error && (error as { code?: string }).code === 'ACCOUNT_INVALID') throw new HttpError(400, 'PasswordRefused', error.message);
         throw error;
       }
+      // Every other session of the account has ended: their sockets close now, this one's stay.
+      deps.hub.disconnect(officer._id, SESSION_ENDED, session.key);
       await deps.audit.record(officer._id, 'account.password', officer._id);
       res.send(204);
     });
@@ -473,7 +490,8 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         await deps.handoffs.requeueLiveChats(updated._id, updated.disabled ? 'none' : scopeOf(updated, deps.directory), officer._id);
       }
       // Its open stream was given the old scope (or belongs to a disabled account): the app reconnects, or is signed out.
-      if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id);
+      if (updated.disabled) deps.hub.disconnect(updated._id, SESSION_ENDED);
+      else if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id, ACCOUNT_CHANGED);
       await deps.audit.record(officer._id, 'account.update', updated._id, { fields: Object.keys(change).sort().join(','), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) });
       res.send(200, { officer: officerView(updated) });
     });
@@ -481,11 +499,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     server.post(`${OFFICER_API}/officers/:id/password`, async (req: Request, res: Response) => {
       const { officer } = await caller(req);
       if (officer.role !== 'admin') throw new HttpError(403, 'Forbidden', 'Only admins manage accounts');
-      const reset = await deps.accounts.resetPasswordById(String(req.params.id));
-      if (!reset) throw new HttpError(404, 'NotFound', 'No such account');
       // The old password may be known to someone else: every session that used it ends.
-      await deps.sessions.endAll(reset.officer._id);
-      deps.hub.disconnect(reset.officer._id);
+      const reset = await credentials.resetById(String(req.params.id));
+      if (!reset) throw new HttpError(404, 'NotFound', 'No such account');
+      deps.hub.disconnect(reset.officer._id, SESSION_ENDED);
       await deps.audit.record(officer._id, 'account.resetPassword', reset.officer._id);
       res.send(200, { officer: officerView(reset.officer), password: reset.password });
     });

@@ -25,13 +25,17 @@ export interface OfficerDocument {
   passwordHash: string;
   mustChangePassword: boolean;
   failedSignIns: number;
+  /** Tags of the networks those failures came from (lockout.ts); absent on accounts older than it. */
+  failedFrom?: string[];
   lockedUntil: number;
+  /** Locks since the last successful sign-in: each one lasts longer. */
+  locksInARow?: number;
   disabled: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
-export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'lockedUntil'>;
+export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'failedFrom' | 'lockedUntil' | 'locksInARow'>;
 
 /** What an admin may change on an existing account. */
 export interface AccountChange {
@@ -53,7 +57,7 @@ export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
 function publicView(document: OfficerDocument): Officer {
-  const { passwordHash: _hash, failedSignIns: _failures, lockedUntil: _locked, ...officer } = document;
+  const { passwordHash: _hash, failedSignIns: _failures, failedFrom: _from, lockedUntil: _locked, locksInARow: _locks, ...officer } = document;
   return officer;
 }
 
@@ -115,16 +119,18 @@ export class OfficerAccounts {
 
   /**
    * An operator's recovery (`npm run reset-password -- <username>`): a new one-time password, to be changed at
-   * the next sign-in; a lock-out is lifted. Undefined when there is no such account.
+   * the next sign-in; a lock-out is lifted. Undefined when there is no such account. Ending the account's
+   * sessions is the caller's part (credentials.ts).
    */
-  async resetPassword(usernameRaw: string): Promise<string | undefined> {
+  async resetPassword(usernameRaw: string): Promise<{ officer: Officer; password: string } | undefined> {
     const username = usernameRaw.trim().toLowerCase();
     const password = generatePassword();
-    const result = await this.officers.updateOne(
+    const updated = await this.officers.findOneAndUpdate(
       { username },
-      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: 0, updatedAt: this.now() } },
+      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0, updatedAt: this.now() } },
+      { returnDocument: 'after' },
     );
-    return result.matchedCount === 1 ? password : undefined;
+    return updated ? { officer: publicView(updated), password } : undefined;
   }
 
   /**
@@ -154,10 +160,7 @@ export class OfficerAccounts {
   /** An admin's reset of another officer's password, by account id: like resetPassword. */
   async resetPasswordById(id: string): Promise<{ officer: Officer; password: string } | undefined> {
     const document = await this.officers.findOne({ _id: id });
-    if (!document) return undefined;
-    const password = await this.resetPassword(document.username);
-    const officer = await this.officers.findOne({ _id: id });
-    return password && officer ? { officer: publicView(officer), password } : undefined;
+    return document ? this.resetPassword(document.username) : undefined;
   }
 
   /** An account for a new officer with a one-time password, to be changed at first sign-in. */

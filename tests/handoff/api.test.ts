@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { SESSION_ENDED } from '../../handoff/hub';
 import { idOf } from '../../handoff/service';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';
@@ -224,7 +225,7 @@ describe('the officer API', () => {
 
       const disabled = await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: true } });
       expect((await read(disabled)).officer.disabled).toBe(true);
-      expect(await closed).toBe(1000);
+      expect(await closed).toBe(SESSION_ENDED.code);
       // The citizen is not left talking to nobody: back in the centre's queue, told so, and another officer takes over.
       expect(t.connector.textsFor(CITIZEN).at(-1)).toBe(t.app.content.get('th', 'handoff.requeued', { centre: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
       const colleague = await signIn('cm.second', 'a-long-password-2');

@@ -9,6 +9,8 @@ import type { ComplaintService } from '../lib/complaints/service';
 import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintStatus } from '../lib/complaints/types';
 import type { ContentService } from '../lib/content/service';
 import type { FileStore } from '../lib/files/fileStore';
+import { clientNetwork } from '../lib/clientNetwork';
+import { FailureBackoff } from '../lib/failureBackoff';
 import { type AccountChange, type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
 import { Credentials } from '../lib/officers/credentials';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
@@ -95,9 +97,15 @@ function failed(result: Extract<ActionResult<unknown>, { ok: false }>): HttpErro
   }
 }
 
+/** Wrong passwords from one network: five are free, then each doubles the wait (1 s, 2 s, 4 s … 15 min). */
+const SIGN_IN_BACKOFF = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: 24 * 60 * 60 * 1000 };
+
 export function officerApiRoutes(deps: OfficerApiDependencies) {
   const now = deps.now ?? Date.now;
+  // Per client network: every attempt costs a password hash, so attempts are bounded whatever their outcome,
+  // and wrong passwords slow the network down further (docs/operations.md, "Lock-out").
   const signInLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, now);
+  const signInBackoff = new FailureBackoff(SIGN_IN_BACKOFF, now);
   const json = restify.plugins.jsonBodyParser({ maxBodySize: 32 * 1024, mapParams: false });
   const credentials = new Credentials(deps.accounts, deps.sessions);
 
@@ -196,19 +204,25 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     onUpgrade(server.server, (pathname) => pathname === `${OFFICER_API}/stream`, acceptStream);
 
     server.post(`${OFFICER_API}/session`, json, async (req: Request, res: Response) => {
-      if (!signInLimiter.take(clientAddress(req, deps.address.trustProxy))) {
-        res.setHeader('retry-after', '30');
-        throw new HttpError(429, 'TooManyRequests', 'Too many sign-in attempts from this address; wait a little');
+      const network = clientNetwork(clientAddress(req, deps.address.trustProxy));
+      const waitMs = signInBackoff.waitMs(network);
+      if (waitMs > 0 || !signInLimiter.take(network)) {
+        const seconds = Math.max(1, waitMs > 0 ? Math.ceil(waitMs / 1000) : signInLimiter.retryAfterSeconds(network));
+        res.setHeader('retry-after', String(seconds));
+        throw new HttpError(429, 'TooManyRequests', `Too many sign-in attempts from this network; try again in ${seconds} seconds`);
       }
       const input = body(req);
       const username = text(input.username, 'username', 64) as string;
       const password = text(input.password, 'password', 256) as string;
-      const result = await deps.accounts.signIn(username, password);
+      const result = await deps.accounts.signIn(username, password, network);
       if (!result.ok) {
+        signInBackoff.failed(network);
         await deps.audit.record('anonymous', result.reason === 'locked' ? 'session.locked' : 'session.failed', username.toLowerCase().slice(0, 64));
-        if (result.reason === 'locked') throw new HttpError(403, 'AccountLocked', `Too many failed sign-ins; locked until ${result.lockedUntil ?? ''}`);
+        // One answer for an unknown name, a wrong password, a disabled or a locked account: none of them tells a
+        // stranger which names exist, or that they managed to lock one.
         throw new HttpError(401, 'InvalidCredentials', 'Wrong username or password');
       }
+      signInBackoff.succeeded(network);
       const { sessionId, session } = await deps.sessions.start(result.officer._id);
       await deps.audit.record(result.officer._id, 'session.start', result.officer._id);
       res.setHeader('set-cookie', cookie(SESSION_COOKIE, sessionId, { path: '/', secure: secure(req) }));

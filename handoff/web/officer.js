@@ -33,9 +33,7 @@
       signIn: 'เข้าสู่ระบบ',
       signOut: 'ออกจากระบบ',
       signedInAs: '{name} · {role}',
-      invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
-      accountLocked: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้จนถึง {time}',
-      accountLockedNoTime: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้ชั่วคราว กรุณาลองใหม่ภายหลัง',
+      invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (หากมีการใส่รหัสผ่านผิดหลายครั้ง บัญชีจะถูกพักการเข้าสู่ระบบไว้สักครู่)',
       tooManyAttempts: 'มีการพยายามเข้าสู่ระบบจากเครือข่ายนี้มากเกินไป กรุณารอสักครู่แล้วลองใหม่',
       fillBoth: 'กรุณากรอกชื่อผู้ใช้และรหัสผ่าน',
       sessionEnded: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
@@ -401,9 +399,7 @@
       signIn: 'Sign in',
       signOut: 'Sign out',
       signedInAs: '{name} · {role}',
-      invalidCredentials: 'Wrong username or password.',
-      accountLocked: 'Too many wrong passwords: this account is locked until {time}.',
-      accountLockedNoTime: 'Too many wrong passwords: this account is locked for a while. Please try again later.',
+      invalidCredentials: 'Wrong username or password. (After many wrong passwords, signing in to an account is paused for a few minutes.)',
       tooManyAttempts: 'Too many sign-in attempts from this network. Please wait a moment and try again.',
       fillBoth: 'Please enter your username and password.',
       sessionEnded: 'Your session has ended. Please sign in again.',
@@ -1032,11 +1028,10 @@
 
   /* ---------- The API ---------- */
 
-  function ApiError(status, code, message, lockedUntil) {
+  function ApiError(status, code, message) {
     this.status = status;
     this.code = code;
     this.message = message;
-    this.lockedUntil = lockedUntil;
   }
 
   async function api(method, path, body, options) {
@@ -1068,7 +1063,7 @@
     }
     if (response.ok) return data;
     const error = (data && data.error) || {};
-    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '', lockedUntilOf(error));
+    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '');
     if (!opts.quiet) {
       if (failure.code === 'NotSignedIn' || (response.status === 401 && !opts.signingIn)) {
         sessionEnded();
@@ -1089,12 +1084,6 @@
     throw failure;
   }
 
-  function lockedUntilOf(error) {
-    if (typeof error.lockedUntil === 'number') return error.lockedUntil;
-    const match = /lockedUntil\D{0,3}(\d{12,})/.exec(error.message || '') || /(\d{12,})/.exec(error.message || '');
-    return match ? Number(match[1]) : undefined;
-  }
-
   /* What an officer reads when a call fails: the app's own words for every answer the API gives. */
   function errorText(error) {
     if (!(error instanceof ApiError)) return t('genericError');
@@ -1103,8 +1092,6 @@
         return t('networkError');
       case 'InvalidCredentials':
         return t('invalidCredentials');
-      case 'AccountLocked':
-        return error.lockedUntil ? t('accountLocked', { time: formatDateTime(error.lockedUntil) }) : t('accountLockedNoTime');
       case 'NotFound':
         return t('notFound');
       case 'AlreadyClaimed':

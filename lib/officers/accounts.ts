@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { CentreDirectory } from '../centres';
 import { AppError, isAppError } from '../errors';
 import type { Collection, Store } from '../store/types';
+import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 /**
  * Officer accounts and their scope. Roles: an officer works for their own centre(s); a supervisor for a
  * province and its districts; an admin for every centre, and edits content and accounts. Repeated failed
- * sign-ins lock an account for a while; the answer to a failed sign-in never says whether the user exists.
+ * sign-ins from several networks lock an account for a while (lockout.ts); a failed sign-in takes the same time
+ * whether the user exists, is disabled or is locked, and the caller answers them all alike.
  */
 
 export const OFFICERS_COLLECTION = 'officers';
@@ -48,12 +50,6 @@ export interface AccountChange {
 
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
 
-export interface LockoutPolicy {
-  maxFailures: number;
-  lockMs: number;
-}
-
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
 function publicView(document: OfficerDocument): Officer {
@@ -193,7 +189,8 @@ export class OfficerAccounts {
     return document && !document.disabled ? publicView(document) : undefined;
   }
 
-  async signIn(usernameRaw: string, password: string): Promise<SignInResult> {
+  /** `network` is where the attempt came from (the sign-in route's client network): failures from one network alone never lock. */
+  async signIn(usernameRaw: string, password: string, network = 'unknown'): Promise<SignInResult> {
     const username = String(usernameRaw).trim().toLowerCase().slice(0, 64);
     const document = USERNAME.test(username) ? await this.officers.findOne({ username }) : null;
     if (!document || document.disabled) {
@@ -202,15 +199,23 @@ export class OfficerAccounts {
       return { ok: false, reason: 'invalid' };
     }
     const now = this.now();
+    // Checked even when locked: a locked account takes the time any other failure takes.
+    const matches = await verifyPassword(String(password), document.passwordHash);
     if (document.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: document.lockedUntil };
-    if (await verifyPassword(String(password), document.passwordHash)) {
-      await this.officers.updateOne({ _id: document._id }, { $set: { failedSignIns: 0, lockedUntil: 0 } });
+    if (matches) {
+      await this.officers.updateOne({ _id: document._id }, { $set: { failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0 } });
       return { ok: true, officer: publicView(document) };
     }
-    const counted = await this.officers.findOneAndUpdate({ _id: document._id }, { $inc: { failedSignIns: 1 } }, { returnDocument: 'after' });
-    if ((counted?.failedSignIns ?? 0) >= this.lockout.maxFailures) {
-      const lockedUntil = now + this.lockout.lockMs;
-      await this.officers.updateOne({ _id: document._id }, { $set: { lockedUntil, failedSignIns: 0 } });
+    const counted = await this.officers.findOneAndUpdate(
+      { _id: document._id },
+      { $inc: { failedSignIns: 1 }, $addToSet: { failedFrom: networkTag(network) } },
+      { returnDocument: 'after' },
+    );
+    const locksInARow = counted?.locksInARow ?? 0;
+    const lockMs = lockFor(counted?.failedSignIns ?? 0, counted?.failedFrom?.length ?? 0, locksInARow, this.lockout);
+    if (lockMs !== undefined) {
+      const lockedUntil = now + lockMs;
+      await this.officers.updateOne({ _id: document._id }, { $set: { lockedUntil, failedSignIns: 0, failedFrom: [], locksInARow: locksInARow + 1 } });
       return { ok: false, reason: 'locked', lockedUntil };
     }
     return { ok: false, reason: 'invalid' };

@@ -85,25 +85,7 @@ describe('the officer API', () => {
       expect(res.status).toBeLessThan(500);
     });
 
-    test('five wrong passwords lock the account, even for the right password', async () => {
-      for (let attempt = 0; attempt < 4; attempt += 1) {
-        expect((await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'wrong-password-1' } })).status).toBe(401);
-      }
-      const fifth = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'wrong-password-1' } });
-      expect(fifth.status).toBe(403);
-      expect(await errorCode(fifth)).toBe('AccountLocked');
-      const right = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
-      expect(right.status).toBe(403);
-    });
-
-    test('sign-ins are rate-limited per address', async () => {
-      const statuses: number[] = [];
-      for (let attempt = 0; attempt < 12; attempt += 1) {
-        statuses.push((await call(undefined, '/session', { method: 'POST', json: { username: `user${attempt}`, password: 'wrong-password-1' } })).status);
-      }
-      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
-      expect(statuses.slice(10)).toEqual([429, 429]);
-    });
+    // Lock-out and the per-address limits: tests/handoff/signIn.test.ts.
 
     test('without a session: 401; a changing call without the CSRF header: 403; signing out ends the session', async () => {
       expect((await call(undefined, '/queue')).status).toBe(401);

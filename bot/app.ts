@@ -33,7 +33,8 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
-import { DIRECTLINE_BASE, directLineRoutes } from './channels/directline/routes';
+import { fileLink } from './channels/directline/fileLinks';
+import { directLineRoutes } from './channels/directline/routes';
 import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
 import { PublicAddress } from './http/publicAddress';
@@ -174,8 +175,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       deliverer,
       audit,
       address,
-      fileUrl: (req, conversationId, fileId) =>
-        `${address.httpBase(req)}${DIRECTLINE_BASE}/conversations/${conversationId}/files/${fileId}?t=${encodeURIComponent(directLine.fileToken('officer', conversationId, fileId))}`,
+      fileUrl: (req, conversationId, fileId) => fileLink(address.httpBase(req), conversationId, fileId, directLine.fileToken('officer', conversationId, fileId)),
       now,
     }),
   ];

@@ -16,12 +16,14 @@ import { Credentials } from '../lib/officers/credentials';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
+import { conversationKey } from '../bot/adapter';
 import { readUpload } from '../bot/channels/directline/upload';
 import { readJsonBody } from '../bot/http/body';
 import { cookie, readCookie } from '../bot/http/cookies';
 import { HttpError } from '../bot/http/errors';
 import { onUpgrade, refuseUpgrade } from '../bot/http/upgrades';
 import { clientAddress, type PublicAddress } from '../bot/http/publicAddress';
+import { linkAllowed } from './attachments';
 import type { Deliverer } from './delivery';
 import { ACCOUNT_CHANGED, type OfficerHub, SESSION_ENDED } from './hub';
 import { type ActionResult, type HandoffService, idOf, keyOf } from './service';
@@ -158,7 +160,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       destination: { ...complaint.destination, name: { th: destinationName('th'), en: destinationName('en') } },
       subject: complaint.subject,
       description: complaint.description,
-      attachments: complaint.attachments,
+      attachments: complaint.attachments.map((attachment) =>
+        // A photo's link is the same citizen input a message's is (handoff/attachments.ts); links typed as text are links.
+        attachment.kind === 'image' && !linkAllowed(conversationKey(complaint.conversation), attachment.url) ? { kind: attachment.kind, contentType: attachment.contentType, ...(attachment.name ? { name: attachment.name } : {}) } : attachment,
+      ),
       incident: complaint.incident,
       contact: complaint.contact.anonymous
         ? { anonymous: true }

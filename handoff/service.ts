@@ -13,6 +13,7 @@ import type { HandoffState } from '../lib/handoff/stateMachine';
 import type { Lang } from '../lib/i18n/language';
 import type { Officer } from '../lib/officers/accounts';
 import { formatDate } from '../lib/thai/dates';
+import { officerAttachments, transcriptAttachment } from './attachments';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import type { OfficerHub } from './hub';
 
@@ -177,11 +178,7 @@ export class HandoffService {
     const { activity } = context;
     const attachments = (activity.attachments ?? [])
       .filter((attachment) => typeof attachment.contentType === 'string')
-      .map((attachment): TranscriptAttachment => ({
-        contentType: attachment.contentType,
-        ...(typeof attachment.contentUrl === 'string' ? { url: attachment.contentUrl } : {}),
-        ...(typeof attachment.name === 'string' ? { name: attachment.name } : {}),
-      }));
+      .map((attachment) => transcriptAttachment(handoff._id, attachment));
     const message = await this.deps.transcript.add({
       conversationKey: handoff._id,
       speaker: 'citizen',
@@ -419,7 +416,7 @@ export class HandoffService {
       at: message.at,
       speaker: message.speaker,
       ...(message.text !== undefined ? { text: message.text } : {}),
-      ...(message.attachments ? { attachments: message.attachments } : {}),
+      ...(message.attachments ? { attachments: officerAttachments(message.conversationKey, message.attachments) } : {}),
       ...(message.delivery ? { delivery: message.delivery } : {}),
       ...(message.failure ? { failure: message.failure } : {}),
     };

@@ -753,6 +753,12 @@
   const STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'];
   const ROLES = ['officer', 'supervisor', 'admin'];
   const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+  /*
+   * The path of the service's own file route (bot/channels/directline/fileLinks.ts): the only addresses the app
+   * loads as images. Any other address on this origin could be an officer API that the browser would call with
+   * the officer's cookie — and a citizen chose it.
+   */
+  const FILE_PATH = /^\/v3\/directline\/conversations\/[A-Za-z0-9_-]{8,64}\/files\/[A-Za-z0-9_-]{1,64}$/;
   const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
   const MAX_REPLY = 4000;
   const MAX_NOTE = 1000;
@@ -1928,8 +1934,8 @@
   function attachmentElement(attachment) {
     const type = String((attachment && attachment.contentType) || '');
     const url = safeUrl(attachment && attachment.url);
-    const sameOrigin = url && url.origin === window.location.origin;
-    if (url && sameOrigin && /^image\//.test(type)) {
+    const ownFile = url && url.origin === window.location.origin && FILE_PATH.test(url.pathname) && url.searchParams.has('t');
+    if (ownFile && /^image\//.test(type)) {
       return h('a', { class: 'message__image-link', href: url.href, target: '_blank', rel: 'noopener noreferrer' }, h('img', { class: 'message__image', src: url.href, alt: attachment.name || t('imageAlt'), loading: 'lazy' }));
     }
     if (url) return h('p', { class: 'message__attachment' }, externalLink(url, attachment.name || url.href));

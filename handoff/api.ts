@@ -301,6 +301,9 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       const { officer, scope } = await caller(req);
       const key = keyOf(req.params.id);
       if (!key) throw new HttpError(404, 'NotFound', 'No such conversation');
+      // Before the body is read: a photo for a conversation outside the officer's scope, or not theirs, is never stored.
+      const allowed = await deps.handoffs.mayReply(officer, req.params.id, scope);
+      if (!allowed.ok) throw failed(allowed);
       const type = (req.headers['content-type'] ?? '').toLowerCase();
       let replyText: string | undefined;
       const attachments: Array<{ contentType: string; url?: string; name?: string }> = [];

@@ -228,11 +228,22 @@ export class HandoffService {
     return { ok: true, value: await this.publishItem(result.handoff) };
   }
 
-  /** An officer's reply; kept whatever happens, with whether it reached the citizen. */
-  async reply(officer: Officer, id: string, scope: readonly string[] | 'all', content: { text?: string; attachments?: TranscriptAttachment[] }): Promise<ActionResult<MessageView>> {
+  /**
+   * Whether the officer may reply to the conversation: in their scope, live, and theirs (or they are an admin).
+   * The API asks before it reads an uploaded photo, so that nothing is stored for a reply that is refused.
+   */
+  async mayReply(officer: Officer, id: string, scope: readonly string[] | 'all'): Promise<ActionResult<HandoffDocument>> {
     const handoff = await this.inScope(id, scope);
     if (!handoff) return { ok: false, reason: 'not-found' };
     if (handoff.state !== 'live' || (handoff.officerId !== officer._id && officer.role !== 'admin')) return { ok: false, reason: 'not-yours' };
+    return { ok: true, value: handoff };
+  }
+
+  /** An officer's reply; kept whatever happens, with whether it reached the citizen. */
+  async reply(officer: Officer, id: string, scope: readonly string[] | 'all', content: { text?: string; attachments?: TranscriptAttachment[] }): Promise<ActionResult<MessageView>> {
+    const allowed = await this.mayReply(officer, id, scope);
+    if (!allowed.ok) return allowed;
+    const handoff = allowed.value;
     const message = await this.deps.transcript.add({
       conversationKey: handoff._id,
       speaker: 'officer',

@@ -351,6 +351,31 @@ describe('the officer API', () => {
       expect((await call(officer, '/queue')).status).toBe(200);
     });
 
+    test('a photo reply is refused before it is read: outside the officer\'s scope, or not their conversation, nothing is stored', async () => {
+      await citizenAsks();
+      const stored = () => t.store.collection('files').countDocuments({});
+      const photo = () => {
+        const form = new FormData();
+        form.append('file', new Blob([PNG], { type: 'image/png' }), 'map.png');
+        return form;
+      };
+      const elsewhere = await signIn('kk.officer', 'a-long-password-3');
+      const outside = await call(elsewhere, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
+      expect([outside.status, await errorCode(outside)]).toEqual([404, 'NotFound']);
+      const unknown = await call(elsewhere, `/conversations/${idOf('test/nobody')}/messages`, { method: 'POST', body: photo() });
+      expect(unknown.status).toBe(404);
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const unclaimed = await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
+      expect([unclaimed.status, await errorCode(unclaimed)]).toEqual([409, 'NotYours']);
+      expect(await stored()).toBe(0);
+      expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
+      const colleague = await signIn('cm.second', 'a-long-password-2');
+      expect((await call(colleague, `/conversations/${ID}/messages`, { method: 'POST', body: photo() })).status).toBe(409);
+      expect(await stored()).toBe(0);
+      expect((await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: photo() })).status).toBe(200);
+      expect(await stored()).toBe(1);
+    });
+
     test('the conversation shows the history, and the complaint with its timeline; transfer and close', async () => {
       const { complaint } = await t.app.complaints.file({
         draft: NAMED_DRAFT,

@@ -99,7 +99,7 @@ function failed(result: Extract<ActionResult<unknown>, { ok: false }>): HttpErro
   }
 }
 
-/** Wrong passwords from one network: five are free, then each doubles the wait (1 s, 2 s, 4 s … 15 min). */
+/** Wrong passwords from one network: five cost no wait; then the next attempt waits 1 s, twice as long after each further one, up to 15 min. */
 const SIGN_IN_BACKOFF = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: 24 * 60 * 60 * 1000 };
 
 export function officerApiRoutes(deps: OfficerApiDependencies) {

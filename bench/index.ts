@@ -1,6 +1,7 @@
 import { runDirectLineBench } from './directline';
 import { runNluBench } from './nlu';
 import { runQueueBench } from './queue';
+import { runSignInBench } from './signIn';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
 
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   nlu: runNluBench,
   directline: runDirectLineBench,
   queue: runQueueBench,
+  signin: runSignInBench,
 };
 
 async function main(): Promise<void> {

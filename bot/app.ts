@@ -33,7 +33,8 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
-import { DIRECTLINE_BASE, directLineRoutes } from './channels/directline/routes';
+import { fileLink } from './channels/directline/fileLinks';
+import { directLineRoutes } from './channels/directline/routes';
 import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
 import { PublicAddress } from './http/publicAddress';
@@ -61,6 +62,8 @@ export interface AppDependencies {
   secrets: Secrets;
   /** The clock; tests pass their own. */
   now?: () => number;
+  /** How often an officer's open socket re-checks its session (default 30 s); tests shorten it. */
+  officerStreamRecheckMs?: number;
 }
 
 export interface App {
@@ -105,7 +108,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const privacy = new PrivacyMiddleware(sensitivePrompts);
 
   // Officer handoff: the queue, the transcript, the officers' realtime hub, proactive delivery.
-  const officerHub = new OfficerHub();
+  const officerHub = new OfficerHub({ ...(deps.officerStreamRecheckMs !== undefined ? { recheckEveryMs: deps.officerStreamRecheckMs } : {}) });
   const audit = new AuditLog(store, now);
   const officers = new OfficerAccounts(store, now);
   const sessions = new SessionStore(store, now);
@@ -181,8 +184,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       deliverer,
       audit,
       address,
-      fileUrl: (req, conversationId, fileId) =>
-        `${address.httpBase(req)}${DIRECTLINE_BASE}/conversations/${conversationId}/files/${fileId}?t=${encodeURIComponent(directLine.fileToken('officer', conversationId, fileId))}`,
+      fileUrl: (req, conversationId, fileId) => fileLink(address.httpBase(req), conversationId, fileId, directLine.fileToken('officer', conversationId, fileId)),
       now,
     }),
   ];

@@ -9,18 +9,23 @@ import type { ComplaintService } from '../lib/complaints/service';
 import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintStatus } from '../lib/complaints/types';
 import type { ContentService } from '../lib/content/service';
 import type { FileStore } from '../lib/files/fileStore';
+import { clientNetwork } from '../lib/clientNetwork';
+import { FailureBackoff } from '../lib/failureBackoff';
 import { type AccountChange, type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
+import { Credentials } from '../lib/officers/credentials';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
+import { conversationKey } from '../bot/adapter';
 import { readUpload } from '../bot/channels/directline/upload';
 import { jsonBody, readJsonBody } from '../bot/http/body';
 import { cookie, readCookie } from '../bot/http/cookies';
 import { HttpError } from '../bot/http/errors';
 import { onUpgrade, refuseUpgrade } from '../bot/http/upgrades';
 import { clientAddress, type PublicAddress } from '../bot/http/publicAddress';
+import { linkAllowed } from './attachments';
 import type { Deliverer } from './delivery';
-import type { OfficerHub } from './hub';
+import { ACCOUNT_CHANGED, type OfficerHub, SESSION_ENDED } from './hub';
 import { type ActionResult, type HandoffService, idOf, keyOf } from './service';
 
 /**
@@ -94,10 +99,17 @@ function failed(result: Extract<ActionResult<unknown>, { ok: false }>): HttpErro
   }
 }
 
+/** Wrong passwords from one network: five cost no wait; then the next attempt waits 1 s, twice as long after each further one, up to 15 min. */
+const SIGN_IN_BACKOFF = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60 * 1000, forgetAfterMs: 24 * 60 * 60 * 1000 };
+
 export function officerApiRoutes(deps: OfficerApiDependencies) {
   const now = deps.now ?? Date.now;
+  // Per client network: every attempt costs a password hash, so attempts are bounded whatever their outcome,
+  // and wrong passwords slow the network down further (docs/operations.md, "Lock-out").
   const signInLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, now);
+  const signInBackoff = new FailureBackoff(SIGN_IN_BACKOFF, now);
   const json = jsonBody(32 * 1024);
+  const credentials = new Credentials(deps.accounts, deps.sessions);
 
   const secure = (req: Request) => deps.address.httpBase(req).startsWith('https:');
 
@@ -148,7 +160,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       destination: { ...complaint.destination, name: { th: destinationName('th'), en: destinationName('en') } },
       subject: complaint.subject,
       description: complaint.description,
-      attachments: complaint.attachments,
+      attachments: complaint.attachments.map((attachment) =>
+        // A photo's link is the same citizen input a message's is (handoff/attachments.ts); links typed as text are links.
+        attachment.kind === 'image' && !linkAllowed(conversationKey(complaint.conversation), attachment.url) ? { kind: attachment.kind, contentType: attachment.contentType, ...(attachment.name ? { name: attachment.name } : {}) } : attachment,
+      ),
       incident: complaint.incident,
       contact: complaint.contact.anonymous
         ? { anonymous: true }
@@ -168,33 +183,51 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
 
   const sessionBody = (officer: Officer, session: Session) => ({ officer: officerView(officer), csrfToken: session.csrfToken, scope: scopeOf(officer, deps.directory) });
 
+  /** The scope a session has now, or undefined when it may no longer use the stream. */
+  const streamScope = async (session: Session | undefined) => {
+    const officer = session ? await deps.accounts.get(session.officerId) : undefined;
+    return officer && !officer.mustChangePassword ? scopeOf(officer, deps.directory) : undefined;
+  };
+
   const acceptStream = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, reason: string) => refuseUpgrade(socket, status, reason);
     // Browsers send cookies with cross-site WebSocket requests: only the service's own pages may open it.
     if (req.headers.origin !== deps.address.httpBase(req)) return refuse(403, 'Forbidden');
     const session = await deps.sessions.resume(readCookie(req, SESSION_COOKIE));
-    const officer = session ? await deps.accounts.get(session.officerId) : undefined;
-    if (!session || !officer || officer.mustChangePassword) return refuse(401, 'Unauthorized');
-    deps.hub.accept(req, socket, head, officer._id, scopeOf(officer, deps.directory));
+    const scope = await streamScope(session);
+    if (!session || scope === undefined) return refuse(401, 'Unauthorized');
+    if (!deps.hub.canAccept(session.key)) return refuse(429, 'Too Many Requests');
+    deps.hub.accept(req, socket, head, {
+      officerId: session.officerId,
+      sessionKey: session.key,
+      scope,
+      recheck: async () => streamScope(await deps.sessions.active(session.key)),
+    });
   };
 
   return (server: Server): void => {
     onUpgrade(server.server, (pathname) => pathname === `${OFFICER_API}/stream`, acceptStream);
 
     server.post(`${OFFICER_API}/session`, json, async (req: Request, res: Response) => {
-      if (!signInLimiter.take(clientAddress(req, deps.address.trustedHops))) {
-        res.setHeader('retry-after', '30');
-        throw new HttpError(429, 'TooManyRequests', 'Too many sign-in attempts from this address; wait a little');
+      const network = clientNetwork(clientAddress(req, deps.address.trustedHops));
+      const waitMs = signInBackoff.waitMs(network);
+      if (waitMs > 0 || !signInLimiter.take(network)) {
+        const seconds = Math.max(1, waitMs > 0 ? Math.ceil(waitMs / 1000) : signInLimiter.retryAfterSeconds(network));
+        res.setHeader('retry-after', String(seconds));
+        throw new HttpError(429, 'TooManyRequests', `Too many sign-in attempts from this network; try again in ${seconds} seconds`);
       }
       const input = body(req);
       const username = text(input.username, 'username', 64) as string;
       const password = text(input.password, 'password', 256) as string;
-      const result = await deps.accounts.signIn(username, password);
+      const result = await deps.accounts.signIn(username, password, network);
       if (!result.ok) {
+        signInBackoff.failed(network);
         await deps.audit.record('anonymous', result.reason === 'locked' ? 'session.locked' : 'session.failed', username.toLowerCase().slice(0, 64));
-        if (result.reason === 'locked') throw new HttpError(403, 'AccountLocked', `Too many failed sign-ins; locked until ${result.lockedUntil ?? ''}`);
+        // One answer for an unknown name, a wrong password, a disabled or a locked account: none of them tells a
+        // stranger which names exist, or that they managed to lock one.
         throw new HttpError(401, 'InvalidCredentials', 'Wrong username or password');
       }
+      signInBackoff.succeeded(network);
       const { sessionId, session } = await deps.sessions.start(result.officer._id);
       await deps.audit.record(result.officer._id, 'session.start', result.officer._id);
       res.setHeader('set-cookie', cookie(SESSION_COOKIE, sessionId, { path: '/', secure: secure(req) }));
@@ -209,23 +242,26 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     });
 
     server.del(`${OFFICER_API}/session`, async (req: Request, res: Response) => {
-      const { officer } = await caller(req, { allowPasswordChange: true });
+      const { officer, session } = await caller(req, { allowPasswordChange: true });
       await deps.sessions.end(readCookie(req, SESSION_COOKIE));
-      deps.hub.disconnect(officer._id);
+      // This session's sockets only: the officer may be signed in elsewhere too.
+      deps.hub.endSession(session.key);
       await deps.audit.record(officer._id, 'session.end', officer._id);
       res.setHeader('set-cookie', cookie(SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, secure: secure(req) }));
       res.send(204);
     });
 
     server.post(`${OFFICER_API}/password`, json, async (req: Request, res: Response) => {
-      const { officer } = await caller(req, { allowPasswordChange: true });
+      const { officer, session } = await caller(req, { allowPasswordChange: true });
       const input = body(req);
       try {
-        await deps.accounts.changePassword(officer._id, text(input.current, 'current', 256) as string, text(input.next, 'next', 256) as string);
+        await credentials.change(officer._id, text(input.current, 'current', 256) as string, text(input.next, 'next', 256) as string, session.key);
       } catch (error) {
         if (error instanceof Error && (error as { code?: string }).code === 'ACCOUNT_INVALID') throw new HttpError(400, 'PasswordRefused', error.message);
         throw error;
       }
+      // Every other session of the account has ended: their sockets close now, this one's stay.
+      deps.hub.disconnect(officer._id, SESSION_ENDED, session.key);
       await deps.audit.record(officer._id, 'account.password', officer._id);
       res.send(204);
     });
@@ -265,6 +301,9 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       const { officer, scope } = await caller(req);
       const key = keyOf(req.params.id);
       if (!key) throw new HttpError(404, 'NotFound', 'No such conversation');
+      // Before the body is read: a photo for a conversation outside the officer's scope, or not theirs, is never stored.
+      const allowed = await deps.handoffs.mayReply(officer, req.params.id, scope);
+      if (!allowed.ok) throw failed(allowed);
       const type = (req.headers['content-type'] ?? '').toLowerCase();
       let replyText: string | undefined;
       const attachments: Array<{ contentType: string; url?: string; name?: string }> = [];
@@ -473,7 +512,8 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         await deps.handoffs.requeueLiveChats(updated._id, updated.disabled ? 'none' : scopeOf(updated, deps.directory), officer._id);
       }
       // Its open stream was given the old scope (or belongs to a disabled account): the app reconnects, or is signed out.
-      if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id);
+      if (updated.disabled) deps.hub.disconnect(updated._id, SESSION_ENDED);
+      else if (change.disabled !== undefined || change.role !== undefined || change.centres !== undefined) deps.hub.disconnect(updated._id, ACCOUNT_CHANGED);
       await deps.audit.record(officer._id, 'account.update', updated._id, { fields: Object.keys(change).sort().join(','), ...(change.disabled !== undefined ? { disabled: change.disabled } : {}) });
       res.send(200, { officer: officerView(updated) });
     });
@@ -481,11 +521,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
     server.post(`${OFFICER_API}/officers/:id/password`, async (req: Request, res: Response) => {
       const { officer } = await caller(req);
       if (officer.role !== 'admin') throw new HttpError(403, 'Forbidden', 'Only admins manage accounts');
-      const reset = await deps.accounts.resetPasswordById(String(req.params.id));
-      if (!reset) throw new HttpError(404, 'NotFound', 'No such account');
       // The old password may be known to someone else: every session that used it ends.
-      await deps.sessions.endAll(reset.officer._id);
-      deps.hub.disconnect(reset.officer._id);
+      const reset = await credentials.resetById(String(req.params.id));
+      if (!reset) throw new HttpError(404, 'NotFound', 'No such account');
+      deps.hub.disconnect(reset.officer._id, SESSION_ENDED);
       await deps.audit.record(officer._id, 'account.resetPassword', reset.officer._id);
       res.send(200, { officer: officerView(reset.officer), password: reset.password });
     });

@@ -1,6 +1,8 @@
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { conversationKey } from '../bot/adapter';
 import type { TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
 import { forStorage } from '../lib/privacy/marks';
+import { transcriptAttachment } from './attachments';
 
 /**
  * The last messages of a conversation with the bot, kept in conversation state (which is saved every turn
@@ -40,13 +42,10 @@ export class RecentMessages {
     const card = activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
     const fallback = (card?.content as { fallbackText?: unknown } | undefined)?.fallbackText;
     const text = activity.text ?? (typeof fallback === 'string' ? fallback : undefined);
+    const key = conversationKey(activity);
     const files = (activity.attachments ?? [])
       .filter((attachment) => attachment.contentType !== 'application/vnd.microsoft.card.adaptive' && typeof attachment.contentType === 'string')
-      .map((attachment): TranscriptAttachment => ({
-        contentType: attachment.contentType,
-        ...(typeof attachment.contentUrl === 'string' ? { url: attachment.contentUrl } : {}),
-        ...(typeof attachment.name === 'string' ? { name: attachment.name } : {}),
-      }));
+      .map((attachment) => transcriptAttachment(key, attachment));
     return { ...(text !== undefined ? { text } : {}), ...(files.length > 0 ? { attachments: files } : {}) };
   }
 }

@@ -13,6 +13,7 @@ import type { HandoffState } from '../lib/handoff/stateMachine';
 import type { Lang } from '../lib/i18n/language';
 import type { Officer } from '../lib/officers/accounts';
 import { formatDate } from '../lib/thai/dates';
+import { officerAttachments, transcriptAttachment } from './attachments';
 import type { Deliverer, DeliveryOutcome } from './delivery';
 import type { OfficerHub } from './hub';
 
@@ -177,11 +178,7 @@ export class HandoffService {
     const { activity } = context;
     const attachments = (activity.attachments ?? [])
       .filter((attachment) => typeof attachment.contentType === 'string')
-      .map((attachment): TranscriptAttachment => ({
-        contentType: attachment.contentType,
-        ...(typeof attachment.contentUrl === 'string' ? { url: attachment.contentUrl } : {}),
-        ...(typeof attachment.name === 'string' ? { name: attachment.name } : {}),
-      }));
+      .map((attachment) => transcriptAttachment(handoff._id, attachment));
     const message = await this.deps.transcript.add({
       conversationKey: handoff._id,
       speaker: 'citizen',
@@ -231,11 +228,22 @@ export class HandoffService {
     return { ok: true, value: await this.publishItem(result.handoff) };
   }
 
-  /** An officer's reply; kept whatever happens, with whether it reached the citizen. */
-  async reply(officer: Officer, id: string, scope: readonly string[] | 'all', content: { text?: string; attachments?: TranscriptAttachment[] }): Promise<ActionResult<MessageView>> {
+  /**
+   * Whether the officer may reply to the conversation: in their scope, live, and theirs (or they are an admin).
+   * The API asks before it reads an uploaded photo, so that nothing is stored for a reply that is refused.
+   */
+  async mayReply(officer: Officer, id: string, scope: readonly string[] | 'all'): Promise<ActionResult<HandoffDocument>> {
     const handoff = await this.inScope(id, scope);
     if (!handoff) return { ok: false, reason: 'not-found' };
     if (handoff.state !== 'live' || (handoff.officerId !== officer._id && officer.role !== 'admin')) return { ok: false, reason: 'not-yours' };
+    return { ok: true, value: handoff };
+  }
+
+  /** An officer's reply; kept whatever happens, with whether it reached the citizen. */
+  async reply(officer: Officer, id: string, scope: readonly string[] | 'all', content: { text?: string; attachments?: TranscriptAttachment[] }): Promise<ActionResult<MessageView>> {
+    const allowed = await this.mayReply(officer, id, scope);
+    if (!allowed.ok) return allowed;
+    const handoff = allowed.value;
     const message = await this.deps.transcript.add({
       conversationKey: handoff._id,
       speaker: 'officer',
@@ -419,7 +427,7 @@ export class HandoffService {
       at: message.at,
       speaker: message.speaker,
       ...(message.text !== undefined ? { text: message.text } : {}),
-      ...(message.attachments ? { attachments: message.attachments } : {}),
+      ...(message.attachments ? { attachments: officerAttachments(message.conversationKey, message.attachments) } : {}),
       ...(message.delivery ? { delivery: message.delivery } : {}),
       ...(message.failure ? { failure: message.failure } : {}),
     };

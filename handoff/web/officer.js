@@ -33,9 +33,7 @@
       signIn: 'เข้าสู่ระบบ',
       signOut: 'ออกจากระบบ',
       signedInAs: '{name} · {role}',
-      invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
-      accountLocked: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้จนถึง {time}',
-      accountLockedNoTime: 'ใส่รหัสผ่านผิดหลายครั้ง บัญชีนี้จึงถูกล็อกไว้ชั่วคราว กรุณาลองใหม่ภายหลัง',
+      invalidCredentials: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (หากมีการใส่รหัสผ่านผิดหลายครั้ง บัญชีจะถูกพักการเข้าสู่ระบบไว้สักครู่)',
       tooManyAttempts: 'มีการพยายามเข้าสู่ระบบจากเครือข่ายนี้มากเกินไป กรุณารอสักครู่แล้วลองใหม่',
       fillBoth: 'กรุณากรอกชื่อผู้ใช้และรหัสผ่าน',
       sessionEnded: 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
@@ -401,9 +399,7 @@
       signIn: 'Sign in',
       signOut: 'Sign out',
       signedInAs: '{name} · {role}',
-      invalidCredentials: 'Wrong username or password.',
-      accountLocked: 'Too many wrong passwords: this account is locked until {time}.',
-      accountLockedNoTime: 'Too many wrong passwords: this account is locked for a while. Please try again later.',
+      invalidCredentials: 'Wrong username or password. (After many wrong passwords, signing in to an account is paused for a few minutes.)',
       tooManyAttempts: 'Too many sign-in attempts from this network. Please wait a moment and try again.',
       fillBoth: 'Please enter your username and password.',
       sessionEnded: 'Your session has ended. Please sign in again.',
@@ -757,6 +753,12 @@
   const STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'];
   const ROLES = ['officer', 'supervisor', 'admin'];
   const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+  /*
+   * The path of the service's own file route (bot/channels/directline/fileLinks.ts): the only addresses the app
+   * loads as images. Any other address on this origin could be an officer API that the browser would call with
+   * the officer's cookie — and a citizen chose it.
+   */
+  const FILE_PATH = /^\/v3\/directline\/conversations\/[A-Za-z0-9_-]{8,64}\/files\/[A-Za-z0-9_-]{1,64}$/;
   const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
   const MAX_REPLY = 4000;
   const MAX_NOTE = 1000;
@@ -1032,11 +1034,10 @@
 
   /* ---------- The API ---------- */
 
-  function ApiError(status, code, message, lockedUntil) {
+  function ApiError(status, code, message) {
     this.status = status;
     this.code = code;
     this.message = message;
-    this.lockedUntil = lockedUntil;
   }
 
   async function api(method, path, body, options) {
@@ -1068,7 +1069,7 @@
     }
     if (response.ok) return data;
     const error = (data && data.error) || {};
-    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '', lockedUntilOf(error));
+    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '');
     if (!opts.quiet) {
       if (failure.code === 'NotSignedIn' || (response.status === 401 && !opts.signingIn)) {
         sessionEnded();
@@ -1089,12 +1090,6 @@
     throw failure;
   }
 
-  function lockedUntilOf(error) {
-    if (typeof error.lockedUntil === 'number') return error.lockedUntil;
-    const match = /lockedUntil\D{0,3}(\d{12,})/.exec(error.message || '') || /(\d{12,})/.exec(error.message || '');
-    return match ? Number(match[1]) : undefined;
-  }
-
   /* What an officer reads when a call fails: the app's own words for every answer the API gives. */
   function errorText(error) {
     if (!(error instanceof ApiError)) return t('genericError');
@@ -1103,8 +1098,6 @@
         return t('networkError');
       case 'InvalidCredentials':
         return t('invalidCredentials');
-      case 'AccountLocked':
-        return error.lockedUntil ? t('accountLocked', { time: formatDateTime(error.lockedUntil) }) : t('accountLockedNoTime');
       case 'NotFound':
         return t('notFound');
       case 'AlreadyClaimed':
@@ -1941,8 +1934,8 @@
   function attachmentElement(attachment) {
     const type = String((attachment && attachment.contentType) || '');
     const url = safeUrl(attachment && attachment.url);
-    const sameOrigin = url && url.origin === window.location.origin;
-    if (url && sameOrigin && /^image\//.test(type)) {
+    const ownFile = url && url.origin === window.location.origin && FILE_PATH.test(url.pathname) && url.searchParams.has('t');
+    if (ownFile && /^image\//.test(type)) {
       return h('a', { class: 'message__image-link', href: url.href, target: '_blank', rel: 'noopener noreferrer' }, h('img', { class: 'message__image', src: url.href, alt: attachment.name || t('imageAlt'), loading: 'lazy' }));
     }
     if (url) return h('p', { class: 'message__attachment' }, externalLink(url, attachment.name || url.href));

@@ -3,12 +3,14 @@ import type { CentreDirectory } from '../centres';
 import { removeBidiControls } from '../bidiControls';
 import { AppError, isAppError } from '../errors';
 import type { Collection, Store } from '../store/types';
+import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 /**
  * Officer accounts and their scope. Roles: an officer works for their own centre(s); a supervisor for a
  * province and its districts; an admin for every centre, and edits content and accounts. Repeated failed
- * sign-ins lock an account for a while; the answer to a failed sign-in never says whether the user exists.
+ * sign-ins from several networks lock an account for a while (lockout.ts); a failed sign-in takes the same time
+ * whether the user exists, is disabled or is locked, and the caller answers them all alike.
  */
 
 export const OFFICERS_COLLECTION = 'officers';
@@ -26,13 +28,17 @@ export interface OfficerDocument {
   passwordHash: string;
   mustChangePassword: boolean;
   failedSignIns: number;
+  /** Tags of the networks those failures came from (lockout.ts); absent on accounts older than it. */
+  failedFrom?: string[];
   lockedUntil: number;
+  /** Locks since the last successful sign-in: each one lasts longer. */
+  locksInARow?: number;
   disabled: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
-export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'lockedUntil'>;
+export type Officer = Omit<OfficerDocument, 'passwordHash' | 'failedSignIns' | 'failedFrom' | 'lockedUntil' | 'locksInARow'>;
 
 /** What an admin may change on an existing account. */
 export interface AccountChange {
@@ -45,12 +51,6 @@ export interface AccountChange {
 
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
 
-export interface LockoutPolicy {
-  maxFailures: number;
-  lockMs: number;
-}
-
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockMs: 15 * 60 * 1000 };
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 
 /**
@@ -67,7 +67,7 @@ function displayNameOf(raw: string): string {
 }
 
 function publicView(document: OfficerDocument): Officer {
-  const { passwordHash: _hash, failedSignIns: _failures, lockedUntil: _locked, ...officer } = document;
+  const { passwordHash: _hash, failedSignIns: _failures, failedFrom: _from, lockedUntil: _locked, locksInARow: _locks, ...officer } = document;
   return officer;
 }
 
@@ -129,16 +129,18 @@ export class OfficerAccounts {
 
   /**
    * An operator's recovery (`npm run reset-password -- <username>`): a new one-time password, to be changed at
-   * the next sign-in; a lock-out is lifted. Undefined when there is no such account.
+   * the next sign-in; a lock-out is lifted. Undefined when there is no such account. Ending the account's
+   * sessions is the caller's part (credentials.ts).
    */
-  async resetPassword(usernameRaw: string): Promise<string | undefined> {
+  async resetPassword(usernameRaw: string): Promise<{ officer: Officer; password: string } | undefined> {
     const username = usernameOf(usernameRaw);
     const password = generatePassword();
-    const result = await this.officers.updateOne(
+    const updated = await this.officers.findOneAndUpdate(
       { username },
-      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, lockedUntil: 0, updatedAt: this.now() } },
+      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0, updatedAt: this.now() } },
+      { returnDocument: 'after' },
     );
-    return result.matchedCount === 1 ? password : undefined;
+    return updated ? { officer: publicView(updated), password } : undefined;
   }
 
   /**
@@ -168,10 +170,7 @@ export class OfficerAccounts {
   /** An admin's reset of another officer's password, by account id: like resetPassword. */
   async resetPasswordById(id: string): Promise<{ officer: Officer; password: string } | undefined> {
     const document = await this.officers.findOne({ _id: id });
-    if (!document) return undefined;
-    const password = await this.resetPassword(document.username);
-    const officer = await this.officers.findOne({ _id: id });
-    return password && officer ? { officer: publicView(officer), password } : undefined;
+    return document ? this.resetPassword(document.username) : undefined;
   }
 
   /** An account for a new officer with a one-time password, to be changed at first sign-in. */
@@ -204,7 +203,8 @@ export class OfficerAccounts {
     return document && !document.disabled ? publicView(document) : undefined;
   }
 
-  async signIn(usernameRaw: string, password: string): Promise<SignInResult> {
+  /** `network` is where the attempt came from (the sign-in route's client network): failures from one network alone never lock. */
+  async signIn(usernameRaw: string, password: string, network = 'unknown'): Promise<SignInResult> {
     const username = usernameOf(String(usernameRaw)).slice(0, 64);
     const document = USERNAME.test(username) ? await this.officers.findOne({ username }) : null;
     if (!document || document.disabled) {
@@ -213,15 +213,23 @@ export class OfficerAccounts {
       return { ok: false, reason: 'invalid' };
     }
     const now = this.now();
+    // Checked even when locked: a locked account takes the time any other failure takes.
+    const matches = await verifyPassword(String(password), document.passwordHash);
     if (document.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: document.lockedUntil };
-    if (await verifyPassword(String(password), document.passwordHash)) {
-      await this.officers.updateOne({ _id: document._id }, { $set: { failedSignIns: 0, lockedUntil: 0 } });
+    if (matches) {
+      await this.officers.updateOne({ _id: document._id }, { $set: { failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0 } });
       return { ok: true, officer: publicView(document) };
     }
-    const counted = await this.officers.findOneAndUpdate({ _id: document._id }, { $inc: { failedSignIns: 1 } }, { returnDocument: 'after' });
-    if ((counted?.failedSignIns ?? 0) >= this.lockout.maxFailures) {
-      const lockedUntil = now + this.lockout.lockMs;
-      await this.officers.updateOne({ _id: document._id }, { $set: { lockedUntil, failedSignIns: 0 } });
+    const counted = await this.officers.findOneAndUpdate(
+      { _id: document._id },
+      { $inc: { failedSignIns: 1 }, $addToSet: { failedFrom: networkTag(network) } },
+      { returnDocument: 'after' },
+    );
+    const locksInARow = counted?.locksInARow ?? 0;
+    const lockMs = lockFor(counted?.failedSignIns ?? 0, counted?.failedFrom?.length ?? 0, locksInARow, this.lockout);
+    if (lockMs !== undefined) {
+      const lockedUntil = now + lockMs;
+      await this.officers.updateOne({ _id: document._id }, { $set: { lockedUntil, failedSignIns: 0, failedFrom: [], locksInARow: locksInARow + 1 } });
       return { ok: false, reason: 'locked', lockedUntil };
     }
     return { ok: false, reason: 'invalid' };

@@ -30,6 +30,8 @@ interface SessionDocument {
 }
 
 export interface Session {
+  /** The session's stored id (the hash of the cookie value): names it to the stream hub, and cannot sign anyone in. */
+  key: string;
   officerId: string;
   csrfToken: string;
   expiresAt: number;
@@ -59,28 +61,37 @@ export class SessionStore {
       expiresAt: now + this.policy.absoluteMs,
     };
     await this.sessions.insertOne(document);
-    return { sessionId, session: { officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt } };
+    return { sessionId, session: sessionOf(document) };
   }
 
   /** The session of a cookie value, if it is still valid; using it keeps it alive. */
   async resume(sessionId: string | undefined): Promise<Session | undefined> {
     if (!sessionId || sessionId.length > 100) return undefined;
     const now = this.now();
-    const document = await this.sessions.findOne({ _id: hashOf(sessionId), expiresAt: { $gt: now }, lastSeenAt: { $gt: now - this.policy.idleMs } });
+    const document = await this.live(hashOf(sessionId), now);
     if (!document) return undefined;
     // Every officer request passes here: writing each time would turn every read into a write. A minute's
     // precision on a 30-minute idle limit costs nothing.
     if (now - document.lastSeenAt >= SESSION_TOUCH_MS) await this.sessions.updateOne({ _id: document._id }, { $set: { lastSeenAt: now } });
-    return { officerId: document.officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt };
+    return sessionOf(document);
+  }
+
+  /**
+   * The session of a stored key, if it is still valid, without keeping it alive: an open socket re-checks its
+   * session with this, and a socket is not the officer at work.
+   */
+  async active(key: string): Promise<Session | undefined> {
+    const document = await this.live(key, this.now());
+    return document ? sessionOf(document) : undefined;
   }
 
   async end(sessionId: string | undefined): Promise<void> {
     if (sessionId) await this.sessions.deleteOne({ _id: hashOf(sessionId) });
   }
 
-  /** Ends every session of an officer (password changed, account disabled). */
-  async endAll(officerId: string): Promise<void> {
-    await this.sessions.deleteMany({ officerId });
+  /** Ends every session of an officer (password changed, account disabled), but the one of `exceptKey` if given. */
+  async endAll(officerId: string, exceptKey?: string): Promise<void> {
+    await this.sessions.deleteMany(exceptKey === undefined ? { officerId } : { officerId, _id: { $ne: exceptKey } });
   }
 
   /** Deletes sessions past their lifetime or idle limit. */
@@ -89,6 +100,14 @@ export class SessionStore {
     const { deletedCount } = await this.sessions.deleteMany({ $or: [{ expiresAt: { $lte: now } }, { lastSeenAt: { $lte: now - this.policy.idleMs } }] });
     return deletedCount;
   }
+
+  private async live(key: string, now: number): Promise<SessionDocument | null> {
+    return this.sessions.findOne({ _id: key, expiresAt: { $gt: now }, lastSeenAt: { $gt: now - this.policy.idleMs } });
+  }
+}
+
+function sessionOf(document: SessionDocument): Session {
+  return { key: document._id, officerId: document.officerId, csrfToken: document.csrfToken, expiresAt: document.expiresAt };
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { SESSION_ENDED } from '../../handoff/hub';
 import { idOf } from '../../handoff/service';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';
@@ -84,25 +85,7 @@ describe('the officer API', () => {
       expect(res.status).toBeLessThan(500);
     });
 
-    test('five wrong passwords lock the account, even for the right password', async () => {
-      for (let attempt = 0; attempt < 4; attempt += 1) {
-        expect((await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'wrong-password-1' } })).status).toBe(401);
-      }
-      const fifth = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'wrong-password-1' } });
-      expect(fifth.status).toBe(403);
-      expect(await errorCode(fifth)).toBe('AccountLocked');
-      const right = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
-      expect(right.status).toBe(403);
-    });
-
-    test('sign-ins are rate-limited per address', async () => {
-      const statuses: number[] = [];
-      for (let attempt = 0; attempt < 12; attempt += 1) {
-        statuses.push((await call(undefined, '/session', { method: 'POST', json: { username: `user${attempt}`, password: 'wrong-password-1' } })).status);
-      }
-      expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
-      expect(statuses.slice(10)).toEqual([429, 429]);
-    });
+    // Lock-out and the per-address limits: tests/handoff/signIn.test.ts.
 
     test('without a session: 401; a changing call without the CSRF header: 403; signing out ends the session', async () => {
       expect((await call(undefined, '/queue')).status).toBe(401);
@@ -224,7 +207,7 @@ describe('the officer API', () => {
 
       const disabled = await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: true } });
       expect((await read(disabled)).officer.disabled).toBe(true);
-      expect(await closed).toBe(1000);
+      expect(await closed).toBe(SESSION_ENDED.code);
       // The citizen is not left talking to nobody: back in the centre's queue, told so, and another officer takes over.
       expect(t.connector.textsFor(CITIZEN).at(-1)).toBe(t.app.content.get('th', 'handoff.requeued', { centre: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
       const colleague = await signIn('cm.second', 'a-long-password-2');
@@ -366,6 +349,31 @@ describe('the officer API', () => {
       expect((await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: notImage })).status).toBeGreaterThanOrEqual(400);
       expect(t.connector.sent.length).toBe(count);
       expect((await call(officer, '/queue')).status).toBe(200);
+    });
+
+    test('a photo reply is refused before it is read: outside the officer\'s scope, or not their conversation, nothing is stored', async () => {
+      await citizenAsks();
+      const stored = () => t.store.collection('files').countDocuments({});
+      const photo = () => {
+        const form = new FormData();
+        form.append('file', new Blob([PNG], { type: 'image/png' }), 'map.png');
+        return form;
+      };
+      const elsewhere = await signIn('kk.officer', 'a-long-password-3');
+      const outside = await call(elsewhere, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
+      expect([outside.status, await errorCode(outside)]).toEqual([404, 'NotFound']);
+      const unknown = await call(elsewhere, `/conversations/${idOf('test/nobody')}/messages`, { method: 'POST', body: photo() });
+      expect(unknown.status).toBe(404);
+      const officer = await signIn('cm.officer', 'a-long-password-1');
+      const unclaimed = await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
+      expect([unclaimed.status, await errorCode(unclaimed)]).toEqual([409, 'NotYours']);
+      expect(await stored()).toBe(0);
+      expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
+      const colleague = await signIn('cm.second', 'a-long-password-2');
+      expect((await call(colleague, `/conversations/${ID}/messages`, { method: 'POST', body: photo() })).status).toBe(409);
+      expect(await stored()).toBe(0);
+      expect((await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: photo() })).status).toBe(200);
+      expect(await stored()).toBe(1);
     });
 
     test('the conversation shows the history, and the complaint with its timeline; transfer and close', async () => {

@@ -27,6 +27,8 @@ export interface TestAppOptions {
    * restart. The caller owns it: close() leaves it in place.
    */
   dataDir?: string;
+  /** How often officers' sockets re-check their sessions (the service's default is 30 s). */
+  officerStreamRecheckMs?: number;
 }
 
 /** The whole service, built as bot/index.ts builds it, on an embedded store in a temp dir. */
@@ -37,7 +39,14 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
   const store = await openStore({ dataDir: config.dataDir });
   await ensureIndexes(store);
   const secrets = loadSecrets(config.dataDir, {});
-  const app = await createApp({ config, logger: logs.logger, store, secrets, ...(options.now ? { now: options.now } : {}) });
+  const app = await createApp({
+    config,
+    logger: logs.logger,
+    store,
+    secrets,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.officerStreamRecheckMs !== undefined ? { officerStreamRecheckMs: options.officerStreamRecheckMs } : {}),
+  });
   const connector = new RecordingConnector('test');
   app.adapter.registerConnector(connector);
   return {

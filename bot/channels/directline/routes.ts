@@ -11,6 +11,7 @@ import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
 import { type Caller, DirectLineAuth, tokenFailure } from './auth';
+import { fileLink, ownFileAttachments } from './fileLinks';
 import { MAX_ACTIVITY_BYTES, sanitizeIncoming } from './incoming';
 import { type DirectLineService, newConversationId, newUserId } from './service';
 import type { StreamHub } from './stream';
@@ -169,6 +170,8 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
       const activity = sanitizeIncoming(req.body);
       const conversation = await existing(caller, conversationId);
       if (!postLimiter.take(conversationId)) throw tooMany(res, postLimiter.retryAfterSeconds(conversationId));
+      // Files come through the upload route; a message may only point at those of its own conversation.
+      if (Array.isArray(activity.attachments)) activity.attachments = await ownFileAttachments(activity.attachments, conversationId, address.httpBase(req), { signer, files });
       // Typing indicators are not conversation: nothing to log, nothing for the bot.
       if (activity.type === 'typing') {
         res.send(200, {});
@@ -192,7 +195,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         attachments.push({
           contentType: stored.contentType,
           name: stored.name,
-          contentUrl: `${base}${DIRECTLINE_BASE}/conversations/${conversationId}/files/${stored._id}?t=${encodeURIComponent(token)}`,
+          contentUrl: fileLink(base, conversationId, stored._id, token),
         });
       }
       logger.info({ reqId: req.id(), files: attachments.length }, 'upload received');

@@ -54,13 +54,48 @@ describe('OfficerAccounts', () => {
     expect(await accounts.signIn('nobody', 'wrong horse battery')).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  test('five failures lock the account for 15 minutes, even for the right password', async () => {
+  test('failures from one network never lock the account, however many', async () => {
     await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
-    for (let i = 0; i < 4; i += 1) expect((await accounts.signIn('somchai', 'nope nope nope')).ok).toBe(false);
-    expect(await accounts.signIn('somchai', 'nope nope nope')).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 15 * 60_000 });
-    expect(await accounts.signIn('somchai', 'correct horse battery')).toMatchObject({ ok: false, reason: 'locked' });
-    now += 15 * 60_000 + 1;
-    expect((await accounts.signIn('somchai', 'correct horse battery')).ok).toBe(true);
+    for (let i = 0; i < 30; i += 1) expect(await accounts.signIn('somchai', 'nope nope nope', '203.0.113.9')).toEqual({ ok: false, reason: 'invalid' });
+    expect((await accounts.signIn('somchai', 'correct horse battery', '203.0.113.9')).ok).toBe(true);
+  });
+
+  test('ten failures from three networks lock the account, even for the right password: one minute, then twice as long each time in a row', async () => {
+    await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    const fail = async (times: number) => {
+      const results = [];
+      for (let i = 0; i < times; i += 1) results.push(await accounts.signIn('somchai', 'nope nope nope', ['198.51.100.1', '198.51.100.2', '2001:db8:7::/64'][i % 3]));
+      return results;
+    };
+    expect((await fail(9)).every((result) => result.ok === false && result.reason === 'invalid')).toBe(true);
+    expect(await fail(1)).toEqual([{ ok: false, reason: 'locked', lockedUntil: now + 60_000 }]);
+    expect(await accounts.signIn('somchai', 'correct horse battery', '198.51.100.1')).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 60_000 });
+    now += 60_000;
+    expect((await fail(10)).at(-1)).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 120_000 });
+    now += 120_000;
+    expect((await fail(10)).at(-1)).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 240_000 });
+    // A reset lifts the lock and starts the count afresh; so does a successful sign-in.
+    const reset = await accounts.resetPassword('somchai');
+    expect((await accounts.signIn('somchai', reset!.password, '198.51.100.1')).ok).toBe(true);
+    expect((await fail(10)).at(-1)).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 60_000 });
+    now += 60_000;
+    expect((await accounts.signIn('somchai', reset!.password, '198.51.100.1')).ok).toBe(true);
+    expect((await fail(10)).at(-1)).toEqual({ ok: false, reason: 'locked', lockedUntil: now + 60_000 });
+  });
+
+  test('the lock never grows past 15 minutes, and the account keeps no client address', async () => {
+    const officer = await accounts.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    let last;
+    for (let lock = 0; lock < 8; lock += 1) {
+      for (let i = 0; i < 10; i += 1) last = await accounts.signIn('somchai', 'nope nope nope', `192.0.2.${i % 4}`);
+      now = (last as { lockedUntil: number }).lockedUntil;
+    }
+    const before = now;
+    for (let i = 0; i < 10; i += 1) last = await accounts.signIn('somchai', 'nope nope nope', `192.0.2.${i % 4}`);
+    expect((last as { lockedUntil: number }).lockedUntil - before).toBe(15 * 60_000);
+    await accounts.signIn('somchai', 'nope nope nope', '192.0.2.77');
+    const stored = JSON.stringify(await store.collection('officers').findOne({ _id: officer._id }));
+    expect(stored).not.toMatch(/192\.0\.2/);
   });
 
   test('usernames are unique and well-formed; officers need a centre; passwords follow the policy', async () => {

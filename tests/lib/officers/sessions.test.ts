@@ -69,6 +69,30 @@ describe('SessionStore', () => {
     expect(await sessions.resume(c.sessionId)).toBeDefined();
   });
 
+  test('ending every other session of an officer keeps the one named', async () => {
+    const kept = await sessions.start('o1');
+    const other = await sessions.start('o1');
+    const someoneElse = await sessions.start('o2');
+    await sessions.endAll('o1', kept.session.key);
+    expect(await sessions.resume(kept.sessionId)).toEqual(kept.session);
+    expect(await sessions.resume(other.sessionId)).toBeUndefined();
+    expect(await sessions.resume(someoneElse.sessionId)).toBeDefined();
+  });
+
+  test('a session checked by its key is not kept alive by the check, and the key does not sign in', async () => {
+    const { sessionId, session } = await sessions.start('o1');
+    expect(session.key).not.toBe(sessionId);
+    expect(await sessions.resume(session.key)).toBeUndefined();
+    for (let i = 0; i < 3; i += 1) {
+      now += 9 * 60_000;
+      expect(await sessions.active(session.key)).toEqual(session);
+    }
+    // 31 minutes without a request: the checks above did not count as use.
+    now += 4 * 60_000;
+    expect(await sessions.active(session.key)).toBeUndefined();
+    expect(await sessions.resume(sessionId)).toBeUndefined();
+  });
+
   test('the CSRF check is exact', async () => {
     const { session } = await sessions.start('o1');
     expect(csrfMatches(session, session.csrfToken)).toBe(true);

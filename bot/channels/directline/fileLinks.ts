@@ -1,0 +1,71 @@
+import type { TokenSigner } from '../../../lib/directline/tokens';
+import type { FileStore } from '../../../lib/files/fileStore';
+import { HttpError } from '../../http/errors';
+
+/**
+ * Links to the files of the service's own file store (lib/files): `<base>/v3/directline/conversations/<id>/files/
+ * <fileId>?t=<file token>`. The upload route and the officers' photo replies hand them out; a link is recognised by
+ * its path, and its token is what opens the file. A citizen's message may carry only such links to files of its
+ * own conversation (routes.ts): anything else as an attachment could make an officer's browser load an address of
+ * the citizen's choosing on the service's own origin — an officer API that writes "viewed" into the audit log in
+ * the officer's name, for one. The officer app shows as images only links of this shape (handoff/web/officer.js).
+ */
+
+const FILES_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{8,64})\/files\/([A-Za-z0-9_-]{1,64})$/;
+
+export interface FileLink {
+  conversationId: string;
+  fileId: string;
+  /** The file token from the link's query (checked by whoever opens the file). */
+  token: string;
+}
+
+/** The link to a stored file, with the token that opens it. */
+export function fileLink(base: string, conversationId: string, fileId: string, token: string): string {
+  return `${base}/v3/directline/conversations/${conversationId}/files/${fileId}?t=${encodeURIComponent(token)}`;
+}
+
+/** The file a URL links to, when it is a link to the file route with a token; undefined for any other URL. */
+export function parseFileLink(url: string): FileLink | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const match = FILES_PATH.exec(parsed.pathname);
+  const token = parsed.searchParams.get('t');
+  if (!match || !token) return undefined;
+  return { conversationId: match[1], fileId: match[2], token };
+}
+
+/** Whether a URL links to a file of that conversation of the Direct Line channel. */
+export function isFileLinkOf(url: string, conversationId: string): boolean {
+  return parseFileLink(url)?.conversationId === conversationId;
+}
+
+/**
+ * The attachments of a message a citizen posts: each must link to a file uploaded to this very conversation, with
+ * a valid token for it, or the message is refused (400). The links are rebuilt on the service's own address, with
+ * the stored file's type and name, so that nothing of the client's choosing but the file itself is kept.
+ */
+export async function ownFileAttachments(
+  attachments: ReadonlyArray<{ contentUrl?: string }>,
+  conversationId: string,
+  base: string,
+  deps: { signer: TokenSigner; files: FileStore },
+): Promise<Array<{ contentType: string; contentUrl: string; name: string }>> {
+  const checked = [];
+  for (const [index, attachment] of attachments.entries()) {
+    const link = attachment.contentUrl === undefined ? undefined : parseFileLink(attachment.contentUrl);
+    const check = link?.conversationId === conversationId ? deps.signer.verify(link.token, 'file') : undefined;
+    const valid = link && check?.ok && check.claims.conversationId === conversationId && check.claims.fileId === link.fileId;
+    const file = valid ? await deps.files.info(link.fileId) : null;
+    if (!link || !file || file.conversationId !== conversationId) {
+      throw new HttpError(400, 'BadArgument', `attachments[${index}].contentUrl must be a link to a file uploaded to this conversation (POST /v3/directline/conversations/${conversationId}/upload)`);
+    }
+    checked.push({ contentType: file.contentType, contentUrl: fileLink(base, conversationId, file._id, link.token), name: file.name });
+  }
+  return checked;
+}

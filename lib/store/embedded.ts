@@ -38,6 +38,7 @@ import {
   type ParsedFindOptions,
   type SortKey,
 } from './validate';
+import { notADatabase, preflight } from './embeddedPreflight';
 import { createIndexSql, indexViolationSql, orderBy, registerFunctions, SqlWhere, tableName, type SqlParam } from './sql';
 import type {
   BaseDocument,
@@ -89,13 +90,6 @@ function unusable(target: string, reason: string): AppError {
   return new AppError('DATA_DIR_UNUSABLE', `the data directory cannot be used: ${target}: ${reason}`);
 }
 
-function corrupt(file: string, reason: string): AppError {
-  return new AppError(
-    'STORE_CORRUPT',
-    `${file} is not a usable SQLite database (${reason}). It was left untouched: move it aside or restore a backup.`,
-  );
-}
-
 // Creates the data directory if missing; refuses one that is not a writable directory.
 function prepareDataDir(dir: string): string {
   const file = path.join(dir, STORE_FILE);
@@ -131,7 +125,7 @@ function prepareDataDir(dir: string): string {
 function mapOpenError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = errorCode(error);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return corrupt(file, code);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return notADatabase(file, code);
   if (code.startsWith('SQLITE_')) return unusable(file, code);
   return error;
 }
@@ -194,11 +188,12 @@ export class EmbeddedStore implements Store {
 
   /**
    * Opens (creating if needed) `store.sqlite` in `dataDir`. Rejects with DATA_DIR_UNUSABLE when the directory
-   * cannot be created or written, and with STORE_CORRUPT, leaving the file as it is, when the file is not a
-   * healthy SQLite database.
+   * cannot be created or written, and with STORE_CORRUPT, leaving every file as it is, when the files are not a
+   * healthy SQLite database and its log (embeddedPreflight.ts).
    */
   static async open(dataDir: string): Promise<EmbeddedStore> {
     const file = prepareDataDir(path.resolve(dataDir));
+    preflight(file);
     let db: Database.Database;
     try {
       db = new Database(file);
@@ -206,10 +201,6 @@ export class EmbeddedStore implements Store {
       throw mapOpenError(error, file);
     }
     try {
-      // Both reads fail (SQLITE_NOTADB / SQLITE_CORRUPT) or report damage before anything is written.
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw corrupt(file, 'PRAGMA quick_check found damage');
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw unusable(file, `cannot use write-ahead logging (journal mode ${String(mode)})`);
       // NORMAL, not FULL: in WAL mode a commit is in the log file (in the OS page cache) before it returns, so a

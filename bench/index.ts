@@ -1,4 +1,5 @@
 import { runDirectLineBench } from './directline';
+import { runFilesBench } from './files';
 import { runNluBench } from './nlu';
 import { runQueueBench } from './queue';
 import { runStoreBench } from './store';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   nlu: runNluBench,
   directline: runDirectLineBench,
   queue: runQueueBench,
+  files: runFilesBench,
 };
 
 async function main(): Promise<void> {

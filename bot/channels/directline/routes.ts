@@ -3,9 +3,12 @@ import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { DirectLineLog } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
+import { describeErrorForLog } from '../../../lib/errors';
 import type { FileStore } from '../../../lib/files/fileStore';
+import { filePath } from '../../../lib/files/links';
 import type { Logger } from '../../../lib/logger';
 import { RateLimiter } from '../../../lib/rateLimit';
+import { UPLOAD_REFUSED_EVENT } from '../../bot';
 import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
@@ -13,7 +16,7 @@ import { type Caller, DirectLineAuth, tokenFailure } from './auth';
 import { MAX_ACTIVITY_BYTES, sanitizeIncoming } from './incoming';
 import { type DirectLineService, newConversationId, newUserId } from './service';
 import type { StreamHub } from './stream';
-import { readUpload } from './upload';
+import { quotaExceeded, readUpload } from './upload';
 
 /**
  * The Direct Line 3.0 REST API and WebSocket stream, under /v3/directline, as Microsoft's clients (Web Chat and
@@ -183,17 +186,22 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
       if (!uploadLimiter.take(conversationId)) throw tooMany(res, uploadLimiter.retryAfterSeconds(conversationId));
       const upload = await readUpload(req);
       const template = upload.activity === undefined ? { type: 'message' } : sanitizeIncoming(upload.activity);
-      const base = address.httpBase(req);
-      const attachments = [];
-      for (const file of upload.files) {
-        const stored = await files.save(conversationId, file.contentType, file.name, file.content);
-        const token = service.fileToken(conversation.userId, conversationId, stored._id);
-        attachments.push({
-          contentType: stored.contentType,
-          name: stored.name,
-          contentUrl: `${base}${DIRECTLINE_BASE}/conversations/${conversationId}/files/${stored._id}?t=${encodeURIComponent(token)}`,
+      const saved = await files.saveAll(conversationId, upload.files, 'citizen');
+      if (!saved.ok) {
+        logger.info({ reqId: req.id(), quota: saved.refusal.quota }, 'upload refused: quota reached');
+        // Web Chat shows only that the photo was not sent; the bot says why, in the citizen's language.
+        const locale = typeof template.locale === 'string' ? template.locale : undefined;
+        await service.notify(conversationId, conversation.userId, { name: UPLOAD_REFUSED_EVENT, value: saved.refusal, ...(locale ? { locale } : {}) }).catch((error: unknown) => {
+          logger.warn({ reqId: req.id(), err: describeErrorForLog(error) }, 'upload refusal could not be told');
         });
+        throw quotaExceeded(saved.refusal);
       }
+      const base = address.httpBase(req);
+      const attachments = saved.files.map((stored) => ({
+        contentType: stored.contentType,
+        name: stored.name,
+        contentUrl: `${base}${filePath(conversationId, stored._id)}?t=${encodeURIComponent(service.fileToken(conversation.userId, conversationId, stored._id))}`,
+      }));
       logger.info({ reqId: req.id(), files: attachments.length }, 'upload received');
       res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }) });
     });

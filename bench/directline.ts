@@ -122,7 +122,7 @@ async function echoService(): Promise<Endpoint> {
   };
   const service = new DirectLineService({ log, hub, signer, adapter, logic, prompts: new SensitivePrompts(store) });
   adapter.registerConnector(service.connector);
-  const routes = directLineRoutes({ service, log, hub, files: new FileStore(store), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, 1), logger });
+  const routes = directLineRoutes({ service, log, hub, files: new FileStore(store, loadConfig({ DATA_DIR: dir }).uploads), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, 1), logger });
   const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => false }, routes: [routes] });
   const base = await listen(server);
   return {

@@ -1,4 +1,5 @@
 import { runDirectLineBench } from './directline';
+import { runFilesBench } from './files';
 import { runNluBench } from './nlu';
 import { runQueueBench } from './queue';
 import { runSignInBench } from './signIn';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   directline: runDirectLineBench,
   queue: runQueueBench,
   signin: runSignInBench,
+  files: runFilesBench,
 };
 
 async function main(): Promise<void> {

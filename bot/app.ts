@@ -7,6 +7,8 @@ import { ComplaintService } from '../lib/complaints/service';
 import { DirectLineLog } from '../lib/directline/log';
 import { TokenSigner } from '../lib/directline/tokens';
 import { FileStore } from '../lib/files/fileStore';
+import { fileLink } from '../lib/files/links';
+import { FileRetention } from '../lib/files/retention';
 import { AuditLog } from '../lib/audit';
 import { HandoffRepository } from '../lib/handoff/handoffs';
 import { Transcript } from '../lib/handoff/transcript';
@@ -33,7 +35,6 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
-import { fileLink } from './channels/directline/fileLinks';
 import { directLineRoutes } from './channels/directline/routes';
 import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
@@ -165,7 +166,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, prompts: sensitivePrompts, now });
   adapter.registerConnector(directLine.connector);
 
-  const files = new FileStore(store, now);
+  const files = new FileStore(store, config.uploads, now);
   const routes: RouteModule[] = [
     privacyRoutes(content),
     directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, now }),
@@ -224,6 +225,16 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       logger.error({ err: describeErrorForLog(error) }, 'idle bot state purge failed');
     }
   };
+  let fileTimer: NodeJS.Timeout | undefined;
+  const fileRetention = new FileRetention({ files, complaints, store, limits: config.uploads, now });
+  const purgeUploadedFiles = async () => {
+    try {
+      const purged = await fileRetention.purge();
+      if (purged.deleted > 0 || purged.keptWithComplaints > 0) logger.info({ ...purged }, 'uploaded files purged');
+    } catch (error) {
+      logger.error({ err: describeErrorForLog(error) }, 'uploaded file purge failed');
+    }
+  };
   const purgeConversations = async () => {
     try {
       const deleted = await purgeExpired(
@@ -249,6 +260,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     handoffTimer.unref();
     contentTimer = setInterval(() => void refreshContent(), CONTENT_REFRESH_INTERVAL_MS);
     contentTimer.unref();
+    void purgeUploadedFiles();
+    fileTimer = setInterval(() => void purgeUploadedFiles(), RETENTION_PURGE_INTERVAL_MS);
+    fileTimer.unref();
   };
 
   let closing: Promise<void> | undefined;
@@ -258,6 +272,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       clearInterval(purgeTimer);
       clearInterval(handoffTimer);
       clearInterval(contentTimer);
+      clearInterval(fileTimer);
       adapter.stopAcceptingTurns();
       const httpClosed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();

@@ -10,11 +10,14 @@ import {
 } from 'botbuilder';
 import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
 import type { Texts } from '../lib/content/texts';
+import { isQuotaRefusal, type QuotaRefusal } from '../lib/files/fileStore';
 import { isLang } from '../lib/i18n/language';
 import { type LanguagePreferences, turnLanguage } from './language';
 
 /** The chat page's language switch: an event, so that changing language puts no words in the citizen's mouth. */
 export const SET_LANGUAGE_EVENT = 'webchat/setLanguage';
+/** From the channel: photos the citizen sent were not kept, a quota being reached (its value: a QuotaRefusal). */
+export const UPLOAD_REFUSED_EVENT = 'upload/refused';
 
 export interface BotDependencies {
   conversationState: ConversationState;
@@ -57,6 +60,7 @@ export class DamrongdhamBot extends ActivityHandler {
         await this.deps.language.choose(context, value);
         await context.sendActivity(this.deps.texts.get(value, 'language.set'));
       }
+      if (name === UPLOAD_REFUSED_EVENT && isQuotaRefusal(value)) await this.tellUploadRefused(context, value);
       await next();
     });
 
@@ -70,6 +74,15 @@ export class DamrongdhamBot extends ActivityHandler {
     await super.run(context);
     for (const state of this.states) await state.saveChanges(context, false);
     this.deps.onTurnSucceeded?.(context);
+  }
+
+  /** Web Chat only marks the photo as not sent: the citizen is told why, and what to do instead. */
+  private async tellUploadRefused(context: TurnContext, refusal: QuotaRefusal): Promise<void> {
+    const lang = turnLanguage(context);
+    const text = refusal.quota === 'conversation'
+      ? this.deps.texts.get(lang, 'upload.refused.conversation', { files: refusal.maxFiles, mb: Math.floor(refusal.maxBytes / (1024 * 1024)) })
+      : this.deps.texts.get(lang, 'upload.refused.total');
+    await context.sendActivity(text);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -1,8 +1,9 @@
 import { loadConfig } from '../lib/config';
 import { AppError, describeErrorForLog } from '../lib/errors';
 import { createLogger } from '../lib/logger';
-import { loadSecrets } from '../lib/secrets';
+import { explicitSecrets, loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
+import { storeHoldsData } from '../lib/store/holdsData';
 import { ensureIndexes } from '../lib/store/indexes';
 import { createApp } from './app';
 import { keepServingThroughUnexpectedErrors } from './processGuard';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri });
   await ensureIndexes(store);
-  const secrets = loadSecrets(config.dataDir, { directLineSecret: config.directLineSecret, tokenSigningKey: config.tokenSigningKey, hashingKey: config.hashingKey });
+  const secrets = loadSecrets(config.dataDir, explicitSecrets(config), { storeHoldsData: await storeHoldsData(store) });
   const app = await createApp({ config, logger, store, secrets });
   const firstAdmin = await app.officers.createFirstAdmin();
 

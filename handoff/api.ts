@@ -11,13 +11,14 @@ import type { ContentService } from '../lib/content/service';
 import type { FileStore } from '../lib/files/fileStore';
 import { clientNetwork } from '../lib/clientNetwork';
 import { FailureBackoff } from '../lib/failureBackoff';
+import { fileOfLink } from '../lib/files/links';
 import { type AccountChange, type Officer, type OfficerAccounts, ROLES, type Role, scopeOf } from '../lib/officers/accounts';
 import { Credentials } from '../lib/officers/credentials';
 import { csrfMatches, type Session, type SessionStore } from '../lib/officers/sessions';
 import { RateLimiter } from '../lib/rateLimit';
 import { textMessage } from '../cards/activity';
 import { conversationKey } from '../bot/adapter';
-import { readUpload } from '../bot/channels/directline/upload';
+import { quotaExceeded, readUpload } from '../bot/channels/directline/upload';
 import { jsonBody, readJsonBody } from '../bot/http/body';
 import { cookie, readCookie } from '../bot/http/cookies';
 import { HttpError } from '../bot/http/errors';
@@ -143,7 +144,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
   const complaintInScope = (complaint: ComplaintDocument, scope: readonly string[] | 'all') =>
     scope === 'all' || (complaint.destination.kind === 'centre' && scope.includes(complaint.destination.code));
 
-  const complaintView = (complaint: ComplaintDocument) => {
+  const complaintView = (complaint: ComplaintDocument, req: Request) => {
     const category = deps.content.category(complaint.categoryId);
     const destinationName = (lang: 'th' | 'en') => {
       try {
@@ -160,10 +161,14 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       destination: { ...complaint.destination, name: { th: destinationName('th'), en: destinationName('en') } },
       subject: complaint.subject,
       description: complaint.description,
-      attachments: complaint.attachments.map((attachment) =>
-        // A photo's link is the same citizen input a message's is (handoff/attachments.ts); links typed as text are links.
-        attachment.kind === 'image' && !linkAllowed(conversationKey(complaint.conversation), attachment.url) ? { kind: attachment.kind, contentType: attachment.contentType, ...(attachment.name ? { name: attachment.name } : {}) } : attachment,
-      ),
+      // A photo's link is the same citizen input a message's is (handoff/attachments.ts), and the photo is kept as
+      // long as its complaint (lib/files/retention.ts), longer than the token in its stored link: a fresh one is made.
+      attachments: complaint.attachments.map((attachment) => {
+        if (attachment.kind !== 'image') return attachment;
+        if (!linkAllowed(conversationKey(complaint.conversation), attachment.url)) return { kind: attachment.kind, contentType: attachment.contentType, ...(attachment.name ? { name: attachment.name } : {}) };
+        const file = fileOfLink(attachment.url);
+        return file ? { ...attachment, url: deps.fileUrl(req, file.conversationId, file.fileId) } : attachment;
+      }),
       incident: complaint.incident,
       contact: complaint.contact.anonymous
         ? { anonymous: true }
@@ -287,7 +292,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       // Reading a conversation (and the complaint beside it) is reading personal data: it is logged like an action.
       await deps.audit.record(officer._id, 'handoff.view', found.handoff._id, shown ? { complaint: shown._id } : undefined);
       res.setHeader('cache-control', 'no-store');
-      res.send(200, { item: found.item, messages: found.messages, ...(shown ? { complaint: complaintView(shown) } : {}) });
+      res.send(200, { item: found.item, messages: found.messages, ...(shown ? { complaint: complaintView(shown, req) } : {}) });
     });
 
     server.post(`${OFFICER_API}/conversations/:id/claim`, async (req: Request, res: Response) => {
@@ -313,8 +318,10 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         const caption = upload.text ?? ((upload.activity ?? {}) as { text?: unknown }).text;
         replyText = text(caption, 'text', MAX_REPLY_LENGTH, false);
         const conversationId = key.slice(key.indexOf('/') + 1);
-        for (const file of upload.files.slice(0, 1)) {
-          const stored = await deps.files.save(conversationId, file.contentType, file.name, file.content);
+        // An officer's photo counts against the overall quota, not the citizen's quota of the conversation.
+        const saved = await deps.files.saveAll(conversationId, upload.files.slice(0, 1), 'officer');
+        if (!saved.ok) throw quotaExceeded(saved.refusal);
+        for (const stored of saved.files) {
           attachments.push({ contentType: stored.contentType, url: deps.fileUrl(req, conversationId, stored._id), name: stored.name });
         }
       } else {
@@ -384,7 +391,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       if (!complaint || !complaintInScope(complaint, scope)) throw new HttpError(404, 'NotFound', 'No such complaint');
       await deps.audit.record(officer._id, 'complaint.view', complaint._id);
       res.setHeader('cache-control', 'no-store');
-      res.send(200, { complaint: complaintView(complaint) });
+      res.send(200, { complaint: complaintView(complaint, req) });
     });
 
     server.post(`${OFFICER_API}/complaints/:number/status`, json, async (req: Request, res: Response) => {
@@ -406,7 +413,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         textMessage(`${deps.content.get(lang, 'complaint.statusChanged', { number: updated._id, status: deps.content.get(lang, `status.${updated.status}`) })}\n\n${note}`),
       ]);
       // The change stands either way; the officer is told whether the citizen heard about it.
-      res.send(200, { complaint: complaintView(updated), notified: outcome.delivered });
+      res.send(200, { complaint: complaintView(updated, req), notified: outcome.delivered });
     });
 
     server.get(`${OFFICER_API}/officers`, async (req: Request, res: Response) => {

@@ -20,6 +20,20 @@ export interface AzureBotConfig {
   appType: AppType;
 }
 
+/** How much citizens and officers may upload, and how long uploaded files are kept (lib/files). */
+export interface UploadLimits {
+  /** Per conversation, what the citizen uploaded: at most this many files… */
+  conversationFiles: number;
+  /** …and this many bytes. */
+  conversationBytes: number;
+  /** Everything uploaded, by citizens and officers, that is kept. */
+  totalBytes: number;
+  /** A file no filed complaint refers to is deleted this many days after it was uploaded. */
+  retentionDays: number;
+  /** A file a complaint refers to is deleted once the complaint has not changed for this many days. */
+  complaintRetentionDays: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -57,6 +71,7 @@ export interface Config {
   handoffOfferMinutes: number;
   /** A live chat with an officer quiet for this long is closed. */
   handoffIdleMinutes: number;
+  uploads: UploadLimits;
   toJSON(): Record<string, unknown>;
 }
 
@@ -83,6 +98,11 @@ export const CONFIG_VARIABLES = [
   'SHUTDOWN_TIMEOUT_MS',
   'HANDOFF_OFFER_MINUTES',
   'HANDOFF_IDLE_MINUTES',
+  'UPLOAD_QUOTA_CONVERSATION_FILES',
+  'UPLOAD_QUOTA_CONVERSATION_MB',
+  'UPLOAD_QUOTA_TOTAL_MB',
+  'UPLOAD_RETENTION_DAYS',
+  'UPLOAD_COMPLAINT_RETENTION_DAYS',
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -185,6 +205,23 @@ function azure(env: Env): AzureBotConfig | undefined {
   return { appId, appPassword, appTenantId, appType };
 }
 
+const MB = 1024 * 1024;
+
+function uploads(env: Env): UploadLimits {
+  const retentionDays = integer(env, 'UPLOAD_RETENTION_DAYS', 30, 1, 3650);
+  const complaintRetentionDays = integer(env, 'UPLOAD_COMPLAINT_RETENTION_DAYS', 730, 1, 36500);
+  if (complaintRetentionDays < retentionDays) {
+    throw invalid('UPLOAD_COMPLAINT_RETENTION_DAYS', `must be at least UPLOAD_RETENTION_DAYS (${retentionDays}): a complaint's photos are kept no shorter than others (got ${complaintRetentionDays})`);
+  }
+  return Object.freeze({
+    conversationFiles: integer(env, 'UPLOAD_QUOTA_CONVERSATION_FILES', 20, 1, 1000),
+    conversationBytes: integer(env, 'UPLOAD_QUOTA_CONVERSATION_MB', 50, 1, 10_000) * MB,
+    totalBytes: integer(env, 'UPLOAD_QUOTA_TOTAL_MB', 2048, 1, 10_000_000) * MB,
+    retentionDays,
+    complaintRetentionDays,
+  });
+}
+
 /** Replaces the password in a MongoDB URI, so that the URI can be logged. */
 export function redactUri(uri: string): string {
   return uri.replace(/^(mongodb(?:\+srv)?:\/\/)([^@/]*)@/, (_match, scheme: string) => `${scheme}[redacted]@`);
@@ -219,6 +256,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     handoffOfferMinutes: integer(env, 'HANDOFF_OFFER_MINUTES', 10, 1, 240),
     handoffIdleMinutes: integer(env, 'HANDOFF_IDLE_MINUTES', 20, 1, 1440),
+    uploads: uploads(env),
     toJSON() {
       return {
         port: this.port,
@@ -239,6 +277,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         shutdownTimeoutMs: this.shutdownTimeoutMs,
         handoffOfferMinutes: this.handoffOfferMinutes,
         handoffIdleMinutes: this.handoffIdleMinutes,
+        uploads: this.uploads,
       };
     },
   };

@@ -376,6 +376,7 @@
       networkError: 'ติดต่อระบบไม่ได้ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองใหม่',
       forbidden: 'คุณไม่มีสิทธิ์ทำรายการนี้',
       tooLarge: 'ไฟล์ใหญ่เกินไป',
+      storageFull: 'ระบบเก็บรูปภาพเพิ่มไม่ได้ในขณะนี้ (ถึงขีดจำกัดพื้นที่) รูปนี้ไม่ได้ถูกส่ง กรุณาส่งเป็นข้อความหรือลิงก์แทน',
       unsupportedMedia: 'ระบบไม่รับไฟล์ประเภทนี้',
       badRequest: 'ข้อมูลไม่ถูกต้อง',
     },
@@ -742,6 +743,7 @@
       networkError: 'The service cannot be reached. Please check your internet connection and try again.',
       forbidden: 'You are not allowed to do this.',
       tooLarge: 'The file is too large.',
+      storageFull: 'The service cannot keep more photos at the moment (its storage limit is reached). This photo was not sent; send text or a link instead.',
       unsupportedMedia: 'This kind of file is not accepted.',
       badRequest: 'Something in the request is not valid.',
     },
@@ -1108,6 +1110,8 @@
         return t('unknownCentre');
       case 'NotSignedIn':
         return t('sessionEnded');
+      case 'StorageQuotaExceeded':
+        return t('storageFull');
       default:
         break;
     }

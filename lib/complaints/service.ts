@@ -9,6 +9,8 @@ import { cleanText } from './fields';
 import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintDraft, type ComplaintStatus, type Contact, type Owner } from './types';
 
 export const COMPLAINTS_COLLECTION = 'complaints';
+/** Where a complaint keeps the id of the conversation it was filed in (its conversation reference). */
+export const CONVERSATION_ID_PATH = 'conversation.conversation.id';
 /** The consent text's version: a new privacy notice gets a new version, and complaints record which they agreed to. */
 export const CONSENT_VERSION = 'pdpa-2026-1';
 const MAX_NUMBER_COLLISIONS = 5;
@@ -160,6 +162,16 @@ export class ComplaintService {
     const owner = this.ownerOf(channelId, userId);
     const complaint = await this.complaints.findOne({ _id: number, 'owner.channelId': owner.channelId, 'owner.userKey': owner.userKey });
     return complaint ?? undefined;
+  }
+
+  /** The complaints filed in a conversation, with what lib/files/retention.ts needs: their attachments and last change. */
+  async filedIn(conversationId: string): Promise<Array<Pick<ComplaintDocument, '_id' | 'attachments' | 'updatedAt'>>> {
+    return this.complaints.find({ [CONVERSATION_ID_PATH]: conversationId }, { projection: { attachments: 1, updatedAt: 1 } }).toArray();
+  }
+
+  /** When a complaint last changed; undefined when there is no such complaint. */
+  async lastChange(number: string): Promise<number | undefined> {
+    return (await this.complaints.findOne({ _id: number }, { projection: { updatedAt: 1 } }))?.updatedAt;
   }
 
   /** Any complaint by number (officers; the caller checks the officer's scope). */

@@ -38,6 +38,7 @@ import {
   type ParsedFindOptions,
   type SortKey,
 } from './validate';
+import { notADatabase, preflight } from './embeddedPreflight';
 import { createIndexSql, indexViolationSql, orderBy, registerFunctions, SqlWhere, tableName, type SqlParam } from './sql';
 import type {
   BaseDocument,
@@ -62,6 +63,10 @@ import type {
 export const STORE_FILE = 'store.sqlite';
 
 const STATEMENT_CACHE_LIMIT = 256;
+/** PRAGMA auto_vacuum's value for incremental vacuum. */
+const INCREMENTAL_VACUUM = 2;
+/** Pages given back to the file system in one step of reclaimSpace (a megabyte at the usual 4 KB page). */
+const RECLAIM_PAGES_PER_STEP = 256;
 const META_TABLE = 'store_indexes';
 
 /** A write waiting for the next group commit. */
@@ -87,13 +92,6 @@ function errorCode(error: unknown): string {
 
 function unusable(target: string, reason: string): AppError {
   return new AppError('DATA_DIR_UNUSABLE', `the data directory cannot be used: ${target}: ${reason}`);
-}
-
-function corrupt(file: string, reason: string): AppError {
-  return new AppError(
-    'STORE_CORRUPT',
-    `${file} is not a usable SQLite database (${reason}). It was left untouched: move it aside or restore a backup.`,
-  );
 }
 
 // Creates the data directory if missing; refuses one that is not a writable directory.
@@ -131,7 +129,7 @@ function prepareDataDir(dir: string): string {
 function mapOpenError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = errorCode(error);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return corrupt(file, code);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return notADatabase(file, code);
   if (code.startsWith('SQLITE_')) return unusable(file, code);
   return error;
 }
@@ -194,11 +192,12 @@ export class EmbeddedStore implements Store {
 
   /**
    * Opens (creating if needed) `store.sqlite` in `dataDir`. Rejects with DATA_DIR_UNUSABLE when the directory
-   * cannot be created or written, and with STORE_CORRUPT, leaving the file as it is, when the file is not a
-   * healthy SQLite database.
+   * cannot be created or written, and with STORE_CORRUPT, leaving every file as it is, when the files are not a
+   * healthy SQLite database and its log (embeddedPreflight.ts).
    */
   static async open(dataDir: string): Promise<EmbeddedStore> {
     const file = prepareDataDir(path.resolve(dataDir));
+    const found = preflight(file);
     let db: Database.Database;
     try {
       db = new Database(file);
@@ -206,16 +205,18 @@ export class EmbeddedStore implements Store {
       throw mapOpenError(error, file);
     }
     try {
-      // Both reads fail (SQLITE_NOTADB / SQLITE_CORRUPT) or report damage before anything is written.
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw corrupt(file, 'PRAGMA quick_check found damage');
+      // Only a database without tables can take it: a new store gives the pages it no longer uses back to the
+      // file system (see reclaimSpace); an older store keeps its size and reuses its free pages.
+      if (found === 'new') db.pragma('auto_vacuum = INCREMENTAL');
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') throw unusable(file, `cannot use write-ahead logging (journal mode ${String(mode)})`);
       // NORMAL, not FULL: in WAL mode a commit is in the log file (in the OS page cache) before it returns, so a
       // crash or kill -9 of the process loses nothing; only a power loss can drop the last commits (never
       // corrupting the file). FULL would add an fsync per commit and cut write throughput several-fold.
       db.pragma('synchronous = NORMAL');
+      // Deleted documents (purged photos, idle bot state) are overwritten with zeros, not left readable in free
+      // pages of the file.
+      db.pragma('secure_delete = ON');
       db.pragma('busy_timeout = 5000');
       registerFunctions(db);
       db.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (collection TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (collection, name))`);
@@ -235,6 +236,34 @@ export class EmbeddedStore implements Store {
   async ping(): Promise<void> {
     this.assertOpen();
     this.db.prepare('SELECT 1').get();
+  }
+
+  /**
+   * Returns the free pages of a store created with incremental vacuum to the file system (an older store reuses
+   * them instead), then copies the log into the database and truncates it: the log's older frames still hold
+   * deleted documents as they were. Deleted content itself was already zeroed as it was deleted (secure_delete).
+   * Done a megabyte at a time, so requests are served in between: 300 MB at once would hold the thread for seconds.
+   */
+  async reclaimSpace(): Promise<void> {
+    this.assertOpen();
+    try {
+      if (this.db.pragma('auto_vacuum', { simple: true }) === INCREMENTAL_VACUUM) {
+        let free = this.db.pragma('freelist_count', { simple: true }) as number;
+        while (free > 0) {
+          this.db.pragma(`incremental_vacuum(${RECLAIM_PAGES_PER_STEP})`);
+          await new Promise((resolve) => setImmediate(resolve));
+          if (this.closed) return;
+          const left = this.db.pragma('freelist_count', { simple: true }) as number;
+          if (left >= free) break;
+          free = left;
+        }
+      }
+      this.flushWrites();
+      // Another connection reading at this moment keeps the log from being truncated; the next purge tries again.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      throw mapRuntimeError(error, '(reclaim space)');
+    }
   }
 
   /** Checkpoints the log into the database file and closes it. Closing a closed store does nothing. */

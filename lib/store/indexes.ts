@@ -1,8 +1,8 @@
-import { COMPLAINTS_COLLECTION } from '../complaints/service';
+import { COMPLAINTS_COLLECTION, CONVERSATION_ID_PATH } from '../complaints/service';
 import { DIRECTLINE_ACTIVITIES, DIRECTLINE_CONVERSATIONS } from '../directline/log';
 import { SENSITIVE_PROMPTS_COLLECTION } from '../privacy/sensitivePrompts';
 import { FAQ_FEEDBACK_COLLECTION } from '../faq/service';
-import { FILE_CHUNKS_COLLECTION } from '../files/fileStore';
+import { FILES_COLLECTION, FILE_CHUNKS_COLLECTION } from '../files/fileStore';
 import { HANDOFFS_COLLECTION, HANDOFF_WAITS_COLLECTION } from '../handoff/handoffs';
 import { MESSAGES_COLLECTION } from '../handoff/transcript';
 import { OFFICERS_COLLECTION } from '../officers/accounts';
@@ -30,6 +30,13 @@ export const INDEXES: ReadonlyArray<{ collection: string; keys: SortSpec; option
   { collection: SENSITIVE_PROMPTS_COLLECTION, keys: { at: 1 } },
   // Reading an uploaded file's chunks in order.
   { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
+  // A conversation's uploads, for its quota; the retention purge's three queries (lib/files/retention.ts).
+  { collection: FILES_COLLECTION, keys: { conversationId: 1 } },
+  { collection: FILES_COLLECTION, keys: { createdAt: 1 } },
+  { collection: FILES_COLLECTION, keys: { keptSince: 1 } },
+  { collection: FILES_COLLECTION, keys: { state: 1 } },
+  // The purge asks which complaints were filed in an upload's conversation.
+  { collection: COMPLAINTS_COLLECTION, keys: { [CONVERSATION_ID_PATH]: 1 } },
   // A centre's queue, first page: the officers' most frequent query.
   { collection: HANDOFFS_COLLECTION, keys: { centreCode: 1, state: 1, queuedAt: 1 } },
   // The queue of all centres (admins), per state, in order.

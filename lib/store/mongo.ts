@@ -272,6 +272,14 @@ export class MongoStore implements Store {
     });
   }
 
+  /**
+   * Nothing to do: WiredTiger reuses the blocks of deleted documents for new ones. Returning them to the file
+   * system takes the `compact` command, an operator's decision (docs/operations.md).
+   */
+  async reclaimSpace(): Promise<void> {
+    if (this.closed) throw new AppError('STORE_CLOSED', 'the MongoDB store is closed');
+  }
+
   /** Closes the connection pool. Closing a closed store does nothing. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -109,6 +109,12 @@ export interface Store {
   collection<T extends BaseDocument>(name: string): Collection<T>;
   /** Resolves when the store answers; rejects with STORE_UNAVAILABLE otherwise. Used by /readyz. */
   ping(): Promise<void>;
+  /**
+   * After a purge: gives the space of deleted documents back where the store can. The embedded store returns its
+   * free pages to the file system (stores created since it could; older files keep their size and reuse them)
+   * and empties its write-ahead log, which still holds copies of deleted pages. MongoDB reuses the space itself.
+   */
+  reclaimSpace(): Promise<void>;
   /** Flushes and releases the store. Later calls reject with STORE_CLOSED. */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { snapshotFiles } from '../helpers/fileSnapshot';
 import { freePort, startService, waitForOk } from '../helpers/serviceProcess';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -82,6 +83,27 @@ describe('starting and stopping the service', () => {
     expect((await service.exited).code).toBe(1);
     expect(service.stderr()).toMatch(/^damrongdham-bot: cannot start: .*store\.sqlite.*\n$/);
     expect(fs.readFileSync(path.join(dataDir, 'store.sqlite')).equals(junk)).toBe(true);
+  });
+
+  test('a store file emptied beside its write-ahead log is refused, not started afresh, and no file changes', async () => {
+    const port = await freePort();
+    const first = startService({ PORT: String(port) }, dir);
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, 15000);
+    // Killed as a crash or an out-of-memory killer would: the last commits are still in the log.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const dataDir = path.join(dir, 'data');
+    expect(fs.statSync(path.join(dataDir, 'store.sqlite-wal')).size).toBeGreaterThan(0);
+    fs.truncateSync(path.join(dataDir, 'store.sqlite'), 0);
+    const before = snapshotFiles(dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const second = startService({ PORT: String(port) }, dir);
+    expect((await second.exited).code).toBe(1);
+    expect(second.stderr()).toMatch(/^damrongdham-bot: cannot start: \S*store\.sqlite is empty but its write-ahead log store\.sqlite-wal holds [\d.]+ MB: [^\n]*Nothing was changed\.\n$/);
+    // Not a fresh install: no new admin, and the files are exactly as they were.
+    expect(second.stderr()).not.toContain('One-time password');
+    expect(snapshotFiles(dataDir)).toEqual(before);
   });
 
   test('a port already in use is a clear start-up error', async () => {

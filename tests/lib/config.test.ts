@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       azure: undefined,
       stateRetentionDays: 90,
       shutdownTimeoutMs: 10000,
+      uploads: { conversationFiles: 20, conversationBytes: 50 * 1024 * 1024, totalBytes: 2048 * 1024 * 1024, retentionDays: 30, complaintRetentionDays: 730 },
     });
   });
 
@@ -52,6 +53,11 @@ describe('loadConfig', () => {
       HASHING_KEY: 'h'.repeat(40),
       STATE_RETENTION_DAYS: '30',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      UPLOAD_QUOTA_CONVERSATION_FILES: '8',
+      UPLOAD_QUOTA_CONVERSATION_MB: '12',
+      UPLOAD_QUOTA_TOTAL_MB: '500',
+      UPLOAD_RETENTION_DAYS: '7',
+      UPLOAD_COMPLAINT_RETENTION_DAYS: '365',
     }, '/srv/bot');
     expect(config.port).toBe(8080);
     expect(config.host).toBe('127.0.0.1');
@@ -68,6 +74,7 @@ describe('loadConfig', () => {
     expect(config.hashingKey).toBe('h'.repeat(40));
     expect(config.stateRetentionDays).toBe(30);
     expect(config.shutdownTimeoutMs).toBe(2500);
+    expect(config.uploads).toEqual({ conversationFiles: 8, conversationBytes: 12 * 1024 * 1024, totalBytes: 500 * 1024 * 1024, retentionDays: 7, complaintRetentionDays: 365 });
   });
 
   test('every documented variable is in .env.example', () => {
@@ -97,6 +104,9 @@ describe('loadConfig', () => {
     [{ DIRECTLINE_SECRET: 'short' }, 'Invalid configuration: DIRECTLINE_SECRET must be at least 32 characters long'],
     [{ SHUTDOWN_TIMEOUT_MS: '-1' }, 'Invalid configuration: SHUTDOWN_TIMEOUT_MS must be a whole number from 0 to 600000 (got "-1")'],
     [{ STATE_RETENTION_DAYS: '0' }, 'Invalid configuration: STATE_RETENTION_DAYS must be from 1 to 3650 (got 0)'],
+    [{ UPLOAD_QUOTA_TOTAL_MB: '2GB' }, 'Invalid configuration: UPLOAD_QUOTA_TOTAL_MB must be a whole number from 1 to 10000000 (got "2GB")'],
+    [{ UPLOAD_QUOTA_CONVERSATION_FILES: '0' }, 'Invalid configuration: UPLOAD_QUOTA_CONVERSATION_FILES must be from 1 to 1000 (got 0)'],
+    [{ UPLOAD_RETENTION_DAYS: '60', UPLOAD_COMPLAINT_RETENTION_DAYS: '30' }, "Invalid configuration: UPLOAD_COMPLAINT_RETENTION_DAYS must be at least UPLOAD_RETENTION_DAYS (60): a complaint's photos are kept no shorter than others (got 30)"],
   ])('%j stops start-up with one line naming the variable', (env, message) => {
     const error = configError(env);
     expect(error.code).toBe('CONFIG_INVALID');

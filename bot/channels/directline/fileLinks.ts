@@ -1,43 +1,21 @@
 import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
+import { fileLink, type FileOfLink, fileOfLink } from '../../../lib/files/links';
 import { HttpError } from '../../http/errors';
 
 /**
- * Links to the files of the service's own file store (lib/files): `<base>/v3/directline/conversations/<id>/files/
- * <fileId>?t=<file token>`. The upload route and the officers' photo replies hand them out; a link is recognised by
- * its path, and its token is what opens the file. A citizen's message may carry only such links to files of its
+ * Citizens' attachments on Direct Line, judged by the file links of lib/files/links.ts. A citizen's message may carry only such links to files of its
  * own conversation (routes.ts): anything else as an attachment could make an officer's browser load an address of
  * the citizen's choosing on the service's own origin — an officer API that writes "viewed" into the audit log in
  * the officer's name, for one. The officer app shows as images only links of this shape (handoff/web/officer.js).
  */
 
-const FILES_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{8,64})\/files\/([A-Za-z0-9_-]{1,64})$/;
-
-export interface FileLink {
-  conversationId: string;
-  fileId: string;
-  /** The file token from the link's query (checked by whoever opens the file). */
-  token: string;
-}
-
-/** The link to a stored file, with the token that opens it. */
-export function fileLink(base: string, conversationId: string, fileId: string, token: string): string {
-  return `${base}/v3/directline/conversations/${conversationId}/files/${fileId}?t=${encodeURIComponent(token)}`;
-}
+export { fileLink } from '../../../lib/files/links';
 
 /** The file a URL links to, when it is a link to the file route with a token; undefined for any other URL. */
-export function parseFileLink(url: string): FileLink | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const match = FILES_PATH.exec(parsed.pathname);
-  const token = parsed.searchParams.get('t');
-  if (!match || !token) return undefined;
-  return { conversationId: match[1], fileId: match[2], token };
+export function parseFileLink(url: string): Required<FileOfLink> | undefined {
+  const link = fileOfLink(url);
+  return link?.token ? { conversationId: link.conversationId, fileId: link.fileId, token: link.token } : undefined;
 }
 
 /** Whether a URL links to a file of that conversation of the Direct Line channel. */

@@ -3,10 +3,12 @@ import type { Duplex } from 'node:stream';
 import type { Request, Response, Server } from 'restify';
 import type { DirectLineLog } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
+import { describeErrorForLog } from '../../../lib/errors';
 import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
 import { RateLimiter } from '../../../lib/rateLimit';
 import { jsonBody } from '../../http/body';
+import { UPLOAD_REFUSED_EVENT } from '../../bot';
 import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
 import { HttpError } from '../../http/errors';
 import { clientAddress, type PublicAddress } from '../../http/publicAddress';
@@ -15,7 +17,7 @@ import { fileLink, ownFileAttachments } from './fileLinks';
 import { MAX_ACTIVITY_BYTES, sanitizeIncoming } from './incoming';
 import { type DirectLineService, newConversationId, newUserId } from './service';
 import type { StreamHub } from './stream';
-import { readUpload } from './upload';
+import { quotaExceeded, readUpload } from './upload';
 
 /**
  * The Direct Line 3.0 REST API and WebSocket stream, under /v3/directline, as Microsoft's clients (Web Chat and
@@ -187,17 +189,22 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
       if (!uploadLimiter.take(conversationId)) throw tooMany(res, uploadLimiter.retryAfterSeconds(conversationId));
       const upload = await readUpload(req);
       const template = upload.activity === undefined ? { type: 'message' } : sanitizeIncoming(upload.activity);
-      const base = address.httpBase(req);
-      const attachments = [];
-      for (const file of upload.files) {
-        const stored = await files.save(conversationId, file.contentType, file.name, file.content);
-        const token = service.fileToken(conversation.userId, conversationId, stored._id);
-        attachments.push({
-          contentType: stored.contentType,
-          name: stored.name,
-          contentUrl: fileLink(base, conversationId, stored._id, token),
+      const saved = await files.saveAll(conversationId, upload.files, 'citizen');
+      if (!saved.ok) {
+        logger.info({ reqId: req.id(), quota: saved.refusal.quota }, 'upload refused: quota reached');
+        // Web Chat shows only that the photo was not sent; the bot says why, in the citizen's language.
+        const locale = typeof template.locale === 'string' ? template.locale : undefined;
+        await service.notify(conversationId, conversation.userId, { name: UPLOAD_REFUSED_EVENT, value: saved.refusal, ...(locale ? { locale } : {}) }).catch((error: unknown) => {
+          logger.warn({ reqId: req.id(), err: describeErrorForLog(error) }, 'upload refusal could not be told');
         });
+        throw quotaExceeded(saved.refusal);
       }
+      const base = address.httpBase(req);
+      const attachments = saved.files.map((stored) => ({
+        contentType: stored.contentType,
+        name: stored.name,
+        contentUrl: fileLink(base, conversationId, stored._id, service.fileToken(conversation.userId, conversationId, stored._id)),
+      }));
       logger.info({ reqId: req.id(), files: attachments.length }, 'upload received');
       res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }) });
     });

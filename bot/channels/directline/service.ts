@@ -143,6 +143,30 @@ export class DirectLineService {
     return logged.id;
   }
 
+  /**
+   * Tells the bot of something the channel did in the conversation, which the citizen did not send (an upload
+   * refused by a quota): an event turn, so the bot answers in the citizen's language, that is not logged.
+   */
+  async notify(conversationId: string, userId: string, event: { name: string; value: unknown; locale?: string }): Promise<void> {
+    const at = this.now();
+    await this.deps.adapter.processActivity(
+      {
+        type: 'event',
+        name: event.name,
+        value: event.value,
+        id: `${conversationId}|${event.name}|${at}`,
+        channelId: DIRECTLINE_CHANNEL,
+        serviceUrl: 'directline',
+        timestamp: new Date(at),
+        ...(event.locale ? { locale: event.locale } : {}),
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: userId, name: '', role: 'user' },
+        recipient: { ...BOT_ACCOUNT },
+      },
+      this.deps.logic,
+    );
+  }
+
   private async appendAndPublish(conversationId: string, build: (id: string) => Record<string, unknown>): Promise<{ activity: LoggedActivity }> {
     const { activity, seq } = await this.deps.log.append(conversationId, build);
     this.deps.hub.publish(conversationId, activity, seq);

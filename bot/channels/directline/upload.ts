@@ -1,5 +1,6 @@
 import busboy from 'busboy';
 import type { Request } from 'restify';
+import type { QuotaRefusal } from '../../../lib/files/fileStore';
 import { sniffImageType, type ImageType } from '../../../lib/files/imageType';
 import { HttpError } from '../../http/errors';
 import { parseClientJson } from '../../http/json';
@@ -26,6 +27,17 @@ export interface Upload {
   /** A plain `text` form field sent beside the file (the officer app's caption); Direct Line clients put text in the activity. */
   text?: string;
   files: UploadedFile[];
+}
+
+/**
+ * An upload refused by a quota: 413, like a file too large. Clients give up on a 4xx rather than retry
+ * (botframework-directlinejs treats 403 as an expired token, so not that one); Web Chat marks the photo as not sent.
+ */
+export function quotaExceeded(refusal: QuotaRefusal): HttpError {
+  if (refusal.quota === 'conversation') {
+    return new HttpError(413, 'ConversationQuotaExceeded', `This conversation already holds the most uploads it may keep (${refusal.maxFiles} files or ${refusal.maxBytes / (1024 * 1024)} MB); nothing of this upload was kept`);
+  }
+  return new HttpError(413, 'StorageQuotaExceeded', 'The service cannot keep more uploaded files at the moment; nothing of this upload was kept');
 }
 
 const tooLarge = () => new HttpError(413, 'PayloadTooLarge', `A file may be at most ${MAX_UPLOAD_FILE_BYTES / (1024 * 1024)} MB, and at most ${MAX_UPLOAD_FILES} files at once`);

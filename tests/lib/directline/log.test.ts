@@ -36,6 +36,7 @@ function reorderingStore(inner: Store): Store {
     kind: inner.kind,
     collection: <T extends BaseDocument>(name: string) => slow(inner.collection<T>(name)),
     ping: () => inner.ping(),
+    reclaimSpace: () => inner.reclaimSpace(),
     close: () => inner.close(),
   };
 }

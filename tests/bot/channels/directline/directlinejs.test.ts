@@ -8,7 +8,7 @@ import { COMPLAINTS_COLLECTION } from '../../../../lib/complaints/service';
 import type { ComplaintDocument } from '../../../../lib/complaints/types';
 import { loadConfig } from '../../../../lib/config';
 import { loadSecrets } from '../../../../lib/secrets';
-import { asObject, checkInbox, Citizen, connectionsTo, fastScheduler, FormDataXhr, idOf, type Json, restActivities, runSteps, seqOf, type Step } from '../../../helpers/directLineClient';
+import { asObject, checkInbox, Citizen, connectionsTo, fastScheduler, FormDataXhr, idOf, type Json, restActivities, roleOf, runSteps, seqOf, type Step } from '../../../helpers/directLineClient';
 import { seedTexts } from '../../../helpers/seedTexts';
 import { makeTempDir } from '../../../helpers/tempDir';
 import { buildTestApp, type TestApp } from '../../../helpers/testApp';
@@ -139,8 +139,8 @@ describe.each(MODES)('botframework-directlinejs over $mode', ({ webSocket }) => 
     for (const cleanup of cleanups.splice(0)) cleanup();
   });
 
-  async function startApp(dataDir?: string, port?: number): Promise<{ t: TestApp; base: string; secret: string }> {
-    const t = await buildTestApp({}, { now: clock.now, ...(dataDir ? { dataDir } : {}) });
+  async function startApp(dataDir?: string, port?: number, env: Record<string, string> = {}): Promise<{ t: TestApp; base: string; secret: string }> {
+    const t = await buildTestApp(env, { now: clock.now, ...(dataDir ? { dataDir } : {}) });
     apps.push(t);
     const base = await t.listen(port);
     return { t, base, secret: loadSecrets(t.dataDir, {}).directLineSecret };
@@ -223,6 +223,21 @@ describe.each(MODES)('botframework-directlinejs over $mode', ({ webSocket }) => 
     expect(own).toMatchObject({ conversation: { id: generated.conversationId }, from: { id: 'dl_citizen-42' } });
     expect(said).toContain(seedTexts.get('en', 'language.set'));
     checkInbox(citizen, generated.conversationId);
+  });
+
+  test('a photo past the conversation\'s quota: the client\'s send fails for good (a 413, which Web Chat shows as not sent), and the bot says why', async () => {
+    const { base, secret } = await startApp(undefined, undefined, { UPLOAD_QUOTA_CONVERSATION_FILES: '2' });
+    const grant = await chatToken(base);
+    const citizen = connect(base, secret, grant);
+    await welcomed(citizen);
+    await citizen.post({ photoName: 'one.png' });
+    await citizen.post({ photoName: 'two.png' });
+    const failure: unknown = await citizen.post({ photoName: 'three.png' }).then(() => undefined, (error: unknown) => error);
+    expect((failure as { status?: unknown } | undefined)?.status).toBe(413);
+    await citizen.waitForText(seedTexts.get('th', 'upload.refused.conversation', { files: 2, mb: 50 }));
+    const logged = await restActivities(citizen.rest, 0);
+    expect(logged.filter((activity) => roleOf(activity) === 'user' && Array.isArray(activity.attachments))).toHaveLength(2);
+    checkInbox(citizen, grant.conversationId);
   });
 
   test('reconnecting with a watermark delivers only what came after it, then the conversation goes on', async () => {

@@ -1,3 +1,4 @@
+import { fileOfLink, filePath } from '../../lib/files/links';
 import { idOf } from '../../handoff/service';
 import { MESSAGES_COLLECTION, type TranscriptMessage } from '../../lib/handoff/transcript';
 import { loadSecrets } from '../../lib/secrets';
@@ -166,8 +167,10 @@ describe('citizen attachments', () => {
     });
     const officer = await officerSignIn();
     const view = (await (await officer(`/complaints/${complaint._id}`)).json()) as { complaint: { attachments: unknown[] } };
+    // The citizen's photo, through a fresh link of the officer's (lib/files/retention.ts keeps it longer than a token lives).
+    const ownFile = fileOfLink(own.contentUrl as string);
     expect(view.complaint.attachments).toEqual([
-      { kind: 'image', url: own.contentUrl, contentType: 'image/png', name: 'road.png' },
+      { kind: 'image', url: expect.stringContaining(`${base}${filePath(citizen.conversationId, ownFile?.fileId as string)}?t=`), contentType: 'image/png', name: 'road.png' },
       { kind: 'image', contentType: 'image/png', name: 'old.png' },
       { kind: 'link', url: 'https://news.example/road' },
     ]);

@@ -16,12 +16,14 @@ describe('X-Forwarded-* behind trusted proxies', () => {
   afterEach(async () => t.close());
 
   const chatToken = (headers: Record<string, string>) => fetch(`${base}/api/directline/token`, { method: 'POST', headers });
+  // Right passwords: wrong ones would meet the per-network backoff first (tests/handoff/signIn.test.ts).
   const signIn = (headers: Record<string, string>) =>
-    fetch(`${base}/api/officer/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'nobody', password: 'wrong-password-1' }) });
+    fetch(`${base}/api/officer/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'cm.officer', password: 'a-long-password-1' }) });
 
   test('one proxy: rotating the leftmost entry does not escape the chat token\'s limit or the sign-in limit', async () => {
     await start({ TRUST_PROXY: 'true' });
-    for (const [name, send, allowed] of [['chat token', chatToken, 200], ['sign-in', signIn, 401]] as const) {
+    await t.app.officers.create({ username: 'cm.officer', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'a-long-password-1' }, false);
+    for (const [name, send, allowed] of [['chat token', chatToken, 200], ['sign-in', signIn, 200]] as const) {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i += 1) statuses.push((await send({ 'x-forwarded-for': `10.9.${i}.1, 203.0.113.7` })).status);
       expect({ name, statuses }).toEqual({ name, statuses: [...Array.from({ length: 10 }, () => allowed), 429] });

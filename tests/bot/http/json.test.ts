@@ -1,3 +1,4 @@
+import { type HandoffDocument, HANDOFFS_COLLECTION } from '../../../lib/handoff/handoffs';
 import { idOf } from '../../../handoff/service';
 import { MAX_JSON_DEPTH, parseClientJson } from '../../../bot/http/json';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
@@ -61,8 +62,14 @@ describe('deeply nested JSON over HTTP', () => {
 
     await t.app.officers.create({ username: 'cm.officer', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'a-long-password-1' }, false);
     const session = await fetch(`${base}/api/officer/session`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'cm.officer', password: 'a-long-password-1' }) });
-    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const { csrfToken, officer: me } = (await session.json()) as { csrfToken: string; officer: { id: string } };
     const officer = { ...json, cookie: (session.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+    // A live chat of this officer's: a reply's scope and ownership are checked before its body is read.
+    const at = Date.now();
+    await t.store.collection<HandoffDocument>(HANDOFFS_COLLECTION).insertOne({
+      _id: 'directline/abc', state: 'live', kind: 'live', centreCode: '50', reason: '', lang: 'th', channelId: 'directline',
+      conversation: {}, requestedAt: at, queuedAt: at, officerId: me.id, claimedAt: at, lastActivityAt: at, updatedAt: at,
+    });
     await expectTooDeep(await fetch(`${base}/api/officer/conversations/${idOf('directline/abc')}/messages`, { method: 'POST', headers: officer, body: `{"text":"hi","extra":${nested(5000)}}` }));
 
     await expectTooDeep(await fetch(`${base}/api/messages`, { method: 'POST', headers: json, body: `{"type":"message","value":${nested(30000)}}` }));

@@ -102,7 +102,7 @@ describe('file links', () => {
     const path = filePath('conv_AbC-123', 'f1le-Id_9');
     expect(path).toBe('/v3/directline/conversations/conv_AbC-123/files/f1le-Id_9');
     for (const base of ['http://localhost:3978', 'https://bot.example.go.th']) {
-      expect(fileOfLink(`${base}${path}?t=abc.def`)).toEqual({ conversationId: 'conv_AbC-123', fileId: 'f1le-Id_9' });
+      expect(fileOfLink(`${base}${path}?t=abc.def`)).toEqual({ conversationId: 'conv_AbC-123', fileId: 'f1le-Id_9', token: 'abc.def' });
     }
   });
 

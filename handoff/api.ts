@@ -206,7 +206,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
       officerId: session.officerId,
       sessionKey: session.key,
       scope,
-      recheck: async () => streamScope(await deps.sessions.active(session.key)),
+      recheck: async (attended) => streamScope(await (attended ? deps.sessions.touch(session.key) : deps.sessions.active(session.key))),
     });
   };
 

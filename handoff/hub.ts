@@ -43,9 +43,10 @@ export interface StreamSession {
   scope: Scope;
   /**
    * The scope the session has now, read afresh from the store; undefined once the session is no longer valid
-   * (expired, ended, its account disabled or its password reset).
+   * (expired, ended, its account disabled or its password reset). `attended`: the app says it is in front of
+   * the officer, which keeps the session alive as a request would.
    */
-  recheck: () => Promise<Scope | undefined>;
+  recheck: (attended: boolean) => Promise<Scope | undefined>;
 }
 
 export interface OfficerHubOptions {
@@ -99,10 +100,10 @@ export class OfficerHub {
       ws.on('pong', () => {
         listener.alive = true;
       });
-      // The app sends nothing; whatever a client sends is a reason to look at its session again.
-      ws.on('message', () => {
+      // The app sends only ATTENDED; whatever a client sends is a reason to look at its session again.
+      ws.on('message', (data) => {
         listener.alive = true;
-        void this.recheck(listener);
+        void this.recheck(listener, isAttended(data));
       });
       ws.on('close', () => this.listeners.delete(listener));
       ws.on('error', () => this.listeners.delete(listener));
@@ -150,14 +151,14 @@ export class OfficerHub {
   }
 
   private recheckAll(): void {
-    for (const listener of this.listeners) void this.recheck(listener);
+    for (const listener of this.listeners) void this.recheck(listener, false);
   }
 
-  private async recheck(listener: Listener): Promise<void> {
+  private async recheck(listener: Listener, attended: boolean): Promise<void> {
     if (listener.checking) return;
     listener.checking = true;
     try {
-      const scope = await listener.session.recheck();
+      const scope = await listener.session.recheck(attended);
       if (!this.listeners.has(listener)) return;
       if (scope === undefined) this.end(listener, SESSION_ENDED);
       else if (!sameScope(scope, listener.session.scope)) this.end(listener, ACCOUNT_CHANGED);
@@ -180,6 +181,17 @@ export class OfficerHub {
       listener.socket.send(JSON.stringify({ type: 'ping' }));
     }
   }
+}
+
+/**
+ * What the officer app sends, at most once a minute, while its page is visible: an officer watching the queue
+ * for the next citizen is at work although they click nothing, and is not signed out after 30 idle minutes. A
+ * hidden or minimised app sends nothing, so an unattended one still ends with its session.
+ */
+export const ATTENDED_FRAME = JSON.stringify({ type: 'attended' });
+
+function isAttended(data: unknown): boolean {
+  return String(data) === ATTENDED_FRAME;
 }
 
 function sameScope(a: Scope, b: Scope): boolean {

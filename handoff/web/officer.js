@@ -1277,8 +1277,26 @@
     if (!stream.watchdog) {
       stream.watchdog = window.setInterval(function () {
         if (stream.socket && stream.socket.readyState === WebSocket.OPEN && Date.now() - stream.lastFrameAt > STREAM_SILENCE_MS) stream.socket.close();
+        sayAttended(false);
       }, 10 * 1000);
+      document.addEventListener('visibilitychange', function () {
+        sayAttended(true);
+      });
     }
+  }
+
+  /*
+   * An officer watching the queue is at work although they click nothing: while the page is visible the app
+   * says so (handoff/hub.ts, ATTENDED_FRAME), at most once a minute, and the session does not lapse for idleness.
+   * A hidden or minimised app says nothing, and is signed out after 30 idle minutes.
+   */
+  const ATTENDED_EVERY_MS = 60 * 1000;
+  let attendedAt = 0;
+  function sayAttended(now) {
+    if (document.visibilityState !== 'visible' || !stream.socket || stream.socket.readyState !== WebSocket.OPEN) return;
+    if (!now && Date.now() - attendedAt < ATTENDED_EVERY_MS) return;
+    attendedAt = Date.now();
+    stream.socket.send(JSON.stringify({ type: 'attended' }));
   }
 
   function scheduleReconnect() {

@@ -67,8 +67,16 @@ export class SessionStore {
   /** The session of a cookie value, if it is still valid; using it keeps it alive. */
   async resume(sessionId: string | undefined): Promise<Session | undefined> {
     if (!sessionId || sessionId.length > 100) return undefined;
+    return this.touch(hashOf(sessionId));
+  }
+
+  /**
+   * The session of a stored key, if it is still valid, kept alive: the officer is at work (a request, or the app
+   * open in front of them — see handoff/hub.ts).
+   */
+  async touch(key: string): Promise<Session | undefined> {
     const now = this.now();
-    const document = await this.live(hashOf(sessionId), now);
+    const document = await this.live(key, now);
     if (!document) return undefined;
     // Every officer request passes here: writing each time would turn every read into a write. A minute's
     // precision on a 30-minute idle limit costs nothing.
@@ -78,7 +86,7 @@ export class SessionStore {
 
   /**
    * The session of a stored key, if it is still valid, without keeping it alive: an open socket re-checks its
-   * session with this, and a socket is not the officer at work.
+   * session with this, and an open socket alone is not the officer at work.
    */
   async active(key: string): Promise<Session | undefined> {
     const document = await this.live(key, this.now());

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { ACCOUNT_CHANGED, MAX_SOCKETS_PER_SESSION, SESSION_ENDED } from '../../handoff/hub';
+import { ACCOUNT_CHANGED, ATTENDED_FRAME, MAX_SOCKETS_PER_SESSION, SESSION_ENDED } from '../../handoff/hub';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';
 import { buildTestApp, type TestApp } from '../helpers/testApp';
@@ -219,6 +219,22 @@ describe('officer sessions and their sockets', () => {
       expect(stream.socket.readyState).toBe(WebSocket.OPEN);
       stream.socket.send('anything');
       expect((await stream.closed).code).toBe(SESSION_ENDED.code);
+    });
+
+    test('an app in front of its officer keeps the session alive; one that only stays open does not', async () => {
+      const [watching, away] = [await signIn(), await signIn('root.admin', 'a-long-password-5')];
+      const [watchingStream, awayStream] = [await open(watching), await open(away)];
+      for (let minutes = 0; minutes < 90; minutes += 10) {
+        clock.advance(10 * MINUTE);
+        watchingStream.socket.send(ATTENDED_FRAME);
+        awayStream.socket.send('anything');
+        // Each message is looked at before the clock moves on (the re-check reads the store).
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect((await awayStream.closed).code).toBe(SESSION_ENDED.code);
+      expect(await signedIn(away)).toBe(false);
+      expect(await receives(watchingStream)).toBe(true);
+      expect(await signedIn(watching)).toBe(true);
     });
 
     test('a socket whose session is valid stays open when it sends', async () => {

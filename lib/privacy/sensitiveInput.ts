@@ -30,6 +30,8 @@ const DIGITS = /[0-9\u0E50-\u0E59\uFF10-\uFF19]/g;
 // Thirteen digits, possibly grouped with spaces or dashes as on the ID card (1-2345-67890-12-3), and not part
 // of a longer number.
 const THIRTEEN_DIGITS = /(?<![0-9\u0E50-\u0E59\uFF10-\uFF19][ \t-]{0,2})[0-9\u0E50-\u0E59\uFF10-\uFF19](?:[ \t-]{0,2}[0-9\u0E50-\u0E59\uFF10-\uFF19]){12}(?![ \t-]{0,2}[0-9\u0E50-\u0E59\uFF10-\uFF19])/g;
+// A PIN given in passing ("my PIN is 115959", "รหัส PIN ๑๑๕๙๕๙"): the number after the word.
+const PIN_IN_TEXT = /(\bPIN\b|พิน|รหัสยืนยัน)(\s*(?:คือ|is|:|=|：)?\s*)((?:[0-9\u0E50-\u0E59\uFF10-\uFF19][ -]?){3,7}[0-9\u0E50-\u0E59\uFF10-\uFF19])(?![0-9\u0E50-\u0E59\uFF10-\uFF19])/gi;
 // Something shaped like a tracking number (DD-2569-7K3Q9XM, typed loosely), whose digits are not a check.
 const TRACKING_NUMBER_SHAPE = /D\s*D[\s\-–]*[0-9\u0E50-\u0E59]{4}[\s\-–]*[0-9A-Za-z]{7}/gi;
 const EMAIL = /([^\s@<>()[\],;:"]+)@([^\s@<>()[\],;:"]+)/g;
@@ -51,12 +53,14 @@ export function maskEmail(address: string): string {
 
 /**
  * Masks every thirteen-digit number in free text as a national ID (`x-xxxx-xxxx0-70-8`), valid check digit
- * or not: a mistyped ID is still someone's ID. Other numbers (dates, phone numbers a citizen chose to give in
- * a description, amounts) are left as they are.
+ * or not: a mistyped ID is still someone's ID; and a number given as a PIN ("my PIN is 115959"). Other
+ * numbers (dates, phone numbers a citizen chose to give in a description, amounts) are left as they are.
  */
 export function scrubText(text: string): string {
   if (!DIGIT.test(text)) return text;
-  return text.replace(THIRTEEN_DIGITS, (match) => maskNationalId(toAscii(match)));
+  return text
+    .replace(THIRTEEN_DIGITS, (match) => maskNationalId(toAscii(match)))
+    .replace(PIN_IN_TEXT, (_match, word: string, between: string, pin: string) => `${word}${between}${pin.replace(DIGITS, CHECK_MASK)}`);
 }
 
 /** The answer to a sensitive question as it may be kept; any other message scrubbed of national IDs. */

@@ -94,6 +94,21 @@ function unusable(target: string, reason: string): AppError {
   return new AppError('DATA_DIR_UNUSABLE', `the data directory cannot be used: ${target}: ${reason}`);
 }
 
+/**
+ * The database holds personal data (names, phone numbers, what citizens said): only the service's own user may
+ * read it, whatever the umask. A new database is created empty with that mode; an existing one, and its log and
+ * index (which SQLite creates with the database's mode), are narrowed to it. Called only once the files were
+ * judged healthy: a refused start changes nothing.
+ */
+function ownerOnly(file: string): void {
+  try {
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    for (const part of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(part)) fs.chmodSync(part, 0o600);
+  } catch (error) {
+    throw unusable(file, `cannot make it readable by its owner only (${errorCode(error)})`);
+  }
+}
+
 // Creates the data directory if missing; refuses one that is not a writable directory.
 function prepareDataDir(dir: string): string {
   const file = path.join(dir, STORE_FILE);
@@ -103,7 +118,8 @@ function prepareDataDir(dir: string): string {
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') throw unusable(dir, errorCode(error));
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      // Only its owner may enter it: it holds personal data and the service's keys.
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       stat = fs.statSync(dir);
     } catch (mkdirError) {
       throw unusable(dir, `cannot create it (${errorCode(mkdirError)})`);
@@ -200,6 +216,7 @@ export class EmbeddedStore implements Store {
     const found = preflight(file);
     let db: Database.Database;
     try {
+      ownerOnly(file);
       db = new Database(file);
     } catch (error) {
       throw mapOpenError(error, file);

@@ -65,7 +65,10 @@ export class DirectLineService {
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new TypeError('An outgoing Direct Line activity needs a conversation');
       const timestamp = new Date(this.now()).toISOString();
-      const envelope = (id: string) => ({ id, timestamp, from: { ...BOT_ACCOUNT } });
+      // Web Chat holds a reply back (for seconds) until it has seen the activity it replies to: a reply to what
+      // the log never held (the join, an upload refused, a proactive turn) must not name one.
+      const replyToId = activity.replyToId !== undefined && isLoggedIn(activity.replyToId, conversationId) ? activity.replyToId : undefined;
+      const envelope = (id: string) => ({ id, timestamp, from: { ...BOT_ACCOUNT }, replyToId });
       // A value shown once (a PIN) goes to the citizen's socket as sent and into the log hidden.
       const asSent = hasSecrets(activity) ? (id: string) => ({ ...toJson(activity), ...envelope(id) }) : undefined;
       const { activity: logged, seq } = await this.deps.log.append(conversationId, (id) => ({ ...forStorage(activity), ...envelope(id) }), asSent);
@@ -172,6 +175,11 @@ export class DirectLineService {
     this.deps.hub.publish(conversationId, activity, seq);
     return { activity };
   }
+}
+
+/** Whether an id is that of an activity of the conversation's log (`<conversation>|0000042`). */
+function isLoggedIn(id: string, conversationId: string): boolean {
+  return id.startsWith(`${conversationId}|`) && /^\d{7}$/.test(id.slice(conversationId.length + 1));
 }
 
 /** Drops what JSON cannot carry (undefined, functions) and turns dates into ISO strings, as the wire would. */

@@ -53,5 +53,10 @@ describe('what is kept of an answer to a sensitive question', () => {
     expect(scrubText('บัญชี 12345678901234567890')).toBe('บัญชี 12345678901234567890');
     expect(scrubText('081 234 5678 081 234 5678')).toBe('081 234 5678 081 234 5678');
     expect(scrubText('DD-2569-7K3Q9XM')).toBe('DD-2569-7K3Q9XM');
+    // A PIN given in passing, and only the number after the word.
+    expect(scrubText('I have more info on the tip-off, my PIN is 115959')).toBe('I have more info on the tip-off, my PIN is ••••••');
+    expect(scrubText('เรื่อง DD-2569-7K3Q9XM รหัส PIN ๑๑๕๙๕๙ ค่ะ')).toBe('เรื่อง DD-2569-7K3Q9XM รหัส PIN •••••• ค่ะ');
+    expect(scrubText('pin: 1159 59')).toBe('pin: •••• ••');
+    expect(scrubText('รหัสไปรษณีย์ 50230 โทร 0812345678')).toBe('รหัสไปรษณีย์ 50230 โทร 0812345678');
   });
 });

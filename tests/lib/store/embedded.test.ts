@@ -44,6 +44,27 @@ function bypassesPermissions(): boolean {
 }
 
 describe('EmbeddedStore on disk', () => {
+  it('keeps its files readable by their owner only, whatever the umask; an older store\'s files are narrowed too', async () => {
+    const parent = tempDir();
+    const dir = path.join(parent, 'data');
+    const umask = process.umask(0o022);
+    try {
+      const store = await EmbeddedStore.open(dir);
+      await store.collection<Doc>('people').insertOne({ _id: 'a', name: 'สมชาย' });
+      const modes = () => fs.readdirSync(dir).filter((name) => name.startsWith(STORE_FILE)).map((name) => [name, fs.statSync(path.join(dir, name)).mode & 0o777]);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      expect(modes()).toEqual(expect.arrayContaining([[STORE_FILE, 0o600], [`${STORE_FILE}-wal`, 0o600]]));
+      expect(modes().every(([, mode]) => mode === 0o600)).toBe(true);
+      await store.close();
+      fs.chmodSync(path.join(dir, STORE_FILE), 0o644);
+      const reopened = await EmbeddedStore.open(dir);
+      expect(modes().every(([, mode]) => mode === 0o600)).toBe(true);
+      await reopened.close();
+    } finally {
+      process.umask(umask);
+    }
+  });
+
   it('keeps documents and indexes across close and reopen', async () => {
     const dir = tempDir();
     const first = await EmbeddedStore.open(dir);

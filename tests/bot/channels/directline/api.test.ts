@@ -256,10 +256,14 @@ describe('the Direct Line 3.0 endpoint', () => {
       const page = read.json as { activities: Json[]; watermark: string };
       expect(page.activities[0]).toMatchObject({ id: `${a.conversationId}|0000003`, text: 'ภาษาไทย', channelData: { clientActivityID: 'web-1' }, from: { id: 'dl_a', role: 'user' } });
       expect(page.activities.slice(1).every((activity) => (activity.from as Json).role === 'bot')).toBe(true);
+      // The replies name the message they answer; the welcome, which answers the unlogged join, names nothing
+      // (Web Chat would hold it back, waiting to see what it replies to).
+      expect(page.activities.slice(1).every((activity) => activity.replyToId === `${a.conversationId}|0000003`)).toBe(true);
       expect(page.watermark).toBe(String(2 + page.activities.length));
       // Without a watermark, everything; an empty page keeps the watermark given.
       const all = (await api.request('GET', `/conversations/${a.conversationId}/activities`, { auth: a.token })).json as { activities: Json[]; watermark: string };
       expect(all.activities).toHaveLength(2 + page.activities.length);
+      expect(all.activities.slice(0, 2).map((activity) => activity.replyToId)).toEqual([undefined, undefined]);
       const none = (await api.request('GET', `/conversations/${a.conversationId}/activities?watermark=${page.watermark}`, { auth: a.token })).json;
       expect(none).toEqual({ activities: [], watermark: page.watermark });
     });

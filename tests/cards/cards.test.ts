@@ -2,7 +2,8 @@ import { cardMessage, textMessage } from '../../cards/activity';
 import type { Translate } from '../../cards/card';
 import { choiceCard, MAX_BUTTONS } from '../../cards/choices';
 import { escapeMarkdown } from '../../cards/escape';
-import { faqAnswerCard } from '../../cards/faq';
+import { centreAnswerCard, faqAnswerCard, faqCandidatesCard } from '../../cards/faq';
+import { valueAction } from '../../cards/valueActions';
 import { menuCard } from '../../cards/menu';
 import { receiptCard } from '../../cards/receipt';
 import { statusCard } from '../../cards/status';
@@ -57,6 +58,12 @@ function allCards(lang: Lang): Array<[string, RenderedCard]> {
       timeline: [{ when: '24 พฤศจิกายน 2569 10:00', status: t('status.received'), note: HOSTILE }],
     })],
     ['faq answer', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] })],
+    ['faq answer with feedback and next steps', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] }, {
+      feedback: [valueAction(t('faq.helpful.yes'), { faqFeedback: 'yes' }), valueAction(t('faq.helpful.no'), { faqFeedback: 'no' })],
+      next: [valueAction(t('faq.next.file'), { next: 'file' }), valueAction(t('menu.officer'), { next: 'officer' }), valueAction(t('faq.next.ask'), { next: 'faq' })],
+    })],
+    ['a centre\'s contact', centreAnswerCard(lang, t, { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', address: 'ศาลากลางจังหวัดเชียงใหม่', phone: '1567', mapUrl: 'https://www.google.com/maps/search/?api=1&query=x' }, { next: [valueAction(t('faq.next.ask'), { next: 'faq' })] })],
+    ['questions to choose from', faqCandidatesCard(lang, t, [valueAction('Q1?', { faqEntry: 'a' }), valueAction('Q2?', { faqEntry: 'b' })], [valueAction(t('faq.next.ask'), { next: 'faq' })])],
   ];
 }
 

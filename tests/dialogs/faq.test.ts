@@ -19,7 +19,7 @@ describe.each(['th', 'en'] as const)('questions, in %s', (lang) => {
   const t = (key: string, vars?: Record<string, string>, l: Lang = lang) => harness.content.get(l, key, vars);
   const th = lang === 'th';
   const text = (replies: Awaited<ReturnType<typeof turn>>) => replies.map(said).join('\n');
-  const feedback = () => harness.store.collection(FAQ_FEEDBACK_COLLECTION).find({}).toArray();
+  const feedback = () => harness.store.collection<{ _id: string; entryId: string; helpful: boolean }>(FAQ_FEEDBACK_COLLECTION).find({}).toArray();
 
   async function start() {
     const client = harness.client();

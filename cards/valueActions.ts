@@ -7,6 +7,17 @@ import type { AdaptiveCard, CardAction, CardElement, MessageBackData, SubmitActi
  * no longer being asked.
  */
 export const STEP_VALUE_KEY = 'step';
+/**
+ * The key of a button's value that names the question itself (its words), whichever time it was asked: a
+ * button from an earlier asking of the very same question is still an answer to it.
+ */
+export const QUESTION_VALUE_KEY = 'question';
+
+/** What a choice prompt stamps on its buttons: this asking of the question, and the question. */
+export interface Stamp {
+  step: string;
+  question: string;
+}
 
 /** A button that sends its title as the citizen's message, shown in the conversation as if typed, with `value`. */
 export function valueAction(title: string, value: Record<string, string>, style?: SubmitAction['style']): SubmitAction {
@@ -24,36 +35,37 @@ function isMessageBack(data: SubmitAction['data']): data is MessageBackData {
   return typeof data === 'object' && (data as Partial<MessageBackData>).__isBotFrameworkCardAction === true;
 }
 
-function stampAction(action: CardAction, step: string): CardAction {
+function stampAction(action: CardAction, stamp: Stamp): CardAction {
   if (action.type !== 'Action.Submit') return action;
   const { data } = action;
-  if (typeof data === 'string') return valueAction(action.title, { [STEP_VALUE_KEY]: step }, action.style);
+  const values = { [STEP_VALUE_KEY]: stamp.step, [QUESTION_VALUE_KEY]: stamp.question };
+  if (typeof data === 'string') return valueAction(action.title, values, action.style);
   if (isMessageBack(data)) {
-    return { ...action, data: { ...data, cardAction: { ...data.cardAction, value: { ...data.cardAction.value, [STEP_VALUE_KEY]: step } } } };
+    return { ...action, data: { ...data, cardAction: { ...data.cardAction, value: { ...data.cardAction.value, ...values } } } };
   }
-  return { ...action, data: { ...(data as Record<string, string>), [STEP_VALUE_KEY]: step } };
+  return { ...action, data: { ...(data as Record<string, string>), ...values } };
 }
 
-function stampElement(element: CardElement, step: string): CardElement {
-  if (element.type === 'ActionSet') return { ...element, actions: element.actions.map((action) => stampAction(action, step)) };
-  if (element.type === 'Container') return { ...element, items: element.items.map((item) => stampElement(item, step)) };
+function stampElement(element: CardElement, stamp: Stamp): CardElement {
+  if (element.type === 'ActionSet') return { ...element, actions: element.actions.map((action) => stampAction(action, stamp)) };
+  if (element.type === 'Container') return { ...element, items: element.items.map((item) => stampElement(item, stamp)) };
   return element;
 }
 
 /**
- * The message with every submit button of its Adaptive Card stamped with `step`. Buttons keep sending their
+ * The message with every submit button of its Adaptive Card stamped with `stamp`. Buttons keep sending their
  * label as the citizen's message, so typing the label still works, and channels without cards are unchanged.
  * Everything else about the activity, marks kept under symbols included, is kept.
  */
-export function stampStep<T extends Partial<Activity>>(activity: T, step: string): T {
+export function stampStep<T extends Partial<Activity>>(activity: T, stamp: Stamp): T {
   if (!activity.attachments?.length) return activity;
   const attachments = activity.attachments.map((attachment) => {
     const card = attachment.content as AdaptiveCard | undefined;
     if (card?.type !== 'AdaptiveCard') return attachment;
     const stamped: AdaptiveCard = {
       ...card,
-      body: card.body.map((element) => stampElement(element, step)),
-      ...(card.actions ? { actions: card.actions.map((action) => stampAction(action, step)) } : {}),
+      body: card.body.map((element) => stampElement(element, stamp)),
+      ...(card.actions ? { actions: card.actions.map((action) => stampAction(action, stamp)) } : {}),
     };
     return { ...attachment, content: stamped };
   });

@@ -171,7 +171,7 @@ export class FaqAnswers {
     return [
       category
         ? valueAction(t('faq.next.fileCategory', { category: category.label[lang] }), { [KEY.next]: 'file', [KEY.category]: category.id })
-        : valueAction(entry ? t('faq.next.file') : menuLabel('file', t), { [KEY.next]: 'file' }),
+        : valueAction(menuLabel('file', t), { [KEY.next]: 'file' }),
       valueAction(menuLabel('officer', t), { [KEY.next]: 'officer', ...(entry ? { [KEY.entry]: entry.id } : {}) }),
       valueAction(t('faq.next.ask'), { [KEY.next]: 'faq' }),
     ];

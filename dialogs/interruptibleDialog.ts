@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog, DialogTurnStatus } from 'botbuilder-dialogs';
 import { cardMessage, textMessage } from '../cards/activity';
 import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
-import { STEP_VALUE_KEY, valueOf } from '../cards/valueActions';
+import { QUESTION_VALUE_KEY, STEP_VALUE_KEY, valueOf } from '../cards/valueActions';
 import { recognizeLanguageSwitch } from '../lib/i18n/language';
 import { type Readiness, recognizeRequest, type Request } from '../lib/intents/requests';
 import { normalizeText } from '../lib/thai/text';
@@ -168,6 +168,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (press) return this.answerPress(innerDc, press);
     const step = value[STEP_VALUE_KEY];
     if (typeof step !== 'string' || step === pending?.askId) return undefined;
+    // The same question asked again (after "not found", say): its earlier card's buttons still answer it.
+    if (pending && value[QUESTION_VALUE_KEY] === pending.questionId && (await pending.prompt.takes(context, pending.options))) return undefined;
     const text = context.activity.text ?? '';
     if (this.menuItem(text) || this.recognize(context, text, 'explicit')) return undefined;
     const t = translator(this.services, context);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type Activity, type CardAction, TurnContext } from 'botbuilder';
 import { type Choice, Prompt, type PromptOptions, type PromptRecognizerResult, recognizeChoices } from 'botbuilder-dialogs';
 import type { Translate } from '../../cards/card';
@@ -96,6 +96,12 @@ export class CardChoicePrompt extends Prompt<string> implements AnswerAware {
     return (state as ChoiceState).askId;
   }
 
+  questionIdOf(options: PromptOptions): string {
+    const { textKey, vars, items } = options as CardChoiceOptions;
+    const question = JSON.stringify([this.id, textKey, vars ?? {}, items.map((item) => item.value)]);
+    return createHash('sha256').update(question).digest('base64url').slice(0, 12);
+  }
+
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const choiceOptions = options as CardChoiceOptions;
     const choiceState = state as ChoiceState;
@@ -112,7 +118,7 @@ export class CardChoicePrompt extends Prompt<string> implements AnswerAware {
       activity.textFormat = 'plain';
       if (stuck) activity.suggestedActions = suggestions(stuck.labels);
     }
-    await context.sendActivity(stampStep(activity, choiceState.askId));
+    await context.sendActivity(stampStep(activity, { step: choiceState.askId, question: this.questionIdOf(options) }));
   }
 
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {

@@ -72,6 +72,10 @@ export class FieldPrompt extends Prompt<unknown> implements AnswerAware {
     return undefined;
   }
 
+  questionIdOf(): string | undefined {
+    return undefined;
+  }
+
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const field = options as FieldPromptOptions;
     const fieldState = state as FieldState;

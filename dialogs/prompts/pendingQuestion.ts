@@ -17,13 +17,15 @@ export interface AnswerAware {
   answerKind(options: PromptOptions): AnswerKind;
   /** Whether the message is an answer this question takes as it is: an option's label or number, a valid field. */
   takes(context: TurnContext, options: PromptOptions): Promise<boolean>;
-  /** The id stamped on this question's buttons, if it has any. */
+  /** The id stamped on this question's buttons, if it has any: this asking of the question. */
   askIdOf(state: object): string | undefined;
+  /** The id of the question itself (its words), the same each time it is asked, if it has buttons. */
+  questionIdOf(options: PromptOptions): string | undefined;
 }
 
 export function isAnswerAware(dialog: unknown): dialog is AnswerAware {
   const candidate = dialog as Partial<AnswerAware> | undefined;
-  return typeof candidate?.takes === 'function' && typeof candidate.answerKind === 'function' && typeof candidate.askIdOf === 'function';
+  return typeof candidate?.takes === 'function' && typeof candidate.answerKind === 'function' && typeof candidate.askIdOf === 'function' && typeof candidate.questionIdOf === 'function';
 }
 
 /** The question a conversation is waiting on: the prompt at the top of the innermost dialog stack. */
@@ -33,6 +35,7 @@ export interface PendingQuestion {
   state: object;
   kind: AnswerKind;
   askId: string | undefined;
+  questionId: string | undefined;
 }
 
 /** Follows the active dialogs down to the one at the top, and returns it when it is one of our prompts. */
@@ -46,5 +49,5 @@ export function pendingQuestion(dc: DialogContext): PendingQuestion | undefined 
   // Prompts keep their options and their own state under these two keys of the instance state.
   const { options, state } = instance.state as { options?: PromptOptions; state?: object };
   if (!options || !state) return undefined;
-  return { prompt: dialog, options, state, kind: dialog.answerKind(options), askId: dialog.askIdOf(state) };
+  return { prompt: dialog, options, state, kind: dialog.answerKind(options), askId: dialog.askIdOf(state), questionId: dialog.questionIdOf(options) };
 }

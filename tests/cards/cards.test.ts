@@ -60,7 +60,7 @@ function allCards(lang: Lang): Array<[string, RenderedCard]> {
     ['faq answer', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] })],
     ['faq answer with feedback and next steps', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] }, {
       feedback: [valueAction(t('faq.helpful.yes'), { faqFeedback: 'yes' }), valueAction(t('faq.helpful.no'), { faqFeedback: 'no' })],
-      next: [valueAction(t('faq.next.file'), { next: 'file' }), valueAction(t('menu.officer'), { next: 'officer' }), valueAction(t('faq.next.ask'), { next: 'faq' })],
+      next: [valueAction(t('menu.file'), { next: 'file' }), valueAction(t('menu.officer'), { next: 'officer' }), valueAction(t('faq.next.ask'), { next: 'faq' })],
     })],
     ['a centre\'s contact', centreAnswerCard(lang, t, { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', address: 'ศาลากลางจังหวัดเชียงใหม่', phone: '1567', mapUrl: 'https://www.google.com/maps/search/?api=1&query=x' }, { next: [valueAction(t('faq.next.ask'), { next: 'faq' })] })],
     ['questions to choose from', faqCandidatesCard(lang, t, [valueAction('Q1?', { faqEntry: 'a' }), valueAction('Q2?', { faqEntry: 'b' })], [valueAction(t('faq.next.ask'), { next: 'faq' })])],

@@ -39,7 +39,7 @@ describe.each(['th', 'en'] as const)('questions, in %s', (lang) => {
     expect(replies).toHaveLength(1);
     expect(replies[0].attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const category = entry.categoryId ? harness.content.category(entry.categoryId) : undefined;
-    const file = category ? t('faq.next.fileCategory', { category: category.label[lang] }) : t('faq.next.file');
+    const file = category ? t('faq.next.fileCategory', { category: category.label[lang] }) : t('menu.file');
     expect(offered(replies)).toEqual(expect.arrayContaining([t('faq.helpful.yes'), t('faq.helpful.no'), file, t('menu.officer'), t('faq.next.ask')]));
     // Nothing was counted by answering, and nothing waits for the feedback.
     expect(await feedback()).toEqual([]);

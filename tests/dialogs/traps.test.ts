@@ -169,6 +169,26 @@ describe.each(['th', 'en'] as const)('no traps, in %s', (lang) => {
     expect(await say(client, press(stale, t('complaint.destination.agencies')))).toContain(t('complaint.destination.agency.prompt'));
   });
 
+  test('a button from an earlier asking of the same question still answers it; one from another question does not', async () => {
+    const client = await atCategory();
+    const first = await turn(client, '8');
+    // Not found: the same question is asked again, on a new card.
+    expect(await say(client, 'zzzzqqqq')).toContain(t('complaint.destination.prompt'));
+    expect(await say(client, press(first, t('complaint.destination.agencies')))).toContain(t('complaint.destination.agency.prompt'));
+    // A confirmation names its centre: "yes" on Chiang Mai's card is no answer to Khon Kaen's.
+    const client2 = await atCategory();
+    await say(client2, '8');
+    const chiangMai = await turn(client2, th ? 'เชียงใหม่' : 'Chiang Mai');
+    await say(client2, press(chiangMai, t('common.chooseAnother')));
+    const khonKaen = await turn(client2, th ? 'ขอนแก่น' : 'Khon Kaen');
+    expect(text(khonKaen)).toContain(th ? 'ศูนย์ดำรงธรรมจังหวัดขอนแก่น' : 'Khon Kaen Provincial Damrongdham Center');
+    const stale = await turn(client2, press(chiangMai, t('common.yes')));
+    expect(text(stale)).toContain(t('flow.stale'));
+    expect(draftOf(client2)?.destination).toBeUndefined();
+    await say(client2, press(khonKaen, t('common.yes')));
+    expect(draftOf(client2)?.destination).toEqual({ kind: 'centre', code: '40' });
+  });
+
   test('a button on an older card with nothing in progress says so', async () => {
     const client = await atCategory();
     const categories = await turn(client, t('menu.file'));

@@ -6,19 +6,12 @@ import { centreAnswerCard, faqAnswerCard, faqCandidatesCard } from '../cards/faq
 import { menuLabel } from '../cards/menu';
 import type { SubmitAction } from '../cards/types';
 import { valueAction } from '../cards/valueActions';
-import { centreContact } from '../lib/centres';
-import { perCentreEntry } from '../lib/faq/perCentre';
+import { type Centre, centreContact } from '../lib/centres';
+import { assessQuestion, type FaqAssessment } from '../lib/faq/perCentre';
 import type { FaqEntry } from '../lib/faq/types';
 import type { Lang } from '../lib/i18n/language';
 import type { Answerability } from '../lib/intents/requests';
 import { type DialogServices, translator } from './services';
-
-/** How the bank can answer a message. */
-export type Assessment =
-  | { kind: 'centre'; entry: FaqEntry; centreCode: string }
-  | { kind: 'confident'; entry: FaqEntry }
-  | { kind: 'weak'; entries: FaqEntry[] }
-  | { kind: 'none' };
 
 /** A button pressed on an answer, read back from its value. */
 export type AnswerPress =
@@ -30,8 +23,6 @@ export type AnswerPress =
 
 /** The keys of the values answer buttons carry. */
 const KEY = { feedback: 'faqFeedback', entry: 'faqEntry', answer: 'faqAnswer', next: 'next', category: 'category' } as const;
-/** Place names are short: the rest of a long message is not read for one. */
-const MAX_PLACE_TEXT = 500;
 
 /**
  * Answers from the question bank, wherever a question is asked: from the menu, as a first message, or in the
@@ -42,16 +33,8 @@ const MAX_PLACE_TEXT = 500;
 export class FaqAnswers {
   constructor(private readonly services: DialogServices) {}
 
-  assess(text: string, lang: Lang): Assessment {
-    const match = this.services.faq.match(text, lang);
-    const perCentre = perCentreEntry(match);
-    if (perCentre) {
-      const centre = this.services.centres.search.chooseForLocation(text.slice(0, MAX_PLACE_TEXT));
-      if (centre) return { kind: 'centre', entry: perCentre, centreCode: centre.code };
-    }
-    if (match.kind === 'confident') return { kind: 'confident', entry: match.entry };
-    if (match.kind === 'weak') return { kind: 'weak', entries: match.candidates.map((candidate) => candidate.entry) };
-    return { kind: 'none' };
+  assess(text: string, lang: Lang): FaqAssessment<Centre> {
+    return assessQuestion(this.services.faq.match(text, lang), text, (place) => this.services.centres.search.chooseForLocation(place));
   }
 
   answerability(text: string, lang: Lang): Answerability {
@@ -66,7 +49,7 @@ export class FaqAnswers {
     const assessment = this.assess(question, lang);
     switch (assessment.kind) {
       case 'centre':
-        return this.answerForCentre(context, assessment.entry, assessment.centreCode);
+        return this.answerForCentre(context, assessment.entry, assessment.centre.code);
       case 'confident':
         return this.answerEntry(context, assessment.entry);
       case 'weak': {

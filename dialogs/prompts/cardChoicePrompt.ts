@@ -34,7 +34,6 @@ export interface CardChoiceOptions extends PromptOptions {
 }
 
 export const FREE_TEXT = 'text:';
-const MAX_SUGGESTIONS = 10;
 
 export interface RenderInput {
   context: TurnContext;
@@ -57,7 +56,7 @@ export const renderChoiceCard: ChoiceRenderer = ({ lang, t, options, labels, isR
     t,
     options.introKey ? t(options.introKey, options.vars) : undefined,
   );
-  return cardMessage(rendered, labels.length <= MAX_SUGGESTIONS ? labels : []);
+  return cardMessage(rendered);
 };
 
 export class CardChoicePrompt extends Prompt<string> {

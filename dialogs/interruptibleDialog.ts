@@ -133,7 +133,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return { status: DialogTurnStatus.complete };
       case 'menu':
         await innerDc.cancelAllDialogs();
-        await context.sendActivity(cardMessage(menuCard(this.services.language.current(context), t), MENU_ITEMS.map((item) => menuLabel(item, t))));
+        await context.sendActivity(cardMessage(menuCard(this.services.language.current(context), t)));
         return { status: DialogTurnStatus.complete };
       case 'help':
         await context.sendActivity(textMessage(t('help.general')));

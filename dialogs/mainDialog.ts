@@ -111,7 +111,7 @@ export class MainDialog extends InterruptibleDialog {
   private async showMenu(step: WaterfallStepContext, intro?: string): Promise<DialogTurnResult> {
     const t = translator(this.services, step.context);
     const lang = this.services.language.current(step.context);
-    await step.context.sendActivity(cardMessage(menuCard(lang, t, intro), MENU_ITEMS.map((item) => menuLabel(item, t))));
+    await step.context.sendActivity(cardMessage(menuCard(lang, t, intro)));
     return step.endDialog();
   }
 

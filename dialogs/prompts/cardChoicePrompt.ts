@@ -38,7 +38,6 @@ export interface CardChoiceOptions extends PromptOptions {
 }
 
 export const FREE_TEXT = 'text:';
-const MAX_SUGGESTIONS = 10;
 /** An option's number typed alone, as the text-only rendering lists them ("2", "๒", "2.", "ข้อ 2", "option 2"). */
 const OPTION_NUMBER = /^(?:ข้อ|หมายเลข|no\.?|option|number)?\s*([0-9]{1,2})\s*[.)]?$/i;
 
@@ -72,7 +71,7 @@ export const renderChoiceCard: ChoiceRenderer = ({ lang, t, options, labels }) =
     t,
     options.introKey ? t(options.introKey, options.vars) : undefined,
   );
-  return cardMessage(rendered, labels.length <= MAX_SUGGESTIONS ? labels : []);
+  return cardMessage(rendered);
 };
 
 function suggestions(labels: readonly string[]): Activity['suggestedActions'] {

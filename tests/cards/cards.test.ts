@@ -1,6 +1,6 @@
 import { cardMessage, textMessage } from '../../cards/activity';
 import type { Translate } from '../../cards/card';
-import { choiceCard, MAX_BUTTONS } from '../../cards/choices';
+import { choiceCard, EMPHASISED_QUESTION_MAX, MAX_BUTTONS } from '../../cards/choices';
 import { escapeMarkdown } from '../../cards/escape';
 import { centreAnswerCard, faqAnswerCard, faqCandidatesCard } from '../../cards/faq';
 import { valueAction } from '../../cards/valueActions';
@@ -119,12 +119,65 @@ describe('choice cards', () => {
   });
 });
 
+describe('choice questions', () => {
+  const t = translate('th');
+
+  test.each([
+    ['a short question is emphasised', 'complaint.category.prompt', 'Bolder'],
+    ['a confirmation is emphasised', 'complaint.summary.prompt', 'Bolder'],
+    ['the consent, mostly explanation, is plain text', 'complaint.consent.prompt', undefined],
+    ['the choice of how to be contacted, mostly explanation, is plain text', 'complaint.contactMode.prompt', undefined],
+  ])('%s', (_name, key, weight) => {
+    for (const lang of ['th', 'en'] as const) {
+      const question = translate(lang)(key, { privacyUrl: 'https://example.org/privacy' });
+      const rendered = choiceCard(lang, question, [{ label: 'A' }, { label: 'B' }], t);
+      const block = rendered.card.body.find((element) => element.type === 'TextBlock' && element.text === question);
+      expect(block).toBeDefined();
+      expect(block?.type === 'TextBlock' ? block.weight : 'missing').toBe(weight);
+    }
+  });
+
+  test(`the line is drawn at ${EMPHASISED_QUESTION_MAX} characters`, () => {
+    const weightOf = (question: string) => {
+      const block = choiceCard('th', question, [{ label: 'A' }], t).card.body[0];
+      return block.type === 'TextBlock' ? block.weight : 'missing';
+    };
+    expect(weightOf('ก'.repeat(EMPHASISED_QUESTION_MAX))).toBe('Bolder');
+    expect(weightOf('ก'.repeat(EMPHASISED_QUESTION_MAX + 1))).toBeUndefined();
+  });
+});
+
+describe('the receipt', () => {
+  test.each(['th', 'en'] as const)('shows the tracking number once, large, under its label (%s)', (lang) => {
+    const t = translate(lang);
+    const number = 'DD-2569-7K3Q9XM';
+    for (const pin of [undefined, '482913']) {
+      const rendered = receiptCard(lang, t, { number, destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569', ...(pin ? { pin } : {}) });
+      expect(JSON.stringify(rendered.card.body).split(number)).toHaveLength(2);
+      const at = rendered.card.body.findIndex((element) => element.type === 'TextBlock' && element.text === number);
+      expect(rendered.card.body[at]).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
+      expect(rendered.card.body[at - 1]).toMatchObject({ type: 'TextBlock', text: t('receipt.number') });
+      expect(rendered.fallbackText.split(number)).toHaveLength(2);
+      expect(rendered.fallbackText).toContain(`${t('receipt.number')}: ${number}`);
+      // Where it went and when stay as facts; an anonymous filer's PIN is one of them.
+      const facts = rendered.card.body.find((element) => element.type === 'FactSet');
+      expect(facts?.type === 'FactSet' ? facts.facts.map((fact) => fact.title) : []).toEqual([t('receipt.destination'), t('receipt.date'), ...(pin ? [t('receipt.pin')] : [])]);
+    }
+  });
+});
+
 describe('activities', () => {
-  test('a card message carries the card and its choices as suggested actions', () => {
+  test('a card message carries the card alone: its choices are its buttons, not repeated as suggested actions', () => {
     const rendered = menuCard('th', translate('th'));
-    const activity = cardMessage(rendered, ['a', 'b']);
+    const activity = cardMessage(rendered);
     expect(activity.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card });
-    expect(activity.suggestedActions?.actions.map((action) => action.value)).toEqual(['a', 'b']);
+    expect(activity.attachments).toHaveLength(1);
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.summary).toBe(rendered.fallbackText.split('\n')[0]);
+    // The menu's choices are there once, as the card's buttons, and numbered in the text for channels without cards.
+    const labels = rendered.card.actions?.map((action) => action.title) ?? [];
+    expect(labels).toHaveLength(5);
+    for (const [index, label] of labels.entries()) expect(rendered.fallbackText).toContain(`${index + 1}. ${label}`);
   });
 
   test('a text message is plain text, so echoed citizen text is never read as Markdown', () => {

@@ -94,7 +94,8 @@ export class DamrongdhamBot extends ActivityHandler {
     if (started) {
       // The chat page started the conversation in the language its switch shows: no need to ask for it.
       const t: Translate = (key, vars) => texts.get(started, key, vars);
-      await context.sendActivity(cardMessage(menuCard(started, t, t('welcome')), MENU_ITEMS.map((item) => menuLabel(item, t))));
+      await context.sendActivity(t('welcome'));
+      await context.sendActivity(cardMessage(menuCard(started, t), MENU_ITEMS.map((item) => menuLabel(item, t))));
       return;
     }
     const lang = turnLanguage(context);

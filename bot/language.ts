@@ -8,7 +8,7 @@ export interface UserProfile {
   /**
    * 'chosen' when the citizen picked it; 'detected' when guessed from their writing; 'started' when their client
    * started the conversation in it (the chat page, in the language its switch shows). Writing may change a
-   * detected or started language, never a chosen one.
+   * detected language, and a started one when it is in Thai script; never a chosen one.
    */
   languageSource?: 'chosen' | 'detected' | 'started';
 }
@@ -82,7 +82,10 @@ export class LanguagePreferences {
     let lang = profile.language;
     if (profile.languageSource !== 'chosen' && context.activity.type === ActivityTypes.Message) {
       const detected = detectLanguage(context.activity.text, { strict: profile.language !== undefined });
-      if (detected && detected !== profile.language) {
+      // The page's language gives way to Thai script only, which only a Thai reader writes: Thai citizens write
+      // names, places, links and even markup in Latin letters, and a Thai page stays Thai for them.
+      const convincing = profile.languageSource === 'started' ? detected === 'th' : detected !== undefined;
+      if (detected && convincing && detected !== profile.language) {
         profile.language = detected;
         profile.languageSource = 'detected';
         await this.profile.set(context, profile);

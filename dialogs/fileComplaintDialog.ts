@@ -228,6 +228,8 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         vars: { subject: state.suggested.subject, description: shorten(state.draft.description ?? '', REVIEW_DESCRIPTION_MAX) },
         skipIntent: 'keep',
         skipLabelKey: 'complaint.review.keep',
+        // A photo sent now: its turn is the next question, and the citizen is told so.
+        emptyRetryKey: 'complaint.review.photoNext',
       });
     }
     state.asking = field ?? 'summary';
@@ -420,6 +422,8 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     const { subject, ...rest } = state.suggested ?? {};
     const { intents } = this.services;
     if (typed === null || intents.is(typed, 'yes') || intents.is(typed, 'done')) return { state: { ...state, draft: { ...draft, subject }, suggested: rest } };
+    // Emoji or punctuation alone add nothing to read: the draft is shown again as it was.
+    if (!/[\p{L}\p{N}]/u.test(typed)) return { state: { ...state, draft } };
     const checked = checkText('description', `${draft.description ?? ''}\n\n${typed}`);
     if (!checked.ok) {
       await step.context.sendActivity(textMessage(this.t(step.context)('complaint.description.retry', { min: checked.min, max: checked.max, length: checked.length })));

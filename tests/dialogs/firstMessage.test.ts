@@ -164,6 +164,31 @@ describe.each(['th', 'en'] as const)('a complaint told in the first message, in 
     expect(await say(client, t('complaint.review.keep'))).toContain(t('complaint.attachments.prompt', { max: MAX_ATTACHMENTS }));
   });
 
+  test('bad input at the draft gets a helpful answer and loses nothing', async () => {
+    const client = harness.client();
+    const first = SCRIPTS[lang].steps[0].send;
+    const subject = SCRIPTS[lang].saved.subject as string;
+    const more = lang === 'th' ? 'รถล้ม ๒ คัน' : 'two motorbikes fell, 2 riders hurt';
+    await say(client, first);
+    await say(client, lang === 'th' ? 'ใช่' : 'Yes');
+    const cases: Array<[string | { attachments: Array<{ contentType: string; contentUrl: string }> }, string]> = [
+      // Emoji alone: the draft again, unchanged.
+      ['😡😡😡', t('complaint.review.prompt', { subject, description: first })],
+      // A photo: its turn is next.
+      [{ attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://files.example.go.th/road.jpg' }] }, t('complaint.review.photoNext')],
+      // Past the description's length: the limits, and the draft as it was.
+      [(lang === 'th' ? 'ก' : 'x').repeat(5000), t('complaint.description.retry', { min: 10, max: 3000, length: 0 }).split(/[(（]/)[0]],
+      // Markup and Thai digits are words like any other, kept as typed.
+      [`<script>alert(1)</script> ${more}`, t('complaint.review.prompt', { subject, description: `${first}\n\n<script>alert(1)</script> ${more}` })],
+    ];
+    for (const [input, expected] of cases) expect(await say(client, typeof input === 'string' ? input : { ...input })).toContain(expected);
+    // Nothing was lost: the title and the description with what was added go on to the summary.
+    for (const step of [t('complaint.review.keep'), t('common.skip'), lang === 'th' ? 'เมื่อวาน' : 'yesterday', 'Somchai Jaidee', '081-234-5678', t('common.skip'), t('common.skip')]) await say(client, step);
+    const summary = await say(client, t('complaint.consent.agree'));
+    expect(summary).toContain(subject);
+    expect(summary).toContain(`<script>alert(1)</script> ${more}`);
+  });
+
   test('"choose another" at the suggested centre leads to the usual question, and the place is still kept', async () => {
     const client = harness.client();
     await say(client, SCRIPTS[lang].steps[0].send);

@@ -24,6 +24,12 @@ export type PlaceLocator = (placeText: string) => { code: string } | undefined;
 /** A suggested title is a line, not a paragraph: longer first sentences are cut at a word boundary. */
 export const SUGGESTED_TITLE_MAX = 100;
 const PLACE_MAX = 120;
+// A place is looked for near the start, where people say it, and a few labels at most are tried: a long story
+// naming a district in every sentence costs a few searches, not one per label (bench/opening.ts).
+const PLACE_SEARCH_CHARS = 1000;
+const MAX_PLACE_CANDIDATES = 6;
+// A place named without a label is looked for in the opening words only.
+const UNLABELLED_PLACE_CHARS = 300;
 
 // The request around the problem: "อยากร้องเรียนเรื่อง…", "I want to report …". Removed from the title only;
 // the description keeps the message as the citizen wrote it.
@@ -60,20 +66,28 @@ const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
  * set aside (see readOpening).
  */
 export function describesProblem(message: string): boolean {
-  const description = checkText('description', message);
-  return description.ok && checkText('description', stripRequest(description.value)).ok;
+  return problemOf(message) !== undefined;
 }
 
-export function readOpening(message: string, locate: PlaceLocator): Opening | undefined {
+/** The message as a description, and the problem in it without the request around it; undefined if too little. */
+function problemOf(message: string): { description: string; problem: string } | undefined {
   const description = checkText('description', message);
   if (!description.ok) return undefined;
   const problem = stripRequest(description.value);
-  if (!checkText('description', problem).ok) return undefined;
+  // Counting a long text's characters is the costly part: done again only when the request took some away.
+  if (problem !== description.value && !checkText('description', problem).ok) return undefined;
+  return { description: description.value, problem };
+}
+
+export function readOpening(message: string, locate: PlaceLocator): Opening | undefined {
+  const read = problemOf(message);
+  if (!read) return undefined;
+  const { description, problem } = read;
   const subject = suggestTitle(problem);
-  const place = findPlace(description.value, locate);
-  const centreCode = place?.centreCode ?? locate(description.value)?.code;
+  const place = findPlace(description, locate);
+  const centreCode = place?.centreCode ?? locate(description.slice(0, UNLABELLED_PLACE_CHARS))?.code;
   return {
-    description: description.value,
+    description,
     ...(subject ? { subject } : {}),
     ...(place ? { place: place.text } : {}),
     ...(centreCode ? { centreCode } : {}),
@@ -116,7 +130,8 @@ function capitalise(text: string): string {
  * finds a centre for it: a label alone ("แนวเขต", "on Monday") is not a place.
  */
 function findPlace(text: string, locate: PlaceLocator): { text: string; centreCode: string } | undefined {
-  for (const candidate of [...thaiPlaces(text), ...englishPlaces(text)]) {
+  const searched = text.slice(0, PLACE_SEARCH_CHARS);
+  for (const candidate of [...thaiPlaces(searched), ...englishPlaces(searched)].slice(0, MAX_PLACE_CANDIDATES)) {
     const clean = cleanPlace(candidate);
     const centre = clean === '' ? undefined : locate(clean);
     if (centre) return { text: trimThaiTail(clean, centre.code, locate), centreCode: centre.code };

@@ -12,7 +12,10 @@ import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
 import type { Texts } from '../lib/content/texts';
 import { isQuotaRefusal, type QuotaRefusal } from '../lib/files/fileStore';
 import { isLang } from '../lib/i18n/language';
-import { type LanguagePreferences, turnLanguage } from './language';
+import { cardMessage } from '../cards/activity';
+import type { Translate } from '../cards/card';
+import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
+import { type LanguagePreferences, startedInLanguage, turnLanguage } from './language';
 
 /** The chat page's language switch: an event, so that changing language puts no words in the citizen's mouth. */
 export const SET_LANGUAGE_EVENT = 'webchat/setLanguage';
@@ -87,6 +90,14 @@ export class DamrongdhamBot extends ActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     const { texts } = this.deps;
+    const started = startedInLanguage(context);
+    if (started) {
+      // The chat page started the conversation in the language its switch shows: no need to ask for it.
+      const t: Translate = (key, vars) => texts.get(started, key, vars);
+      await context.sendActivity(t('welcome'));
+      await context.sendActivity(cardMessage(menuCard(started, t)));
+      return;
+    }
     const lang = turnLanguage(context);
     const other = lang === 'th' ? 'en' : 'th';
     await context.sendActivity(`${texts.get(lang, 'welcome')}\n\n${texts.get(other, 'welcome')}`);

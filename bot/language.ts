@@ -5,11 +5,30 @@ import { DEFAULT_LANGUAGE, detectLanguage, isLang, type Lang, languageFromLocale
 /** What the bot remembers about a citizen between conversations: only their language. */
 export interface UserProfile {
   language?: Lang;
-  /** 'chosen' when the citizen picked it; 'detected' when guessed from their writing, which later writing may change. */
-  languageSource?: 'chosen' | 'detected';
+  /**
+   * 'chosen' when the citizen picked it; 'detected' when guessed from their writing; 'started' when their client
+   * started the conversation in it (the chat page, in the language its switch shows). Writing may change a
+   * detected language, and a started one when it is in Thai script; never a chosen one.
+   */
+  languageSource?: 'chosen' | 'detected' | 'started';
 }
 
 const TURN_LANGUAGE = Symbol('turnLanguage');
+const START_LANGUAGE = Symbol('startLanguage');
+
+/**
+ * The language the conversation was started in, when the client said so: a conversation update that carries a
+ * locale (the chat page sends the language of its switch). Other channels start without one.
+ */
+function startLocale(activity: TurnContext['activity']): Lang | undefined {
+  return activity.type === ActivityTypes.ConversationUpdate ? languageFromLocale(activity.locale) : undefined;
+}
+
+/** In a conversation's first turn: the language its client started it in, if it said one (no question needed). */
+export function startedInLanguage(context: TurnContext): Lang | undefined {
+  const lang: unknown = context.turnState.get(START_LANGUAGE);
+  return isLang(lang) ? lang : undefined;
+}
 
 /** The language LanguageMiddleware settled for this turn, if it ran. */
 export function settledLanguage(context: TurnContext): Lang | undefined {
@@ -45,13 +64,28 @@ export class LanguagePreferences {
     context.turnState.set(TURN_LANGUAGE, lang);
   }
 
-  /** Settles the turn's language: a chosen language stays; otherwise the message's script decides. */
+  /**
+   * Settles the turn's language: a chosen language stays; a conversation started in a language (by the chat
+   * page) takes it; otherwise the message's script decides.
+   */
   async settle(context: TurnContext): Promise<Lang> {
     const profile = await this.profile.get(context, {});
+    const started = startLocale(context.activity);
+    if (started) {
+      context.turnState.set(START_LANGUAGE, started);
+      if (profile.language !== started || profile.languageSource !== 'chosen') {
+        profile.language = started;
+        profile.languageSource = 'started';
+        await this.profile.set(context, profile);
+      }
+    }
     let lang = profile.language;
     if (profile.languageSource !== 'chosen' && context.activity.type === ActivityTypes.Message) {
       const detected = detectLanguage(context.activity.text, { strict: profile.language !== undefined });
-      if (detected && detected !== profile.language) {
+      // The page's language gives way to Thai script only, which only a Thai reader writes: Thai citizens write
+      // names, places, links and even markup in Latin letters, and a Thai page stays Thai for them.
+      const convincing = profile.languageSource === 'started' ? detected === 'th' : detected !== undefined;
+      if (detected && convincing && detected !== profile.language) {
         profile.language = detected;
         profile.languageSource = 'detected';
         await this.profile.set(context, profile);

@@ -24,6 +24,8 @@ export interface DestinationOptions {
   suggestedAgency?: string;
   /** Where it happened, if already known: "choose for me" then needs no question. */
   place?: string;
+  /** A centre the citizen's own words point to (a place in their first message): offered first, to confirm. */
+  suggestedCentre?: string;
   /** Only Damrongdham centres (talking to officers): linked agencies are not offered. */
   centresOnly?: boolean;
   /** The question, when it is not about where to file a complaint. */
@@ -67,10 +69,12 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
   }
 
   protected initialState(options: unknown): DestinationState {
-    const { suggestedAgency, place, centresOnly, promptKey } = (options ?? {}) as DestinationOptions;
+    const { suggestedAgency, place, centresOnly, promptKey, suggestedCentre } = (options ?? {}) as DestinationOptions;
     const known = !centresOnly && suggestedAgency && this.services.centres.directory.agency(suggestedAgency) ? suggestedAgency : undefined;
+    const centre = suggestedCentre && this.services.centres.directory.centre(suggestedCentre) ? suggestedCentre : undefined;
     return {
-      mode: 'query',
+      // "Choose another" from this confirmation leads to the usual question.
+      ...(centre ? { mode: 'confirm' as const, pending: { kind: 'centre' as const, code: centre } } : { mode: 'query' as const }),
       ...(centresOnly ? { centresOnly } : {}),
       ...(promptKey ? { promptKey } : {}),
       ...(known ? { suggestedAgency: known } : {}),

@@ -6,11 +6,13 @@ import { receiptCard } from '../cards/receipt';
 import { summaryCard, type SummaryLine } from '../cards/summary';
 import { describeDestination } from '../lib/centres';
 import { checkEmail, checkText, TEXT_RULES, type TextField } from '../lib/complaints/fields';
+import { readOpening, shorten } from '../lib/complaints/opening';
 import { CONSENT_VERSION, missingFields } from '../lib/complaints/service';
 import type { ComplaintDraft } from '../lib/complaints/types';
+import { keptSaid, whenWithSaid } from '../lib/complaints/when';
 import { isAppError } from '../lib/errors';
 import type { Lang } from '../lib/i18n/language';
-import { bangkokToday, formatDate, parseWhen } from '../lib/thai/dates';
+import { bangkokToday, formatDate, parseWhen, type WhenPrecision } from '../lib/thai/dates';
 import { parseNationalId } from '../lib/thai/nationalId';
 import { maskPhone, parsePhone } from '../lib/thai/phone';
 import { markPrivacy, type ShownOnce } from '../lib/privacy/marks';
@@ -20,13 +22,14 @@ import { DestinationDialog, DESTINATION_DIALOG, type DestinationResult } from '.
 import type { ResumableFlow } from './interruptibleDialog';
 import { LoopDialog, type Next } from './loopDialog';
 import { CardChoicePrompt, type CardChoiceOptions, type ChoiceDef, type RenderInput } from './prompts/cardChoicePrompt';
-import { type FieldParse, FieldPrompt } from './prompts/fieldPrompt';
+import { type FieldParse, FieldPrompt, type FieldPromptOptions } from './prompts/fieldPrompt';
 import { bilingual, type DialogServices, translator } from './services';
 
 export const FILE_COMPLAINT_DIALOG = 'fileComplaint';
 
 const CHOICE = 'fileComplaint.choice';
 const SUMMARY = 'fileComplaint.summary';
+const REVIEW = 'fileComplaint.review';
 const TEXT_PROMPTS: Record<TextField, string> = {
   subject: 'fileComplaint.subject',
   description: 'fileComplaint.description',
@@ -39,10 +42,17 @@ const EMAIL = 'fileComplaint.email';
 const NATIONAL_ID = 'fileComplaint.nationalId';
 /** How the receipt's PIN is written down: shown to the citizen once, kept nowhere but as a keyed hash. */
 const PIN_SHOWN_AS = '••••••';
+/** The draft description is shown back in full up to this length, then cut at a word. */
+const REVIEW_DESCRIPTION_MAX = 600;
 
 /** Fields the summary can change, and the draft fields each one clears so the flow asks them again. */
 const EDITABLE = ['categoryId', 'destination', 'subject', 'description', 'attachments', 'place', 'when', 'contact'] as const;
 type Editable = (typeof EDITABLE)[number];
+
+/** The contact details the summary can change one at a time. */
+const CONTACT_FIELDS = ['name', 'phone', 'email', 'nationalId'] as const;
+type ContactField = (typeof CONTACT_FIELDS)[number];
+type ContactDetails = Partial<Pick<ComplaintDraft, ContactField>>;
 
 const FIELD_LABEL_KEYS: Record<Editable, string> = {
   categoryId: 'field.category',
@@ -58,13 +68,24 @@ const FIELD_LABEL_KEYS: Record<Editable, string> = {
 export interface FileComplaintOptions {
   /** A category guessed from the citizen's first message ("อยากร้องเรียนเรื่องถนนพัง"). */
   categoryId?: string;
+  /**
+   * The citizen's first message, when it may describe the problem: it becomes the draft description, with a
+   * title suggested from it and the centre its place points to, all shown to confirm (lib/complaints/opening.ts).
+   */
+  opening?: string;
 }
 
 export interface FileComplaintState {
   draft: ComplaintDraft;
-  /** The question now pending: a draft field, or 'summary'. */
+  /** The question now pending: a draft field, 'review', 'contactField', or 'summary'. */
   asking?: string;
   introduced?: boolean;
+  /** From the first message: a title to confirm with the description, and a centre to confirm. */
+  suggested?: { subject?: string; centreCode?: string };
+  /** Set when the citizen chose, at the summary, to change their contact details: which one is asked next. */
+  choosingContact?: boolean;
+  /** A contact detail asked again from the summary, as given before: kept unless the citizen types a new one. */
+  previous?: ContactDetails;
 }
 
 /** What the flow ends with: the tracking number, or nothing when cancelled. */
@@ -98,6 +119,8 @@ function clearForEdit(draft: ComplaintDraft, field: Editable): ComplaintDraft {
       delete next.incident?.date;
       delete next.incident?.time;
       delete next.incident?.approximate;
+      delete next.incident?.precision;
+      delete next.incident?.said;
       delete next.incident?.unknownDate;
       break;
     case 'contact':
@@ -109,6 +132,15 @@ function clearForEdit(draft: ComplaintDraft, field: Editable): ComplaintDraft {
       break;
   }
   return next;
+}
+
+/** When it happened, as the "when" question reads it: the date understood and the citizen's words for it. */
+interface UnderstoodWhen {
+  date: string;
+  time?: string;
+  approximate: boolean;
+  precision?: WhenPrecision;
+  said?: string;
 }
 
 function textParser(field: TextField, retryKey: string): (text: string) => FieldParse {
@@ -130,6 +162,8 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     super(FILE_COMPLAINT_DIALOG, services);
     this.addDialog(new CardChoicePrompt(CHOICE, services));
     this.addDialog(new CardChoicePrompt(SUMMARY, services, (input) => this.renderSummary(input)));
+    // Any text is an answer here (more detail); only "keep" (its button, "yes", "done") is not.
+    this.addDialog(new FieldPrompt(REVIEW, services, (text) => ({ ok: true, value: text })));
     for (const field of Object.keys(TEXT_PROMPTS) as TextField[]) {
       this.addDialog(new FieldPrompt(TEXT_PROMPTS[field], services, textParser(field, `complaint.${field}.retry`)));
     }
@@ -162,9 +196,16 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
   }
 
   protected initialState(options: unknown): FileComplaintState {
-    const { categoryId } = (options ?? {}) as FileComplaintOptions;
+    const { categoryId, opening } = (options ?? {}) as FileComplaintOptions;
     const known = categoryId && this.services.content.category(categoryId) ? categoryId : undefined;
-    return { draft: known ? { categoryId: known } : {} };
+    const draft: ComplaintDraft = known ? { categoryId: known } : {};
+    const read = opening ? readOpening(opening, (text) => this.services.centres.search.chooseForLocation(text)) : undefined;
+    if (!read) return { draft };
+    // What the citizen already said is not asked again: it is shown to confirm instead.
+    return {
+      draft: { ...draft, description: read.description, ...(read.place ? { incident: { place: read.place } } : {}) },
+      suggested: { ...(read.subject ? { subject: read.subject } : {}), ...(read.centreCode ? { centreCode: read.centreCode } : {}) },
+    };
   }
 
   protected async ask(step: WaterfallStepContext, state: FileComplaintState): Promise<DialogTurnResult> {
@@ -175,7 +216,22 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
       const intro = t('complaint.intro');
       await step.context.sendActivity(textMessage(category ? `${intro}\n\n${t('complaint.category.guessed', { category: category.label[this.lang(step.context)] })}` : intro));
     }
+    if (state.choosingContact) {
+      state.asking = 'contactField';
+      return this.promptFor(step, CHOICE, { textKey: 'complaint.contactEdit.prompt', items: this.contactFieldChoices(state.draft) });
+    }
     const field = this.nextField(state.draft);
+    if (field === 'subject' && state.suggested?.subject) {
+      state.asking = 'review';
+      return this.promptFor(step, REVIEW, {
+        textKey: 'complaint.review.prompt',
+        vars: { subject: state.suggested.subject, description: shorten(state.draft.description ?? '', REVIEW_DESCRIPTION_MAX) },
+        skipIntent: 'keep',
+        skipLabelKey: 'complaint.review.keep',
+        // A photo sent now: its turn is the next question, and the citizen is told so.
+        emptyRetryKey: 'complaint.review.photoNext',
+      });
+    }
     state.asking = field ?? 'summary';
     switch (field) {
       case undefined:
@@ -190,13 +246,18 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         return step.beginDialog(DESTINATION_DIALOG, {
           suggestedAgency: state.draft.categoryId ? this.services.content.category(state.draft.categoryId)?.suggestedAgency : undefined,
           place: state.draft.incident?.place,
+          suggestedCentre: state.suggested?.centreCode,
         });
       case 'subject':
       case 'description':
       case 'place':
       case 'name': {
         const rule = TEXT_RULES[field];
-        return this.promptFor(step, TEXT_PROMPTS[field], { textKey: `complaint.${field}.prompt`, vars: { min: rule.min, max: rule.max } });
+        return this.promptFor(step, TEXT_PROMPTS[field], {
+          textKey: `complaint.${field}.prompt`,
+          vars: { min: rule.min, max: rule.max },
+          ...(field === 'name' ? this.keepOffer(state, 'name') : {}),
+        });
       }
       case 'attachments':
         return step.beginDialog(ATTACHMENTS_DIALOG, { attachments: state.draft.attachments ?? [] });
@@ -211,9 +272,9 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
           ],
         });
       case 'phone':
-        return this.promptFor(step, PHONE, { textKey: 'complaint.phone.prompt', emptyRetryKey: 'complaint.phone.retry.empty', sensitive: 'phone' });
+        return this.promptFor(step, PHONE, { textKey: 'complaint.phone.prompt', emptyRetryKey: 'complaint.phone.retry.empty', sensitive: 'phone', ...this.keepOffer(state, 'phone') });
       case 'email':
-        return this.promptFor(step, EMAIL, { textKey: 'complaint.email.prompt', skipIntent: 'skip', skipLabelKey: 'common.skip', sensitive: 'email' });
+        return this.promptFor(step, EMAIL, { textKey: 'complaint.email.prompt', skipIntent: 'skip', skipLabelKey: 'common.skip', sensitive: 'email', ...this.keepOffer(state, 'email') });
       case 'nationalId':
         return this.promptFor(step, NATIONAL_ID, {
           textKey: 'complaint.nationalId.prompt',
@@ -221,6 +282,7 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
           skipLabelKey: 'common.skip',
           emptyRetryKey: 'complaint.nationalId.retry.empty',
           sensitive: 'nationalId',
+          ...this.keepOffer(state, 'nationalId'),
         });
       case 'consent':
         return this.promptFor(step, CHOICE, {
@@ -242,6 +304,10 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     switch (state.asking) {
       case 'summary':
         return this.handleSummary(step, state, String(answer));
+      case 'review':
+        return this.handleReview(step, state, draft, answer === null ? null : String(answer));
+      case 'contactField':
+        return this.handleContactField(state, draft, String(answer));
       case 'categoryId': {
         draft.categoryId = String(answer);
         // A category without anonymity cannot keep an anonymous choice made under a tip-off category.
@@ -252,11 +318,11 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         const result = answer as DestinationResult;
         draft.destination = result.destination;
         if (result.place && !draft.incident?.place) draft.incident = { ...draft.incident, place: result.place };
-        return next();
+        // The first message's centre is offered once; a destination changed later is asked afresh.
+        return { state: { ...state, draft, suggested: { ...state.suggested, centreCode: undefined } } };
       }
       case 'subject':
       case 'description':
-      case 'name':
         draft[state.asking] = String(answer);
         return next();
       case 'place':
@@ -267,24 +333,27 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         draft.attachmentsDone = true;
         return next();
       case 'when': {
-        const when = answer as { date: string; time?: string; approximate: boolean } | null;
+        const when = answer as UnderstoodWhen | null;
         draft.incident = when
-          ? { place: draft.incident?.place, date: when.date, ...(when.time ? { time: when.time } : {}), ...(when.approximate ? { approximate: true } : {}) }
+          ? {
+              place: draft.incident?.place,
+              date: when.date,
+              ...(when.time ? { time: when.time } : {}),
+              ...(when.approximate ? { approximate: true } : {}),
+              ...(when.precision ? { precision: when.precision } : {}),
+              ...(when.said ? { said: when.said } : {}),
+            }
           : { place: draft.incident?.place, unknownDate: true };
         return next();
       }
       case 'contactMode':
         draft.contactMode = answer === 'anonymous' ? 'anonymous' : 'named';
         return next();
+      case 'name':
       case 'phone':
-        draft.phone = String(answer);
-        return next();
       case 'email':
-        draft.email = answer === null ? null : String(answer);
-        return next();
       case 'nationalId':
-        draft.nationalId = answer === null ? null : (answer as { masked: string; hash: string });
-        return next();
+        return { state: { ...state, draft: this.contactAnswered(state, draft, state.asking, answer), previous: undefined } };
       case 'consent':
         if (answer !== 'agree') {
           await step.context.sendActivity(textMessage(this.t(step.context)('complaint.consent.declined')));
@@ -308,6 +377,10 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     if (answer === 'cancel') {
       await step.context.sendActivity(textMessage(t('cancel.done')));
       return { end: {} satisfies FileComplaintResult };
+    }
+    if (answer === 'edit:contact' && state.draft.contactMode !== 'anonymous') {
+      // One detail at a time: a wrong phone number does not cost the name, e-mail and ID given with it.
+      return { state: { ...state, choosingContact: true } };
     }
     if (answer.startsWith('edit:')) {
       return { state: { ...state, draft: clearForEdit(state.draft, answer.slice('edit:'.length) as Editable) } };
@@ -340,14 +413,85 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     }
   }
 
+  /**
+   * The first message's draft, shown back as plain text: "keep" (or "yes", "done") takes the suggested title, which
+   * the summary can still change; anything else typed is more detail, added to the description, and the draft is
+   * shown again. Typed numbers are words here, never the choice of a button.
+   */
+  private async handleReview(step: WaterfallStepContext, state: FileComplaintState, draft: ComplaintDraft, typed: string | null): Promise<Next<FileComplaintState>> {
+    const { subject, ...rest } = state.suggested ?? {};
+    const { intents } = this.services;
+    if (typed === null || intents.is(typed, 'yes') || intents.is(typed, 'done')) return { state: { ...state, draft: { ...draft, subject }, suggested: rest } };
+    // Emoji or punctuation alone add nothing to read: the draft is shown again as it was.
+    if (!/[\p{L}\p{N}]/u.test(typed)) return { state: { ...state, draft } };
+    const checked = checkText('description', `${draft.description ?? ''}\n\n${typed}`);
+    if (!checked.ok) {
+      await step.context.sendActivity(textMessage(this.t(step.context)('complaint.description.retry', { min: checked.min, max: checked.max, length: checked.length })));
+      return { state: { ...state, draft } };
+    }
+    return { state: { ...state, draft: { ...draft, description: checked.value } } };
+  }
+
+  /** Which contact detail to change: each one alone, or (for tip-offs) anonymity instead. */
+  private contactFieldChoices(draft: ComplaintDraft): ChoiceDef[] {
+    const labels: Record<ContactField, string> = { name: 'field.name', phone: 'field.phone', email: 'field.email', nationalId: 'field.nationalId' };
+    const anonymousAllowed = draft.categoryId ? this.services.content.category(draft.categoryId)?.anonymousAllowed : false;
+    return [
+      ...CONTACT_FIELDS.map((field): ChoiceDef => ({ value: field, label: this.editLabel(labels[field]) })),
+      ...(anonymousAllowed ? [{ value: 'anonymous', label: bilingual(this.services, 'complaint.contactMode.anonymous') }] : []),
+    ];
+  }
+
+  private handleContactField(state: FileComplaintState, draft: ComplaintDraft, answer: string): Next<FileComplaintState> {
+    if (answer === 'anonymous') {
+      return { state: { ...state, choosingContact: false, draft: { ...clearForEdit(draft, 'contact'), contactMode: 'anonymous' } } };
+    }
+    const field = answer as ContactField;
+    const changed: ComplaintDraft = { ...draft };
+    delete changed[field];
+    return { state: { ...state, choosingContact: false, draft: changed, previous: { [field]: draft[field] } } };
+  }
+
+  /** Asking again for a detail given before: its masked form is shown, and "keep as it is" (or "skip") keeps it. */
+  private keepOffer(state: FileComplaintState, field: ContactField): Partial<FieldPromptOptions> {
+    const before = state.previous?.[field];
+    if (!before) return {};
+    const current = field === 'name' ? (before as string)
+      : field === 'phone' ? maskPhone(before as string)
+        : field === 'email' ? maskEmail(before as string)
+          : (before as { masked: string }).masked;
+    return { textKey: `complaint.${field}.change`, vars: { current }, skipIntent: 'keep', skipLabelKey: 'complaint.contact.keep' };
+  }
+
+  /** A contact answer; "keep" (null, when something was given before) keeps what was given. */
+  private contactAnswered(state: FileComplaintState, draft: ComplaintDraft, field: ContactField, answer: unknown): ComplaintDraft {
+    const previous = state.previous ?? {};
+    const next: ComplaintDraft = { ...draft };
+    switch (field) {
+      case 'name':
+      case 'phone':
+        next[field] = answer === null && previous[field] ? previous[field] : String(answer);
+        break;
+      case 'email':
+        next.email = answer === null ? (previous.email ?? null) : String(answer);
+        break;
+      case 'nationalId':
+        next.nationalId = answer === null ? (previous.nationalId ?? null) : (answer as { masked: string; hash: string });
+        break;
+    }
+    return next;
+  }
+
+  /** "แก้ไขหัวข้อ" / "Change title": a button of the summary or of the contact choice. */
+  private editLabel(fieldKey: string): { th: string; en: string } {
+    return {
+      th: this.services.texts.get('th', 'complaint.summary.edit', { field: this.services.texts.get('th', fieldKey) }),
+      en: this.services.texts.get('en', 'complaint.summary.edit', { field: lowerFirst(this.services.texts.get('en', fieldKey)) }),
+    };
+  }
+
   private summaryOptions(draft: ComplaintDraft): CardChoiceOptions {
-    const editable = EDITABLE.map((field): ChoiceDef => ({
-      value: `edit:${field}`,
-      label: {
-        th: this.services.texts.get('th', 'complaint.summary.edit', { field: this.services.texts.get('th', FIELD_LABEL_KEYS[field]) }),
-        en: this.services.texts.get('en', 'complaint.summary.edit', { field: this.services.texts.get('en', FIELD_LABEL_KEYS[field]).toLowerCase() }),
-      },
-    }));
+    const editable = EDITABLE.map((field): ChoiceDef => ({ value: `edit:${field}`, label: this.editLabel(FIELD_LABEL_KEYS[field]) }));
     return {
       textKey: 'complaint.summary.prompt',
       items: [
@@ -377,7 +521,7 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
     const attachments = draft.attachments ?? [];
     const images = attachments.filter((attachment) => attachment.kind === 'image').length;
     const incident = draft.incident ?? {};
-    const when = incident.date ? formatDate(incident.date, lang, incident.time ? { time: incident.time } : {}) : t('complaint.when.unknown');
+    const when = whenWithSaid(incident, lang, t);
     const contact = draft.contactMode === 'anonymous'
       ? t('complaint.summary.anonymous')
       : [draft.name, draft.phone ? parsePhoneDisplay(draft.phone) : undefined, draft.email ?? undefined, draft.nationalId?.masked]
@@ -398,7 +542,17 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
 
   private parseWhen(text: string): FieldParse {
     const result = parseWhen(text, this.guessLang(text), new Date(this.services.now()));
-    if (result.ok) return { ok: true, value: { date: result.date, ...(result.time ? { time: result.time } : {}), approximate: result.approximate } };
+    if (result.ok) {
+      const said = keptSaid(text);
+      const value: UnderstoodWhen = {
+        date: result.date,
+        ...(result.time ? { time: result.time } : {}),
+        approximate: result.approximate,
+        ...(result.precision ? { precision: result.precision } : {}),
+        ...(said ? { said } : {}),
+      };
+      return { ok: true, value };
+    }
     const retryKey = result.reason === 'future' ? 'complaint.when.future' : result.reason === 'too-old' ? 'complaint.when.tooOld' : 'complaint.when.retry';
     return { ok: false, retryKey };
   }
@@ -415,6 +569,11 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
   private t(context: TurnContext): Translate {
     return translator(this.services, context);
   }
+}
+
+/** "Change title", "Change national ID": a label in a sentence, its acronyms kept. */
+function lowerFirst(label: string): string {
+  return /^\p{Lu}(?!\p{Lu})/u.test(label) ? `${label[0].toLowerCase()}${label.slice(1)}` : label;
 }
 
 function parsePhoneDisplay(national: string): string {

@@ -1,8 +1,10 @@
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { cardMessage, textMessage } from '../cards/activity';
 import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
+import { describesProblem } from '../lib/complaints/opening';
 import { recognizeLanguageSwitch } from '../lib/i18n/language';
 import { likeliestFlows } from '../lib/intents/likeliest';
+import { normalizeText } from '../lib/thai/text';
 import { FaqDialog, FAQ_DIALOG, type FaqOptions, offeredNextSteps } from './faqDialog';
 import { FileComplaintDialog, FILE_COMPLAINT_DIALOG, type FileComplaintOptions } from './fileComplaintDialog';
 import { type FlowRequest, InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
@@ -80,7 +82,7 @@ export class MainDialog extends InterruptibleDialog {
     }
     switch (route.kind) {
       case 'file':
-        return step.beginDialog(FILE_COMPLAINT_DIALOG, { categoryId: route.categoryId } satisfies FileComplaintOptions);
+        return step.beginDialog(FILE_COMPLAINT_DIALOG, { categoryId: route.categoryId, opening: text } satisfies FileComplaintOptions);
       case 'track':
         return step.beginDialog(TRACK_DIALOG, { number: route.number } satisfies TrackOptions);
       case 'faq':
@@ -93,7 +95,14 @@ export class MainDialog extends InterruptibleDialog {
       case 'unknown':
         break;
     }
-    if (text !== '' && this.answers.answerability(text, this.services.language.current(context)) !== 'none') {
+    // "ถนนหน้าบ้านพังเป็นหลุมใหญ่ที่ อ.หางดง เชียงใหม่": a statement of a problem the categories know is a complaint
+    // being told, and it becomes the draft, unless the question bank has a sure answer for it.
+    const current = this.services.language.current(context);
+    const problemCategory = this.services.intents.isQuestion(text) ? undefined : this.services.intents.guessCategory(normalizeText(text));
+    if (problemCategory && describesProblem(text) && this.answers.answerability(text, current) !== 'confident') {
+      return step.beginDialog(FILE_COMPLAINT_DIALOG, { categoryId: problemCategory, opening: text } satisfies FileComplaintOptions);
+    }
+    if (text !== '' && this.answers.answerability(text, current) !== 'none') {
       return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
     }
     // A plain sentence and the three likeliest ways on, not the whole menu again.

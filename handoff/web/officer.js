@@ -187,6 +187,8 @@
       cAttachments: 'ไฟล์แนบ',
       cPlace: 'สถานที่เกิดเหตุ',
       cWhen: 'วันเวลาที่เกิดเหตุ',
+      cWhenApprox: 'ประมาณ',
+      cWhenWeek: 'สัปดาห์ที่เริ่ม',
       cContact: 'ผู้ร้องเรียน',
       cAnonymous: 'ไม่ประสงค์ออกนาม',
       cName: 'ชื่อ',
@@ -554,6 +556,8 @@
       cAttachments: 'Attachments',
       cPlace: 'Where',
       cWhen: 'When',
+      cWhenApprox: 'about',
+      cWhenWeek: 'the week from',
       cContact: 'Complainant',
       cAnonymous: 'Anonymous',
       cName: 'Name',
@@ -2505,7 +2509,7 @@
     if (complaint.description) add(t('cDescription'), h('span', { class: 'pre' }, linkified(String(complaint.description))));
     const incident = complaint.incident || {};
     add(t('cPlace'), incident.place);
-    add(t('cWhen'), [formatDay(incident.date), incident.time].filter(Boolean).join(' '));
+    add(t('cWhen'), formatWhen(incident));
     const contact = complaint.contact || {};
     if (contact.anonymous) {
       add(t('cContact'), t('cAnonymous'));
@@ -2562,6 +2566,25 @@
   function formatDay(value) {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value || '';
     return new Intl.DateTimeFormat(LOCALES[state.lang], { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(value + 'T00:00:00Z'));
+  }
+
+  /*
+   * When it happened, as precisely as the citizen said it (a week, a month or a year is not shown as its first
+   * day), an estimate marked, and the citizen's own words beside it.
+   */
+  function formatWhen(incident) {
+    if (typeof incident.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(incident.date)) return '';
+    const date = new Date(incident.date + 'T00:00:00Z');
+    const format = function (options) {
+      return new Intl.DateTimeFormat(LOCALES[state.lang], Object.assign({ timeZone: 'UTC' }, options)).format(date);
+    };
+    let understood;
+    if (incident.precision === 'year') understood = format({ year: 'numeric' });
+    else if (incident.precision === 'month') understood = format({ month: 'long', year: 'numeric' });
+    else if (incident.precision === 'week') understood = t('cWhenWeek') + ' ' + formatDay(incident.date);
+    else understood = [formatDay(incident.date), incident.time].filter(Boolean).join(' ');
+    if (incident.approximate) understood = t('cWhenApprox') + ' ' + understood;
+    return typeof incident.said === 'string' && incident.said !== '' ? understood + ' (“' + incident.said + '”)' : understood;
   }
 
   /* Who made a timeline entry: the service names roles, which are told in words. */

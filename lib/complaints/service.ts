@@ -124,6 +124,8 @@ export class ComplaintService {
           ...(draft.incident.date ? { date: draft.incident.date } : {}),
           ...(draft.incident.time ? { time: draft.incident.time } : {}),
           ...(draft.incident.approximate ? { approximate: true } : {}),
+          ...(draft.incident.precision ? { precision: draft.incident.precision } : {}),
+          ...(draft.incident.said ? { said: draft.incident.said } : {}),
         },
         contact,
         verifier: this.verifierHash(number, anonymous ? (pin as string) : (draft.phone as string).slice(-4)),

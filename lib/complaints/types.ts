@@ -1,6 +1,7 @@
 import type { Destination } from '../centres/directory';
 import type { Bilingual } from '../content/types';
 import type { Lang } from '../i18n/language';
+import type { WhenPrecision } from '../thai/dates';
 
 export const COMPLAINT_STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -12,10 +13,15 @@ export type Attachment =
 /** Where and when it happened, as the citizen said it and as understood. */
 export interface Incident {
   place: string;
-  /** YYYY-MM-DD in Bangkok; absent when the citizen did not know. */
+  /** YYYY-MM-DD in Bangkok; absent when the citizen did not know. With a `precision`, the period's first day. */
   date?: string;
   time?: string;
+  /** The date is the citizen's estimate ("ประมาณ 3 เดือนก่อน"). */
   approximate?: boolean;
+  /** The citizen named a week, month or year, not a day; absent for a day. */
+  precision?: WhenPrecision;
+  /** When, in the citizen's words ("อังคารที่แล้ว"), as typed. */
+  said?: string;
 }
 
 export type Contact =
@@ -41,7 +47,7 @@ export interface ComplaintDraft {
   attachments?: Attachment[];
   /** True once the citizen said they have no (more) attachments. */
   attachmentsDone?: boolean;
-  incident?: { place?: string; date?: string; time?: string; approximate?: boolean; unknownDate?: boolean };
+  incident?: { place?: string; date?: string; time?: string; approximate?: boolean; precision?: WhenPrecision; said?: string; unknownDate?: boolean };
   contactMode?: 'anonymous' | 'named';
   name?: string;
   phone?: string;

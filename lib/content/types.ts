@@ -44,6 +44,8 @@ export const INTENTS = [
   'done',
   'unknownDate',
   'question',
+  // "Keep as it is" when a detail given before is asked again; skipping it keeps it too.
+  'keep',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 

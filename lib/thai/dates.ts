@@ -10,16 +10,30 @@ import { toAsciiDigits } from './text';
 /** Why a date was refused: nothing recognisable, a date after now, or older than the centre accepts. */
 export type WhenFailureReason = 'unrecognised' | 'future' | 'too-old';
 
+/**
+ * How precisely the citizen named the date: a week ("last week", "2 สัปดาห์ก่อน"), a month ("เดือนกันยายน",
+ * "three months ago") or a year ("ปีที่แล้ว"). A named day has no precision field: it is the default.
+ */
+export type WhenPrecision = 'week' | 'month' | 'year';
+
 /** A recognised date on the Bangkok calendar, or why there is none. */
 export type WhenResult =
   | {
       ok: true;
-      /** YYYY-MM-DD, Gregorian, Bangkok calendar date. */
+      /**
+       * YYYY-MM-DD, Gregorian, Bangkok calendar date; with a `precision`, the first day of that period (a week
+       * starts on Monday), never a day the citizen did not name.
+       */
       date: string;
-      /** HH:mm, 24-hour clock, Bangkok time; absent when the text gives no time of day. */
+      /** HH:mm, 24-hour clock, Bangkok time; absent when the text gives no time of day or names a whole period. */
       time?: string;
-      /** True when the text names a period ("last week", "เดือนที่แล้ว") and `date` is a stand-in for it. */
+      /**
+       * True when the date is the citizen's estimate: hedged ("ประมาณ", "about", "a few days ago") or counted
+       * back in weeks, months or years ("3 เดือนก่อน"), which people round.
+       */
       approximate: boolean;
+      /** Absent for a day; otherwise the period `date` begins. */
+      precision?: WhenPrecision;
     }
   | { ok: false; reason: WhenFailureReason };
 
@@ -105,6 +119,23 @@ function compareDates(a: CivilDate, b: CivilDate): number {
   return dayNumber(a) - dayNumber(b);
 }
 
+// The first day of the period a date falls in. Weeks start on Monday, as ISO 8601 and the English
+// recognizer count them, and as Thai offices plan their working week.
+function periodStart(date: CivilDate, precision: WhenPrecision): CivilDate {
+  switch (precision) {
+    case 'week':
+      return addDays(date, -((weekdayOf(date) + 6) % 7));
+    case 'month':
+      return { ...date, day: 1 };
+    case 'year':
+      return { year: date.year, month: 1, day: 1 };
+  }
+}
+
+function period(date: CivilDate, precision: WhenPrecision, approximate = false): Candidate {
+  return { date: periodStart(date, precision), precision, approximate };
+}
+
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
@@ -173,6 +204,7 @@ interface Candidate {
   date: CivilDate;
   time?: ClockTime;
   approximate: boolean;
+  precision?: WhenPrecision;
 }
 
 // `found` lists readings in order of preference (a recognizer may return both "12 January" this year and
@@ -198,13 +230,14 @@ function mostRecent(month: number, day: number, today: CivilDate): CivilDate | u
   return undefined;
 }
 
-function dated(year: number | undefined, month: number, day: number, today: CivilDate, approximate = false): Parsed {
+function dated(year: number | undefined, month: number, day: number, today: CivilDate, precision?: WhenPrecision): Parsed {
+  const result = (date: CivilDate): Parsed => ({ kind: 'found', candidates: [precision ? period(date, precision) : { date, approximate: false }] });
   if (year === undefined) {
     const date = mostRecent(month, day, today);
-    return date ? found(date, approximate) : INVALID;
+    return date ? result(date) : INVALID;
   }
   if (year < MIN_CE_YEAR) return { kind: 'ancient' };
-  return isValidDate(year, month, day) ? found({ year, month, day }, approximate) : INVALID;
+  return isValidDate(year, month, day) ? result({ year, month, day }) : INVALID;
 }
 
 interface Extracted {
@@ -315,19 +348,37 @@ function extractThaiMonthDate(text: string, today: CivilDate): Extracted | undef
     if (!groups || (groups.prefix === undefined && groups.year === undefined)) continue;
     const year = groups.year === undefined ? undefined : resolveYear(groups.year, eraOf(groups), today);
     return {
-      parsed: dated(year, monthOf(groups), 1, today, true),
+      parsed: dated(year, monthOf(groups), 1, today, 'month'),
       rest: blankOut(text, match.index ?? 0, match[0].length),
     };
   }
   return undefined;
 }
 
+// A year alone: "ปี 2567", "พ.ศ. 2567", "ปี 67". The number must follow ปี or the era: "67 ปี" is an age.
+const YEAR_ONLY = new RegExp(`(?:ปี\\s*(?:${ERA}\\s*)?|${ERA}\\s*)(?<year>\\d{4}|\\d{2})(?!\\d|[.:/]\\d)`);
+
+function extractThaiYear(text: string, today: CivilDate): Extracted | undefined {
+  const match = YEAR_ONLY.exec(text);
+  if (!match?.groups) return undefined;
+  const era = /ค\s*\.?\s*ศ/.test(match[0]) ? 'CE' : /พ\s*\.?\s*ศ/.test(match[0]) ? 'BE' : undefined;
+  return {
+    parsed: dated(resolveYear(match.groups.year, era, today), 1, 1, today, 'year'),
+    rest: blankOut(text, match.index, match[0].length),
+  };
+}
+
 const THAI_WEEKDAYS: readonly string[] = ['อาทิตย์', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัส', 'ศุกร์', 'เสาร์'];
 const AGO = '(?:ก่อน|ที่แล้ว|ที่ผ่านมา)';
+const WEEK = '(?:สัปดาห์|อาทิตย์)';
+// Longest first: "อังคารสัปดาห์ที่แล้ว" must not stop at อังคาร + สัปดาห์.
 const WEEKDAY = new RegExp(
-  `(?<prefix>วัน|เมื่อ)?\\s*(?<name>${THAI_WEEKDAYS.join('|')})(?:บดี)?\\s*(?<suffix>${AGO}|หน้า)?`,
+  `(?<prefix>วัน|เมื่อ)?\\s*(?<name>${THAI_WEEKDAYS.join('|')})(?:บดี)?\\s*` +
+    `(?:(?<lastWeek>(?:ของ|ใน)?\\s*${WEEK}\\s*${AGO})|(?<thisWeek>(?:ของ|ใน)?\\s*${WEEK}\\s*นี้)|(?<suffix>${AGO}|หน้า))?`,
   'g',
 );
+
+const LAST_WEEK = new RegExp(`${WEEK}\\s*${AGO}`);
 
 // A relative expression: the date it names, given Bangkok's clock.
 interface RelativeRule {
@@ -336,23 +387,34 @@ interface RelativeRule {
   night?: boolean;
 }
 
-function daysAgo(days: number, approximate = false) {
-  return (_match: RegExpExecArray, clock: Clock): Candidate => ({ date: addDays(clock.today, -days), approximate });
+function daysAgo(days: number) {
+  return (_match: RegExpExecArray, clock: Clock): Candidate => ({ date: addDays(clock.today, -days), approximate: false });
 }
 
+// "3 วันก่อน" is a day; weeks, months and years counted back are rounded by whoever counts them, so they name
+// the period they reach, as an estimate ("3 เดือนก่อน" in November: about August).
 function counted(unit: 'day' | 'week' | 'month' | 'year') {
-  return (match: RegExpExecArray, clock: Clock): Candidate => {
-    const count = thaiNumber(match[1]);
-    switch (unit) {
-      case 'day':
-        return { date: addDays(clock.today, -count), approximate: false };
-      case 'week':
-        return { date: addDays(clock.today, -7 * count), approximate: true };
-      case 'month':
-        return { date: addMonths(clock.today, -count), approximate: true };
-      case 'year':
-        return { date: addMonths(clock.today, -12 * count), approximate: true };
-    }
+  return (match: RegExpExecArray, clock: Clock): Candidate => countedBack(thaiNumber(match[1]), unit, clock.today);
+}
+
+function countedBack(count: number, unit: 'day' | 'week' | 'month' | 'year', today: CivilDate): Candidate {
+  switch (unit) {
+    case 'day':
+      return { date: addDays(today, -count), approximate: false };
+    case 'week':
+      return period(addDays(today, -7 * count), 'week', true);
+    case 'month':
+      return period(addMonths(today, -count), 'month', true);
+    case 'year':
+      return period(addMonths(today, -12 * count), 'year', true);
+  }
+}
+
+// The calendar period `offset` periods from today's: last week, this month, next year.
+function calendar(precision: WhenPrecision, offset: number) {
+  return (_match: RegExpExecArray, clock: Clock): Candidate => {
+    const date = precision === 'week' ? addDays(clock.today, 7 * offset) : addMonths(clock.today, precision === 'month' ? offset : 12 * offset);
+    return period(date, precision);
   };
 }
 
@@ -362,8 +424,6 @@ function elapsed(unitMs: number) {
     return { date: at.today, time: at.time, approximate: false };
   };
 }
-
-const WEEK = '(?:สัปดาห์|อาทิตย์)';
 
 // Order matters: เมื่อวานซืน before เมื่อวาน, เมื่อคืนนี้ before คืนนี้; and weekdays (วันอาทิตย์ = Sunday) are
 // tried before all of these, because อาทิตย์ alone is also "week".
@@ -378,28 +438,58 @@ const RELATIVE_RULES: readonly RelativeRule[] = [
   { pattern: new RegExp(`${NUM}\\s*นาที\\s*${AGO}`), resolve: elapsed(MINUTE_MS) },
   { pattern: new RegExp(`${NUM}\\s*วัน\\s*${AGO}`), resolve: counted('day') },
   { pattern: new RegExp(`${NUM}\\s*${WEEK}\\s*${AGO}`), resolve: counted('week') },
-  { pattern: new RegExp(`${WEEK}\\s*${AGO}`), resolve: daysAgo(7, true) },
-  { pattern: new RegExp(`${WEEK}\\s*หน้า`), resolve: daysAgo(-7, true) },
+  { pattern: new RegExp(`${WEEK}\\s*${AGO}`), resolve: calendar('week', -1) },
+  { pattern: new RegExp(`${WEEK}\\s*นี้`), resolve: calendar('week', 0) },
+  { pattern: new RegExp(`${WEEK}\\s*หน้า`), resolve: calendar('week', 1) },
   { pattern: new RegExp(`${NUM}\\s*เดือน\\s*${AGO}`), resolve: counted('month') },
-  { pattern: new RegExp(`เดือน\\s*${AGO}`), resolve: (_m, clock) => ({ date: addMonths(clock.today, -1), approximate: true }) },
-  { pattern: /เดือนหน้า/, resolve: (_m, clock) => ({ date: addMonths(clock.today, 1), approximate: true }) },
+  { pattern: new RegExp(`เดือน\\s*${AGO}`), resolve: calendar('month', -1) },
+  { pattern: /เดือนนี้/, resolve: calendar('month', 0) },
+  { pattern: /เดือนหน้า/, resolve: calendar('month', 1) },
   { pattern: new RegExp(`${NUM}\\s*ปี\\s*${AGO}`), resolve: counted('year') },
-  { pattern: new RegExp(`ปี\\s*${AGO}`), resolve: (_m, clock) => ({ date: addMonths(clock.today, -12), approximate: true }) },
+  { pattern: new RegExp(`ปี\\s*${AGO}`), resolve: calendar('year', -1) },
+  { pattern: /ปีนี้/, resolve: calendar('year', 0) },
 ];
+
+// Monday 0 … Sunday 6: the day's place in a week that starts on Monday.
+function mondayIndex(weekday: number): number {
+  return (weekday + 6) % 7;
+}
+
+/**
+ * A named weekday. Alone or with ที่แล้ว / ที่ผ่านมา ("อังคารที่แล้ว") it is the most recent such day strictly
+ * before today: said on a Thursday, the Tuesday two days earlier; said on a Tuesday, a week ago (today would be
+ * วันนี้). Thai speakers say สัปดาห์ที่แล้ว / อาทิตย์ที่แล้ว when they mean the week before, and that is read
+ * as the day of the previous calendar week ("อังคารสัปดาห์ที่แล้ว" on a Thursday: nine days earlier). English
+ * follows the same rule (see parseEnglishWeekday); the summary shows the weekday and date next to what the
+ * citizen wrote, so a citizen who meant the other Tuesday sees it and corrects it.
+ */
+function weekdayDate(target: number, today: CivilDate, which: 'recent' | 'lastWeek' | 'thisWeek' | 'next'): CivilDate {
+  const current = weekdayOf(today);
+  switch (which) {
+    case 'recent':
+      return addDays(today, -(((current - target + 6) % 7) + 1));
+    case 'next':
+      return addDays(today, ((target - current + 6) % 7) + 1);
+    case 'lastWeek':
+      return addDays(periodStart(today, 'week'), mondayIndex(target) - 7);
+    case 'thisWeek':
+      return addDays(periodStart(today, 'week'), mondayIndex(target));
+  }
+}
 
 function extractWeekday(text: string, today: CivilDate): Extracted | undefined {
   for (const match of text.matchAll(WEEKDAY)) {
-    const { prefix, name, suffix } = match.groups ?? {};
+    const { prefix, name, suffix, lastWeek, thisWeek } = match.groups ?? {};
     if (name === undefined) continue;
+    const qualified = suffix !== undefined || lastWeek !== undefined || thisWeek !== undefined;
     // Alone, จันทร์ is also the moon; and เมื่ออาทิตย์ที่แล้ว / อาทิตย์ที่แล้ว mean "last week".
-    const isDay = prefix === 'วัน' || (name !== 'อาทิตย์' && (prefix !== undefined || suffix !== undefined));
+    const isDay = prefix === 'วัน' || (name !== 'อาทิตย์' && (prefix !== undefined || qualified));
     if (!isDay) continue;
-    const target = THAI_WEEKDAYS.indexOf(name);
-    const current = weekdayOf(today);
-    // The most recent such day strictly before today: on a Monday, "วันจันทร์" means a week ago, since
-    // today would have been วันนี้. "หน้า" (next) names the coming one, which the caller rejects as future.
-    const offset = suffix === 'หน้า' ? -(((target - current + 6) % 7) + 1) : ((current - target + 6) % 7) + 1;
-    return { parsed: found(addDays(today, -offset), false), rest: blankOut(text, match.index ?? 0, match[0].length) };
+    const rest = blankOut(text, match.index ?? 0, match[0].length);
+    // "สัปดาห์ที่แล้ว วันอังคาร": the week may come first.
+    const weekBefore = lastWeek !== undefined || (suffix === undefined && thisWeek === undefined && LAST_WEEK.test(rest));
+    const which = weekBefore ? 'lastWeek' : thisWeek !== undefined ? 'thisWeek' : suffix === 'หน้า' ? 'next' : 'recent';
+    return { parsed: found(weekdayDate(THAI_WEEKDAYS.indexOf(name), today, which), false), rest: weekBefore ? rest.replace(LAST_WEEK, ' ') : rest };
   }
   return undefined;
 }
@@ -436,7 +526,7 @@ function extractThaiDate(text: string, clock: Clock): Extracted | undefined {
       night: rule.night,
     };
   }
-  return extractDayOfMonth(text, clock.today);
+  return extractDayOfMonth(text, clock.today) ?? extractThaiYear(text, clock.today);
 }
 
 // Thai times of day: the 24-hour clock ("14.30 น.") and the traditional six-hour clock, in which the day has
@@ -589,14 +679,18 @@ const RESOLVED_DATETIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::\d{2})?$/
 const RESOLVED_TIME = /^(\d{2}):(\d{2})(?::\d{2})?$/;
 
 // The resolution values of one result; the library types them as `any`, so each field is checked here.
-function resolutionValues(resolution: unknown): { value?: string; start?: string }[] {
+function resolutionValues(resolution: unknown): { value?: string; start?: string; timex?: string }[] {
   if (typeof resolution !== 'object' || resolution === null) return [];
   const values: unknown = (resolution as { values?: unknown }).values;
   if (!Array.isArray(values)) return [];
   return values.map((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return {};
-    const { value, start } = entry as { value?: unknown; start?: unknown };
-    return { value: typeof value === 'string' ? value : undefined, start: typeof start === 'string' ? start : undefined };
+    const { value, start, timex } = entry as { value?: unknown; start?: unknown; timex?: unknown };
+    return {
+      value: typeof value === 'string' ? value : undefined,
+      start: typeof start === 'string' ? start : undefined,
+      timex: typeof timex === 'string' ? timex : undefined,
+    };
   });
 }
 
@@ -615,32 +709,98 @@ function recognizedTime(text: string, clock: Clock): ClockTime | undefined {
   return undefined;
 }
 
+// What a date range's TIMEX names: a year ("2025"), a month ("2026-10", "XXXX-09"), an ISO week ("2026-W47").
+// Anything else ("between the 3rd and the 5th") is read as its first day, as an estimate.
+function rangePrecision(timex: string | undefined): WhenPrecision | undefined {
+  if (timex === undefined) return undefined;
+  if (/^(?:\d{4}|XXXX)$/.test(timex)) return 'year';
+  if (/^(?:\d{4}|XXXX)-\d{2}$/.test(timex)) return 'month';
+  if (/^(?:\d{4}|XXXX)-W\d{2}$/.test(timex)) return 'week';
+  return undefined;
+}
+
 function candidatesOf(typeName: string, resolution: unknown): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const { value, start } of resolutionValues(resolution)) {
+  for (const { value, start, timex } of resolutionValues(resolution)) {
     if (typeName === 'datetimeV2.date' || typeName === 'datetimeV2.daterange') {
       const match = RESOLVED_DATE.exec((typeName === 'datetimeV2.date' ? value : start) ?? '');
       const date = match && civil(match);
-      if (date) candidates.push({ date, approximate: typeName === 'datetimeV2.daterange' });
+      if (!date) continue;
+      if (typeName === 'datetimeV2.date') {
+        candidates.push({ date, approximate: false });
+      } else {
+        const precision = rangePrecision(timex);
+        candidates.push(precision ? period(date, precision) : { date, approximate: true });
+      }
     } else if (typeName === 'datetimeV2.datetime' || typeName === 'datetimeV2.datetimerange') {
       const match = RESOLVED_DATETIME.exec((typeName === 'datetimeV2.datetime' ? value : start) ?? '');
       const date = match && civil(match);
       if (!match || !date) continue;
-      // A range ("last night", "yesterday afternoon") has a conventional start hour nobody said: date only.
+      // A range ("last night", "yesterday afternoon") names a day, with a conventional start hour nobody said.
       candidates.push(typeName === 'datetimeV2.datetime'
         ? { date, time: { hour: Number(match[4]), minute: Number(match[5]) }, approximate: false }
-        : { date, approximate: true });
+        : { date, approximate: false });
     }
   }
   return candidates;
 }
 
+const EN_WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+// Whole names or the usual short forms; "mon" must not be the start of "month".
+const EN_WEEKDAY = '(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?)';
+const EN_LAST_WEEKDAY: readonly { pattern: RegExp; which: 'recent' | 'lastWeek' }[] = [
+  // "Tuesday last week", "last week on Tuesday", "Tuesday of last week", "last week's Tuesday".
+  { pattern: new RegExp(`\\b${EN_WEEKDAY}\\s+(?:of\\s+)?(?:last|the previous)\\s+week\\b`), which: 'lastWeek' },
+  { pattern: new RegExp(`\\b(?:last|the previous)\\s+week(?:'s|\\s+on)?\\s+${EN_WEEKDAY}\\b`), which: 'lastWeek' },
+  // "last Tuesday", "this past Tuesday", "past Tuesday", "previous Tuesday": the most recent one (see weekdayDate).
+  { pattern: new RegExp(`\\b(?:last|this past|past|previous)\\s+${EN_WEEKDAY}\\b`), which: 'recent' },
+];
+
+/** "last Tuesday" and "Tuesday last week": read as the Thai rule reads อังคารที่แล้ว and อังคารสัปดาห์ที่แล้ว. */
+function parseEnglishWeekday(text: string, clock: Clock): Extracted | undefined {
+  for (const { pattern, which } of EN_LAST_WEEKDAY) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const target = EN_WEEKDAYS.indexOf(match[1].slice(0, 3) as (typeof EN_WEEKDAYS)[number]);
+    return { parsed: found(weekdayDate(target, clock.today, which), false), rest: blankOut(text, match.index, match[0].length) };
+  }
+  return undefined;
+}
+
+const EN_COUNTS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  // Vague counts: a reading is needed, and the result is marked as an estimate.
+  'a couple of': 2, 'couple of': 2, 'a couple': 2, 'a few': 3, few: 3, several: 3,
+};
+const VAGUE_COUNT = /few|several|couple/;
+const EN_COUNTED = new RegExp(
+  `\\b(\\d{1,3}|${Object.keys(EN_COUNTS).sort((a, b) => b.length - a.length).join('|')})\\s+(day|week|month|year)s?\\s+(?:ago|back|before)\\b`,
+);
+
+/**
+ * "three months ago", "a few weeks back": counted back as the Thai "3 เดือนก่อน" is. The recognizer would make
+ * "three months ago" an exact day; days it reads well, except vague counts ("a few days ago").
+ */
+function parseEnglishCounted(text: string, clock: Clock): Extracted | undefined {
+  const match = EN_COUNTED.exec(text);
+  if (!match) return undefined;
+  const unit = match[2] as 'day' | 'week' | 'month' | 'year';
+  const vague = VAGUE_COUNT.test(match[1]);
+  if (unit === 'day' && !vague) return undefined;
+  const count = EN_COUNTS[match[1]] ?? Number(match[1]);
+  const candidate = countedBack(count, unit, clock.today);
+  return {
+    parsed: { kind: 'found', candidates: [{ ...candidate, approximate: candidate.approximate || vague }] },
+    rest: blankOut(text, match.index, match[0].length),
+  };
+}
+
 function parseEnglish(text: string, clock: Clock): Parsed {
-  const numeric = extractNumericDate(text, clock.today);
-  if (numeric) {
-    const time = LATIN.test(numeric.rest) ? recognizedTime(numeric.rest, clock) : findThaiTime(numeric.rest);
-    if (numeric.parsed.kind !== 'found' || !time) return numeric.parsed;
-    return { kind: 'found', candidates: numeric.parsed.candidates.map((candidate) => ({ ...candidate, time })) };
+  const own = extractNumericDate(text, clock.today) ?? parseEnglishWeekday(text, clock) ?? parseEnglishCounted(text, clock);
+  if (own) {
+    const time = LATIN.test(own.rest) ? recognizedTime(own.rest, clock) : findThaiTime(own.rest);
+    if (own.parsed.kind !== 'found' || !time) return own.parsed;
+    return { kind: 'found', candidates: own.parsed.candidates.map((candidate) => ({ ...candidate, time })) };
   }
   const rewritten = rewriteEnglishYears(text, clock.today);
   const results = recognize(rewritten, clock);
@@ -673,7 +833,10 @@ function isFuture(candidate: Candidate, clock: Clock): boolean {
   return time !== undefined && time.hour * 60 + time.minute > clock.time.hour * 60 + clock.time.minute;
 }
 
-function decide(parsed: Parsed, clock: Clock): WhenResult {
+// Words that make a date an estimate: "ประมาณ 3 วันก่อน", "about three months ago", "เดือนกันยายนกว่า ๆ".
+const HEDGES = /ประมาณ|ประมาน|ราว|น่าจะ|คงจะ|เกือบ|กว่า|สองสาม|ไม่แน่ใจ|\b(?:about|around|approx|approximately|roughly|maybe|probably|perhaps|sometime|some time|almost|nearly|or so)\b/;
+
+function decide(parsed: Parsed, clock: Clock, hedged: boolean): WhenResult {
   if (parsed.kind === 'ancient') return { ok: false, reason: 'too-old' };
   if (parsed.kind !== 'found' || parsed.candidates.length === 0) return { ok: false, reason: 'unrecognised' };
   const past = parsed.candidates.filter((candidate) => !isFuture(candidate, clock));
@@ -682,11 +845,15 @@ function decide(parsed: Parsed, clock: Clock): WhenResult {
   const chosen = past.reduce((best, candidate) => (compareDates(candidate.date, best.date) > 0 ? candidate : best));
   const oldest = addMonths(clock.today, -12 * MAX_AGE_YEARS);
   if (chosen.date.year < MIN_CE_YEAR || compareDates(chosen.date, oldest) < 0) return { ok: false, reason: 'too-old' };
+  // A time of day belongs to a day: "เดือนที่แล้ว บ่ายสองโมง" keeps the month and drops the hour. A hedge
+  // next to a time ("around noon yesterday") is about the hour, and the day stays exact.
+  const time = chosen.precision === undefined ? chosen.time : undefined;
   return {
     ok: true,
     date: isoDate(chosen.date),
-    ...(chosen.time ? { time: hhmm(chosen.time) } : {}),
-    approximate: chosen.approximate,
+    ...(time ? { time: hhmm(time) } : {}),
+    approximate: chosen.approximate || (hedged && time === undefined),
+    ...(chosen.precision ? { precision: chosen.precision } : {}),
   };
 }
 
@@ -718,7 +885,7 @@ export function parseWhen(text: string, lang: Lang, now: Date): WhenResult {
   const parsers = thaiFirst ? [parseThai, parseEnglish] : [parseEnglish, parseThai];
   for (const parse of parsers) {
     const parsed = parse(normalized, clock);
-    if (parsed.kind !== 'none') return decide(parsed, clock);
+    if (parsed.kind !== 'none') return decide(parsed, clock, HEDGES.test(normalized));
   }
   return { ok: false, reason: 'unrecognised' };
 }
@@ -759,11 +926,48 @@ function format(date: CivilDate, lang: Lang, options: FormatDateOptions): string
  * `วันอังคารที่ 24 พฤศจิกายน 2569` or `Tuesday, 24 November 2026`. Throws a RangeError for a malformed date or time.
  */
 export function formatDate(date: string, lang: Lang, options: FormatDateOptions = {}): string {
+  const civilDate = parseIsoDate(date);
+  if (options.time !== undefined && !TIME_STRING.test(options.time)) throw new RangeError(`not an HH:mm time: ${options.time}`);
+  return format(civilDate, lang, options);
+}
+
+function parseIsoDate(date: string): CivilDate {
   const match = DATE_STRING.exec(date);
   const civilDate = match ? civil(match) : undefined;
   if (!civilDate) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  if (options.time !== undefined && !TIME_STRING.test(options.time)) throw new RangeError(`not an HH:mm time: ${options.time}`);
-  return format(civilDate, lang, options);
+  return civilDate;
+}
+
+function monthName(month: number, lang: Lang): string {
+  return (lang === 'th' ? THAI_MONTH_NAMES : ENGLISH_MONTH_NAMES)[month - 1];
+}
+
+function yearOf(date: CivilDate, lang: Lang): number {
+  return lang === 'th' ? date.year + BE_OFFSET : date.year;
+}
+
+/** The month of a YYYY-MM-DD date: `กันยายน 2569` or `September 2026`. */
+export function formatMonth(date: string, lang: Lang): string {
+  const civilDate = parseIsoDate(date);
+  return `${monthName(civilDate.month, lang)} ${yearOf(civilDate, lang)}`;
+}
+
+/** The year of a YYYY-MM-DD date, Buddhist era in Thai: `2569` or `2026`. */
+export function formatYear(date: string, lang: Lang): string {
+  return String(yearOf(parseIsoDate(date), lang));
+}
+
+/**
+ * The seven days from a YYYY-MM-DD date (a week's Monday), as a range written once:
+ * `16–22 พฤศจิกายน 2569`, `30 พฤศจิกายน – 6 ธันวาคม 2569`, `29 December 2025 – 4 January 2026`.
+ */
+export function formatWeek(date: string, lang: Lang): string {
+  const first = parseIsoDate(date);
+  const last = addDays(first, 6);
+  const tail = `${last.day} ${monthName(last.month, lang)} ${yearOf(last, lang)}`;
+  if (first.month === last.month) return `${first.day}–${tail}`;
+  if (first.year === last.year) return `${first.day} ${monthName(first.month, lang)} – ${tail}`;
+  return `${first.day} ${monthName(first.month, lang)} ${yearOf(first, lang)} – ${tail}`;
 }
 
 /** Formats an instant as Bangkok date and time, as {@link formatDate} does with a time. */

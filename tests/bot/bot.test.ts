@@ -33,6 +33,47 @@ describe('the bot, built as the service builds it', () => {
   });
 
   test.each([
+    ['th-TH', 'th'],
+    ['en-US', 'en'],
+  ] as const)('a conversation started in %s (the chat page\'s switch) is welcomed in %s with the menu, and the language is not asked', async (locale, lang) => {
+    const join = (conversationId: string) => t.app.adapter.processActivity(incomingJoin({ conversationId, userId: `u-${lang}`, locale }), (context) => t.app.bot.run(context));
+    await join('c1');
+    // The welcome in that language only, then the menu: no language question.
+    const [welcome, menu, ...more] = t.connector.sent;
+    expect(more).toEqual([]);
+    expect(welcome.text).toBe(say('welcome', lang));
+    const card = menu.attachments?.[0]?.content as { fallbackText?: string; lang?: string } | undefined;
+    expect(card?.lang).toBe(lang);
+    expect(card?.fallbackText).toContain(say('menu.prompt', lang));
+    expect(repliesTo('c1')).not.toContain(say('language.choose', lang));
+    expect(menu.suggestedActions?.actions.map((action) => action.value)).toContain(say('menu.file', lang));
+    // The citizen's next words are answered in that language, digits and emoji included.
+    await send('😀', { conversationId: 'c1', userId: `u-${lang}` });
+    expect(repliesTo('c1')).toContain(say('menu.notUnderstood', lang));
+  });
+
+  test('a conversation started in English switches to Thai when the citizen writes Thai, and stays Thai', async () => {
+    await t.app.adapter.processActivity(incomingJoin({ conversationId: 'c2', userId: 'u2', locale: 'en-US' }), (context) => t.app.bot.run(context));
+    await send('สวัสดีค่ะ', { conversationId: 'c2', userId: 'u2' });
+    await send('😀', { conversationId: 'c2', userId: 'u2' });
+    const replies = repliesTo('c2').split(say('welcome', 'en'))[1];
+    expect(replies).toContain(say('menu.prompt', 'th'));
+    expect(replies).toContain(say('menu.notUnderstood', 'th'));
+  });
+
+  test('a conversation started in Thai stays Thai when the citizen writes Latin letters (a name, a link, markup, English words)', async () => {
+    await t.app.adapter.processActivity(incomingJoin({ conversationId: 'c3', userId: 'u3', locale: 'th-TH' }), (context) => t.app.bot.run(context));
+    await send('<img src=x onerror="window.__xss=1">', { conversationId: 'c3', userId: 'u3' });
+    await send('I want to ask something', { conversationId: 'c3', userId: 'u3' });
+    await send('😀', { conversationId: 'c3', userId: 'u3' });
+    expect(repliesTo('c3')).toContain(say('menu.notUnderstood', 'th'));
+    expect(repliesTo('c3')).not.toContain(say('menu.notUnderstood', 'en'));
+    // Saying so changes it.
+    await send('English', { conversationId: 'c3', userId: 'u3' });
+    expect(repliesTo('c3')).toContain(say('language.set', 'en'));
+  });
+
+  test.each([
     ['สวัสดีค่ะ', 'th'],
     ['hello', 'en'],
   ] as const)('answers %j with the menu in %s', async (text, lang) => {

@@ -223,3 +223,77 @@ describe.each(['th', 'en'] as const)('changing, cancelling and anonymous tip-off
     expect(await say(fresh, '<img src=x onerror=alert(1)>')).toContain(t('complaint.description.prompt', { max: 3000 }));
   });
 });
+
+describe.each(['th', 'en'] as const)('changing one contact detail at the summary in %s', (lang) => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await dialogHarness();
+  });
+  afterEach(async () => harness.close());
+  const th = lang === 'th';
+  const t = (key: string, vars?: Record<string, string | number>) => harness.content.get(lang, key, vars);
+  const change = (fieldKey: string) => t('complaint.summary.edit', { field: th ? t(fieldKey) : t(fieldKey).replace(/^\p{Lu}(?!\p{Lu})/u, (first) => first.toLowerCase()) });
+
+  /** A named complaint with a phone and a national ID but no e-mail, at its summary. */
+  async function atSummary(category: 'utilities' | 'tipoff' = 'utilities') {
+    const client = harness.client();
+    const opening = category === 'utilities'
+      ? (th ? 'ถนนหน้าบ้านพังเป็นหลุมใหญ่ที่ อ.หางดง เชียงใหม่' : 'The road in front of my house is broken with a big pothole in Hang Dong, Chiang Mai')
+      : (th ? 'มีบ่อนการพนันเปิดทุกคืนที่ อ.หางดง เชียงใหม่' : 'An illegal casino opens every night in Hang Dong, Chiang Mai');
+    const steps = [opening, t('common.yes'), t('complaint.review.keep'), t('common.skip'), th ? 'เมื่อวาน' : 'yesterday',
+      ...(category === 'tipoff' ? [t('complaint.contactMode.named')] : []),
+      th ? 'สมชาย ใจดี' : 'Somchai Jaidee', '081-234-5678', t('common.skip'), VALID_ID];
+    for (const step of steps) await say(client, step);
+    const summary = await say(client, t('complaint.consent.agree'));
+    expect(summary).toContain(t('complaint.summary.title'));
+    expect(summary).toContain('x-xxxx-xxxx0-70-8');
+    return client;
+  }
+
+  test('"change contact" asks which detail, and only that one', async () => {
+    const client = await atSummary();
+    const choice = await turn(client, change('field.contact'));
+    expect([...new Set(offered(choice))]).toEqual(['field.name', 'field.phone', 'field.email', 'field.nationalId'].map(change));
+  });
+
+  test.each<[string, string, string | ((t: (key: string) => string) => string), { summary: string[]; absent?: string[]; contact: Record<string, unknown> }]>([
+    // The brief's trap: "skip" at the ID asked again no longer drops the ID given before.
+    ['the national ID, then "skip"', 'field.nationalId', (tr) => tr('common.skip'), { summary: ['x-xxxx-xxxx0-70-8'], contact: { nationalIdMasked: 'x-xxxx-xxxx0-70-8', phone: '0812345678' } }],
+    ['the national ID, then "keep as it is"', 'field.nationalId', (tr) => tr('complaint.contact.keep'), { summary: ['x-xxxx-xxxx0-70-8'], contact: { nationalIdMasked: 'x-xxxx-xxxx0-70-8' } }],
+    ['the national ID, then a new one', 'field.nationalId', '3-1005-00712-12-7', { summary: ['x-xxxx-xxxx2-12-7'], absent: ['x-xxxx-xxxx0-70-8'], contact: { nationalIdMasked: 'x-xxxx-xxxx2-12-7' } }],
+    ['the phone, then a new number', 'field.phone', '089-999-1234', { summary: ['089-999-1234', 'x-xxxx-xxxx0-70-8'], absent: ['081-234-5678'], contact: { phone: '0899991234', nationalIdMasked: 'x-xxxx-xxxx0-70-8' } }],
+    ['the phone, then "keep as it is"', 'field.phone', (tr) => tr('complaint.contact.keep'), { summary: ['081-234-5678'], contact: { phone: '0812345678' } }],
+    ['the name, then a new one', 'field.name', 'Somsri Jaidee', { summary: ['Somsri Jaidee', 'x-xxxx-xxxx0-70-8'], contact: { name: 'Somsri Jaidee', phone: '0812345678', nationalIdMasked: 'x-xxxx-xxxx0-70-8' } }],
+    // An e-mail that was skipped is asked as before, "skip" included.
+    ['the e-mail, given now', 'field.email', 'somchai@example.com', { summary: ['somchai@example.com', 'x-xxxx-xxxx0-70-8'], contact: { email: 'somchai@example.com', nationalIdMasked: 'x-xxxx-xxxx0-70-8' } }],
+  ])('changing %s keeps every other detail', async (_label, fieldKey, answer, expected) => {
+    const client = await atSummary();
+    await say(client, change('field.contact'));
+    const asked = await turn(client, change(fieldKey));
+    if (fieldKey === 'field.email') {
+      expect(offered(asked)).toEqual([t('common.skip')]);
+    } else {
+      // Asked again, the detail given is shown (masked where it is personal) and "keep as it is" is offered.
+      expect(offered(asked)).toEqual([t('complaint.contact.keep')]);
+      const current = { 'field.nationalId': 'x-xxxx-xxxx0-70-8', 'field.phone': '08x-xxx-5678', 'field.name': th ? 'สมชาย ใจดี' : 'Somchai Jaidee' }[fieldKey] as string;
+      const key = `complaint.${fieldKey.slice('field.'.length)}.change`;
+      expect(asked.map((reply) => reply.text).join('\n')).toContain(t(key, { current }));
+    }
+    const summary = await say(client, typeof answer === 'string' ? answer : answer(t));
+    expect(summary).toContain(t('complaint.summary.title'));
+    for (const shown of expected.summary) expect(summary).toContain(shown);
+    for (const gone of expected.absent ?? []) expect(summary).not.toContain(gone);
+    await say(client, t('complaint.summary.confirm'));
+    const [complaint] = await stored(harness);
+    expect(complaint.contact).toMatchObject({ anonymous: false, name: th && fieldKey !== 'field.name' ? 'สมชาย ใจดี' : expect.any(String), ...expected.contact });
+  });
+
+  test('a tip-off filed with contact details can turn anonymous from the contact choice', async () => {
+    const client = await atSummary('tipoff');
+    const choice = await turn(client, change('field.contact'));
+    expect(offered(choice)).toContain(t('complaint.contactMode.anonymous'));
+    const summary = await say(client, t('complaint.contactMode.anonymous'));
+    expect(summary).toContain(t('complaint.summary.anonymous'));
+    expect(summary).not.toContain('x-xxxx-xxxx0-70-8');
+  });
+});

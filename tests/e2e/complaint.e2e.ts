@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { MAX_ATTACHMENTS, TEXT_RULES } from '../../lib/complaints/fields';
+import { MAX_ATTACHMENTS } from '../../lib/complaints/fields';
+import { formatDate } from '../../lib/thai/dates';
 import { COMPLAINTS_COLLECTION } from '../../lib/complaints/service';
 import type { ComplaintDocument } from '../../lib/complaints/types';
 import {
@@ -13,6 +14,7 @@ import {
   type PageWatch,
   screenshot,
   type Service,
+  shown,
   startService,
   watchPage,
   WEBCHAT,
@@ -23,10 +25,17 @@ import {
 const TRACKING_NUMBER = /DD-\d{4}-[0-9A-Z]{7}/;
 /** Typed into the description: it must arrive as text, and never become markup on the page. */
 const MARKUP = '<img src=x onerror=alert(1)>';
+/** The issue's example: a problem, told with its place, as the first thing the citizen writes. */
+const FIRST_SENTENCE = 'ถนนหน้าบ้านพังเป็นหลุมใหญ่ที่ อ.หางดง เชียงใหม่';
 
-/** A field's length limits, as the prompts mention them. */
-function limits(rule: { min: number; max: number }) {
-  return { min: rule.min, max: rule.max };
+/**
+ * A bot text of several lines: Web Chat shows each line as a paragraph, with nothing between them in the text
+ * the browser reports, so each line is looked for in the same bubble.
+ */
+async function botSaysLines(chat: Chat, text: string): Promise<void> {
+  let bubble = chat.page.locator(WEBCHAT.bubble);
+  for (const line of text.split('\n').filter((part) => part.trim() !== '')) bubble = bubble.filter({ hasText: shown(line) });
+  await bubble.last().waitFor({ state: 'visible' });
 }
 
 let browser: Browser;
@@ -48,30 +57,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('menu, category, centre, title, description, photo, place, date, contact, consent, send: a receipt', async () => {
+test('a complaint told in the first sentence: centre, draft and more words, photo, date, contact, consent, send: a receipt', async () => {
   const chat = new Chat(page);
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
   const utilities = service.test.app.content.category('utilities');
   if (!utilities) throw new Error('The seed has no "utilities" category');
 
   await openChat(page, service.baseUrl);
+  // The page started the conversation in its language: a welcome and the menu in Thai, and no language question.
   await chat.botSays(t('welcome'));
-  await chat.tapSuggested(t('language.option.th'));
   await chat.botSays(t('menu.prompt'));
+  await expect(chat.bubbles(t('language.choose')).count()).resolves.toBe(0);
 
-  await chat.tapCardButton(t('menu.file'));
-  await chat.botSays(t('complaint.category.prompt'));
-  await chat.tapCardButton(utilities.label.th);
-  await chat.botSays(t('complaint.destination.prompt'));
-
-  await chat.send('เชียงใหม่');
-  await chat.botSays(t('complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
+  // The problem, told at once: the category is guessed, the place's centre offered, nothing asked twice.
+  await chat.send(FIRST_SENTENCE);
+  await chat.botSays(t('complaint.category.guessed', { category: utilities.label.th }));
+  await chat.botSays(t('complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมอำเภอหางดง' }));
   await chat.tapCardButton(t('common.yes'));
-  await chat.botSays(t('complaint.subject.prompt', limits(TEXT_RULES.subject)));
-
-  await chat.send('ถนนหน้าหมู่บ้านชำรุดเป็นหลุมลึก');
-  await chat.botSays(t('complaint.description.prompt', limits(TEXT_RULES.description)));
-  await chat.send(`ถนนเป็นหลุมลึกมาสามเดือน รถจักรยานยนต์ล้มไปแล้วสองคัน ${MARKUP}`);
+  await botSaysLines(chat, t('complaint.review.prompt', { subject: FIRST_SENTENCE, description: FIRST_SENTENCE }));
+  const more = `รถจักรยานยนต์ล้มไปแล้วสองคัน ${MARKUP}`;
+  await chat.send(more);
+  await botSaysLines(chat, t('complaint.review.prompt', { subject: FIRST_SENTENCE, description: `${FIRST_SENTENCE}\n\n${more}` }));
+  await screenshot(page, '04a-complaint-draft');
+  await chat.tapSuggested(t('complaint.review.keep'));
   await chat.botSays(t('complaint.attachments.prompt', { max: MAX_ATTACHMENTS }));
 
   const photo = await drawJpeg(page, 320, 240);
@@ -87,9 +95,8 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
   expect(Buffer.from(await served.body()).equals(photo)).toBe(true);
   await screenshot(page, '04-complaint-photo');
 
+  // The place was in the first sentence: when is the next question.
   await chat.send(t('common.done'));
-  await chat.botSays(t('complaint.place.prompt', limits(TEXT_RULES.place)));
-  await chat.send('หมู่ 3 ต.สันทราย อ.สันทราย จ.เชียงใหม่');
   await chat.botSays(t('complaint.when.prompt'));
   await chat.send('เมื่อวาน บ่ายสองโมง');
   await chat.botSays(t('complaint.name.prompt'));
@@ -103,6 +110,8 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
   await page.locator(WEBCHAT.cardButton).filter({ hasText: t('complaint.consent.decline') }).waitFor();
   await chat.tapCardButton(t('complaint.consent.agree'));
   await chat.botSays(t('complaint.summary.title'));
+  // When it happened: as understood, with the weekday, beside the citizen's own words.
+  await chat.botSays(t('complaint.when.shown.said', { understood: formatDate('2026-11-23', 'th', { weekday: true, time: '14:00' }), said: 'เมื่อวาน บ่ายสองโมง' }));
   await screenshot(page, '05-complaint-summary');
 
   await chat.tapCardButton(t('complaint.summary.confirm'));
@@ -110,7 +119,7 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
   const receipt = await chat.bubbles(t('receipt.title')).last().innerText();
   const trackingNumber = TRACKING_NUMBER.exec(receipt)?.[0];
   expect(trackingNumber).toBeDefined();
-  expect(receipt).toContain('ศูนย์ดำรงธรรมจังหวัดเชียงใหม่');
+  expect(receipt).toContain('ศูนย์ดำรงธรรมอำเภอหางดง');
   await chat.botSays(t('menu.anythingElse'));
   await screenshot(page, '06-complaint-receipt');
 
@@ -120,10 +129,11 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
   expect(saved[0]).toMatchObject({
     _id: trackingNumber,
     categoryId: 'utilities',
-    destination: { kind: 'centre' },
-    subject: 'ถนนหน้าหมู่บ้านชำรุดเป็นหลุมลึก',
+    destination: { kind: 'centre', code: '5015' },
+    subject: FIRST_SENTENCE,
+    description: `${FIRST_SENTENCE}\n\n${more}`,
     contact: { anonymous: false, phone: '0812345678' },
-    incident: { date: '2026-11-23', time: '14:00' },
+    incident: { place: 'อ.หางดง เชียงใหม่', date: '2026-11-23', time: '14:00', said: 'เมื่อวาน บ่ายสองโมง' },
     attachments: [{ kind: 'image', contentType: 'image/jpeg', url: photoUrl.toString() }],
   });
   expect(saved[0].description).toContain(MARKUP);

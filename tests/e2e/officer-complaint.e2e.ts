@@ -59,7 +59,7 @@ async function fileComplaint(chat: Chat): Promise<string> {
   await chat.send(t('common.done'));
   await chat.send('ซอยวัดเกต ต.วัดเกต อ.เมือง จ.เชียงใหม่');
   await chat.botSays(t('complaint.when.prompt'));
-  await chat.send('เมื่อวาน');
+  await chat.send('ประมาณ 3 เดือนก่อน');
   await chat.botSays(t('complaint.name.prompt'));
   await chat.send('มาลี ดีงาม');
   await chat.botSays(t('complaint.phone.prompt'));
@@ -100,8 +100,8 @@ test("the complaint beside the conversation: its status changed with a note the 
   const record = officerPage.locator('#conversation-complaint .complaint');
   await record.waitFor();
   const recordText = await record.innerText();
-  // Dates as officers read them: "เมื่อวาน" (yesterday) was 23 November 2569.
-  for (const field of [`เรื่องร้องเรียน ${number}`, 'รับเรื่องแล้ว', 'ไฟส่องสว่างในซอยดับทั้งซอย', 'กลางคืนมืดมาก', 'ซอยวัดเกต', 'มาลี ดีงาม', '0891234567', `${CHIANG_MAI} (50)`, '23 พ.ย. 2569', 'โดยผู้ร้องเรียน']) {
+  // Dates as precise as the citizen was: "ประมาณ 3 เดือนก่อน" on 24 November 2569 is about August, beside their words.
+  for (const field of [`เรื่องร้องเรียน ${number}`, 'รับเรื่องแล้ว', 'ไฟส่องสว่างในซอยดับทั้งซอย', 'กลางคืนมืดมาก', 'ซอยวัดเกต', 'มาลี ดีงาม', '0891234567', `${CHIANG_MAI} (50)`, 'ประมาณ สิงหาคม 2569 (“ประมาณ 3 เดือนก่อน”)', 'โดยผู้ร้องเรียน']) {
     expect(recordText).toContain(field);
   }
   await expect(record.locator('.timeline__entry').count()).resolves.toBe(1);

@@ -58,9 +58,11 @@ test('the page loads from this origin only, without errors, in Thai, greets, and
   expect(response.headers()['content-security-policy']).toBe(PAGE_CSP);
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
 
+  // The page starts the conversation in its language: the bot greets in it, with the menu, and asks no language.
   await chat.botSays(service.text('th', 'welcome'));
-  await chat.botSays(service.text('en', 'welcome'));
-  await chat.botSays(service.text('th', 'language.choose'));
+  await chat.botSays(service.text('th', 'menu.prompt'));
+  await expect(chat.bubbles(service.text('en', 'welcome')).count()).resolves.toBe(0);
+  await expect(chat.bubbles(service.text('th', 'language.choose')).count()).resolves.toBe(0);
   await page.locator(WEBCHAT.sendBox).waitFor();
 
   expect(await page.getAttribute('html', 'lang')).toBe('th');
@@ -109,16 +111,26 @@ test('the page loads from this origin only, without errors, in Thai, greets, and
   expect(await page.locator('h1').innerText()).toBe(service.text('th', 'privacy.title'));
 });
 
-test('a browser set to English gets the page, Web Chat and the greeting in English first', async () => {
+test('a browser set to English gets the page, Web Chat and the greeting in English, and the bot answers in English', async () => {
   const chat = await open({ ...DESKTOP, locale: 'en-US' });
   await openChat(page, service.baseUrl);
   await chat.botSays(service.text('en', 'welcome'));
   expect(await page.getAttribute('html', 'lang')).toBe('en');
   expect(await page.locator('h1').innerText()).toBe('Damrongdham Center online assistant');
   expect(await page.getByRole('link', { name: 'Privacy' }).getAttribute('href')).toBe('/privacy?lang=en');
-  // The bot greets in the page's language first, then in the other.
-  const greeting = await chat.bubbles(service.text('en', 'welcome')).first().innerText();
-  expect(greeting.indexOf(service.text('en', 'welcome'))).toBeLessThan(greeting.indexOf(service.text('th', 'welcome')));
+  // The bot greets in the page's language only, with the menu, and does not ask for a language.
+  await chat.botSays(service.text('en', 'menu.prompt'));
+  await expect(chat.bubbles(service.text('th', 'welcome')).count()).resolves.toBe(0);
+  await expect(chat.bubbles(service.text('en', 'language.choose')).count()).resolves.toBe(0);
+  // Nothing the citizen typed says English: the page's start did, and the next answer follows it.
+  const before = await chat.activityCount();
+  await chat.send('😀');
+  const answer = page.locator(WEBCHAT.activity).nth(before + 1);
+  await answer.waitFor();
+  // (The menu's language button is named in the other language, as a switch is.)
+  const answered = (await answer.innerText()).replace(service.text('en', 'menu.language'), '');
+  expect(answered).toMatch(/[A-Za-z]{3}/);
+  expect(answered).not.toMatch(/[\u0E00-\u0E7F]/);
   expectNothingWrong();
 });
 

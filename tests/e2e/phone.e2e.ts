@@ -68,7 +68,6 @@ test('a phone shows the whole page without sideways scrolling, at medium and at 
   const chat = new Chat(page);
   await openChat(page, service.baseUrl);
   await chat.botSays(service.text('th', 'welcome'));
-  await chat.tapSuggested(service.text('th', 'language.option.th'));
   await chat.botSays(service.text('th', 'menu.prompt'));
   await expectFitsTheScreen();
   await expectTouchSized(page.locator('.bar button, .bar a'), 'header control');

@@ -42,7 +42,6 @@ test('reloading resumes the same conversation with its history; new chat starts 
   const first = await openChat(page, service.baseUrl);
   expect(first.resumed).toBe(false);
   await chat.botSays(t('welcome'));
-  await chat.tapSuggested(t('language.option.th'));
   await chat.botSays(t('menu.prompt'));
   await chat.tapCardButton(t('menu.file'));
   await chat.botSays(t('complaint.category.prompt'));
@@ -54,7 +53,7 @@ test('reloading resumes the same conversation with its history; new chat starts 
   await chat.botSays(t('complaint.category.prompt'));
   await expect(page.locator(WEBCHAT.activity).count()).resolves.toBe(before);
   await expect(page.locator(WEBCHAT.userBubble).filter({ hasText: t('menu.file') }).count()).resolves.toBe(1);
-  await chat.bubbles(t('language.set')).first().waitFor();
+  await chat.bubbles(t('welcome')).first().waitFor();
   // And the conversation goes on where it was: the category question is still the open one.
   await chat.tapCardButton(service.test.app.content.category('utilities')?.label.th ?? 'missing category');
   await chat.botSays(t('complaint.destination.prompt'));
@@ -70,9 +69,11 @@ test('reloading resumes the same conversation with its history; new chat starts 
   expect(await confirm).toMatch(/เริ่มการสนทนาใหม่/);
   expect(fresh.resumed).toBe(false);
   expect(fresh.conversationId).not.toBe(first.conversationId);
+  // Started in the page's language again: welcomed with the menu, and no language question.
   await chat.botSays(t('welcome'));
-  await chat.botSays(t('language.choose'));
-  await expect(chat.bubbles(t('language.set')).count()).resolves.toBe(0);
+  await chat.botSays(t('menu.prompt'));
+  await expect(chat.bubbles(t('language.choose')).count()).resolves.toBe(0);
+  await expect(chat.bubbles(t('complaint.category.prompt')).count()).resolves.toBe(0);
   await expect(page.locator(WEBCHAT.userBubble).count()).resolves.toBe(0);
   await screenshot(page, '08-new-chat');
 

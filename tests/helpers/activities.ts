@@ -18,7 +18,7 @@ export function incomingMessage(text: string, options: { conversationId?: string
   };
 }
 
-export function incomingJoin(options: { conversationId?: string; userId?: string; channelId?: string } = {}): Partial<Activity> {
+export function incomingJoin(options: { conversationId?: string; userId?: string; channelId?: string; locale?: string } = {}): Partial<Activity> {
   const base = incomingMessage('', options);
   return {
     ...base,

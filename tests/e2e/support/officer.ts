@@ -254,13 +254,19 @@ export class OfficerApp {
   }
 }
 
-/** The citizen's side: the chat page, with the language chosen. */
+/**
+ * The citizen's side: the chat page, which starts the conversation in its own language (Thai here), so the bot
+ * greets with the menu and asks no language; for English the citizen says so, as they may at any time.
+ */
 export async function openCitizen(page: Page, service: OfficerService, lang: Lang = 'th'): Promise<Chat> {
   const chat = new Chat(page);
   await openChat(page, service.baseUrl);
   await chat.botSays(service.text('th', 'welcome'));
-  await chat.tapSuggested(service.text('th', `language.option.${lang}`));
-  await chat.botSays(service.text(lang, 'menu.prompt'));
+  await chat.botSays(service.text('th', 'menu.prompt'));
+  if (lang === 'en') {
+    await chat.send('English');
+    await chat.botSays(service.text('en', 'menu.prompt'));
+  }
   return chat;
 }
 

@@ -1,4 +1,4 @@
-import { bangkokToday, buddhistYear, formatDate, formatDateTime, parseWhen } from '../../../lib/thai/dates';
+import { bangkokToday, buddhistYear, formatDate, formatDateTime, formatMonth, formatWeek, formatYear, parseWhen } from '../../../lib/thai/dates';
 import type { WhenResult } from '../../../lib/thai/dates';
 
 // Fixed instants, with their Bangkok wall-clock time (UTC+7):
@@ -15,6 +15,13 @@ function on(date: string, time?: string, approximate = false): WhenResult {
   return time === undefined ? { ok: true, date, approximate } : { ok: true, date, time, approximate };
 }
 const about = (date: string): WhenResult => on(date, undefined, true);
+/** A period the citizen named: its first day (a week's Monday), how precise, and whether it is an estimate. */
+function named(precision: 'week' | 'month' | 'year', date: string, approximate = false): WhenResult {
+  return { ok: true, date, approximate, precision };
+}
+const week = (date: string, approximate = false) => named('week', date, approximate);
+const month = (date: string, approximate = false) => named('month', date, approximate);
+const year = (date: string, approximate = false) => named('year', date, approximate);
 const FUTURE: WhenResult = { ok: false, reason: 'future' };
 const TOO_OLD: WhenResult = { ok: false, reason: 'too-old' };
 const UNRECOGNISED: WhenResult = { ok: false, reason: 'unrecognised' };
@@ -32,13 +39,28 @@ describe('parseWhen, Thai, on Monday 5 January 2026 at 10:00', () => {
     ['สามวันที่แล้ว', on('2026-01-02')],
     ['๗ วันก่อน', on('2025-12-29')],
     ['10 วันที่ผ่านมา', on('2025-12-26')],
-    ['สัปดาห์ที่แล้ว', about('2025-12-29')],
-    ['อาทิตย์ที่แล้ว', about('2025-12-29')],
-    ['เมื่ออาทิตย์ก่อน', about('2025-12-29')],
-    ['2 สัปดาห์ก่อน', about('2025-12-22')],
-    ['เดือนที่แล้ว', about('2025-12-05')],
-    ['เดือนก่อน', about('2025-12-05')],
-    ['ปีที่แล้ว', about('2025-01-05')],
+    // Periods: the calendar week (Monday to Sunday), month or year; counted back, an estimate of one.
+    ['สัปดาห์ที่แล้ว', week('2025-12-29')],
+    ['อาทิตย์ที่แล้ว', week('2025-12-29')],
+    ['เมื่ออาทิตย์ก่อน', week('2025-12-29')],
+    ['สัปดาห์นี้', week('2026-01-05')],
+    ['2 สัปดาห์ก่อน', week('2025-12-22', true)],
+    ['เดือนที่แล้ว', month('2025-12-01')],
+    ['เดือนก่อน', month('2025-12-01')],
+    ['เดือนนี้', month('2026-01-01')],
+    ['3 เดือนก่อน', month('2025-10-01', true)],
+    ['ประมาณ 3 เดือนก่อน', month('2025-10-01', true)],
+    ['สามเดือนที่แล้ว', month('2025-10-01', true)],
+    ['ปีที่แล้ว', year('2025-01-01')],
+    ['2 ปีก่อน', year('2024-01-01', true)],
+    ['ปี 2567', year('2024-01-01')],
+    ['พ.ศ. 2567', year('2024-01-01')],
+    ['ปี 67', year('2024-01-01')],
+    // Hedged: the date is the citizen's estimate; a time keeps the day exact.
+    ['ประมาณ 3 วันก่อน', about('2026-01-02')],
+    ['ราว ๆ วันที่ 20', about('2025-12-20')],
+    ['น่าจะเมื่อวานซืน', about('2026-01-03')],
+    ['ประมาณบ่ายสองเมื่อวาน', on('2026-01-04', '14:00')],
     ['2 ชั่วโมงก่อน', on('2026-01-05', '08:00')],
     ['30 นาทีที่แล้ว', on('2026-01-05', '09:30')],
     // Weekdays: the most recent one strictly before today (today is a Monday).
@@ -88,9 +110,11 @@ describe('parseWhen, Thai, on Monday 5 January 2026 at 10:00', () => {
     // Day of the month alone, and a month alone (approximate: its first day).
     ['วันที่ 3', on('2026-01-03')],
     ['เมื่อวันที่ 20', on('2025-12-20')],
-    ['เดือนธันวาคม', about('2025-12-01')],
-    ['พ.ย. 2568', about('2025-11-01')],
-    ['เดือน ม.ค.', about('2026-01-01')],
+    ['เดือนธันวาคม', month('2025-12-01')],
+    ['พ.ย. 2568', month('2025-11-01')],
+    ['เดือน ม.ค.', month('2026-01-01')],
+    ['ประมาณเดือนธันวาคม', month('2025-12-01', true)],
+    ['เดือนที่แล้ว บ่ายสองโมง', month('2025-12-01')],
   ])('%s', (text, expected) => {
     expect(parseWhen(text, 'th', MON_5_JAN)).toEqual(expected);
   });
@@ -179,10 +203,13 @@ describe('parseWhen, Thai, across month and year boundaries', () => {
     ['เมื่อวานซืน', SUN_1_MAR, on('2026-02-27')],
     ['เมื่อวันศุกร์', SUN_1_MAR, on('2026-02-27')],
     ['วันอาทิตย์', SUN_1_MAR, on('2026-02-22')],
-    ['เดือนที่แล้ว', SUN_1_MAR, about('2026-02-01')],
+    ['เดือนที่แล้ว', SUN_1_MAR, month('2026-02-01')],
     ['วันที่ 30', SUN_1_MAR, on('2026-01-30')],
     ['29 ก.พ.', SUN_1_MAR, on('2024-02-29')],
-    ['เดือนที่แล้ว', TUE_31_MAR, about('2026-02-28')],
+    ['เดือนที่แล้ว', TUE_31_MAR, month('2026-02-01')],
+    ['1 เดือนก่อน', TUE_31_MAR, month('2026-02-01', true)],
+    ['สัปดาห์ที่แล้ว', SUN_1_MAR, week('2026-02-16')],
+    ['ปีที่แล้ว', NEW_YEAR_NIGHT, year('2025-01-01')],
     ['วันนี้', NEW_YEAR_NIGHT, on('2026-01-01')],
     ['เมื่อวาน', NEW_YEAR_NIGHT, on('2025-12-31')],
     ['ตีหนึ่ง', NEW_YEAR_NIGHT, on('2026-01-01', '01:00')],
@@ -208,9 +235,21 @@ describe('parseWhen, English, on Monday 5 January 2026 at 10:00', () => {
     ['two days ago', on('2026-01-03')],
     ['last Monday', on('2025-12-29')],
     ['on Friday', on('2026-01-02')],
-    ['last week', about('2025-12-29')],
-    ['last month', about('2025-12-01')],
-    ['last night', about('2026-01-04')],
+    ['last week', week('2025-12-29')],
+    ['last month', month('2025-12-01')],
+    ['last year', year('2025-01-01')],
+    ['in 2024', year('2024-01-01')],
+    ['in December', month('2025-12-01')],
+    ['about three months ago', month('2025-10-01', true)],
+    ['3 months ago', month('2025-10-01', true)],
+    ['two weeks ago', week('2025-12-22', true)],
+    ['a couple of years ago', year('2024-01-01', true)],
+    ['a few days ago', about('2026-01-02')],
+    ['about 3 days ago', about('2026-01-02')],
+    ['around 20 December', about('2025-12-20')],
+    // A part of a day names the day; the hour nobody said is not kept.
+    ['last night', on('2026-01-04')],
+    ['yesterday afternoon', on('2026-01-04')],
     ['2 January 2569', on('2026-01-02')],
     ['January 3, 2569', on('2026-01-03')],
     ['December 25, B.E. 2568', on('2025-12-25')],
@@ -290,6 +329,43 @@ describe('parseWhen with digits only: the language breaks the tie, both readings
   });
 });
 
+/** Thursday 26 November 2026, 10:00 in Bangkok: Tuesday was two days ago, and the Tuesday before that nine. */
+const THU_26_NOV = new Date('2026-11-26T03:00:00Z');
+
+describe('parseWhen, "last Tuesday" said on a Thursday: the most recent Tuesday; "Tuesday last week" the one before', () => {
+  test.each<[string, WhenResult]>([
+    ['อังคารที่แล้ว', on('2026-11-24')],
+    ['วันอังคารที่แล้ว', on('2026-11-24')],
+    ['เมื่อวันอังคารที่ผ่านมา', on('2026-11-24')],
+    ['วันอังคาร', on('2026-11-24')],
+    ['วันอังคารสัปดาห์นี้', on('2026-11-24')],
+    ['อังคารสัปดาห์ที่แล้ว', on('2026-11-17')],
+    ['วันอังคารอาทิตย์ที่แล้ว', on('2026-11-17')],
+    ['วันอังคารของสัปดาห์ที่แล้ว', on('2026-11-17')],
+    ['สัปดาห์ที่แล้ว วันอังคาร', on('2026-11-17')],
+    ['วันพฤหัสที่แล้ว', on('2026-11-19')],
+    ['วันศุกร์ที่แล้ว', on('2026-11-20')],
+    ['วันอาทิตย์ที่แล้ว', on('2026-11-22')],
+    ['วันศุกร์สัปดาห์นี้', FUTURE],
+    ['อังคารที่แล้ว บ่ายสามโมง', on('2026-11-24', '15:00')],
+    ['last Tuesday', on('2026-11-24')],
+    ['this past Tuesday', on('2026-11-24')],
+    ['on Tuesday', on('2026-11-24')],
+    ['last tues', on('2026-11-24')],
+    ['Tuesday last week', on('2026-11-17')],
+    ['last week on Tuesday', on('2026-11-17')],
+    ["last week's Tuesday", on('2026-11-17')],
+    ['Tuesday of last week', on('2026-11-17')],
+    ['last Thursday', on('2026-11-19')],
+    ['last Friday', on('2026-11-20')],
+    ['last Tuesday at 3pm', on('2026-11-24', '15:00')],
+    ['last month', month('2026-10-01')],
+    ['last Monday', on('2026-11-23')],
+  ])('%s', (text, expected) => {
+    expect(parseWhen(text, /[a-z]/i.test(text) ? 'en' : 'th', THU_26_NOV)).toEqual(expected);
+  });
+});
+
 describe('parseWhen on garbage returns quickly and never throws', () => {
   const garbage: readonly [string, string][] = [
     ['empty', ''],
@@ -326,6 +402,32 @@ describe('parseWhen on garbage returns quickly and never throws', () => {
 
   test('an invalid now is a programming error', () => {
     expect(() => parseWhen('เมื่อวาน', 'th', new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('formatMonth, formatYear and formatWeek: periods as the summary shows them', () => {
+  test.each<[string, 'th' | 'en', string]>([
+    ['2026-09-01', 'th', 'กันยายน 2569'],
+    ['2026-09-01', 'en', 'September 2026'],
+    ['2026-12-31', 'th', 'ธันวาคม 2569'],
+  ])('month of %s in %s', (date, lang, expected) => expect(formatMonth(date, lang)).toBe(expected));
+
+  test.each<[string, 'th' | 'en', string]>([
+    ['2024-01-01', 'th', '2567'],
+    ['2024-01-01', 'en', '2024'],
+  ])('year of %s in %s', (date, lang, expected) => expect(formatYear(date, lang)).toBe(expected));
+
+  test.each<[string, 'th' | 'en', string]>([
+    ['2026-11-16', 'th', '16–22 พฤศจิกายน 2569'],
+    ['2026-11-16', 'en', '16–22 November 2026'],
+    ['2026-11-30', 'th', '30 พฤศจิกายน – 6 ธันวาคม 2569'],
+    ['2025-12-29', 'en', '29 December 2025 – 4 January 2026'],
+    ['2025-12-29', 'th', '29 ธันวาคม 2568 – 4 มกราคม 2569'],
+  ])('week from %s in %s', (date, lang, expected) => expect(formatWeek(date, lang)).toBe(expected));
+
+  test('a malformed date is a programming error', () => {
+    expect(() => formatMonth('2026-13-01', 'th')).toThrow(RangeError);
+    expect(() => formatWeek('yesterday', 'en')).toThrow(RangeError);
   });
 });
 

@@ -14,7 +14,7 @@ import { isQuotaRefusal, type QuotaRefusal } from '../lib/files/fileStore';
 import { isLang } from '../lib/i18n/language';
 import { cardMessage } from '../cards/activity';
 import type { Translate } from '../cards/card';
-import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
+import { menuCard } from '../cards/menu';
 import { type LanguagePreferences, startedInLanguage, turnLanguage } from './language';
 
 /** The chat page's language switch: an event, so that changing language puts no words in the citizen's mouth. */

@@ -72,7 +72,8 @@ export function parseTrackingNumber(text: string): TrackingNumberParse {
   return { ok: true, number: format(year, code) };
 }
 
-const EMBEDDED = /(?:^|[^A-Za-z0-9])(D\s*D[\s\-–]*[0-9๐-๙]{4}[\s\-–]*[0-9A-Za-z]{7})(?![A-Za-z0-9])/i;
+// Thai digits may stand anywhere a digit does, in the code as in the year: parseTrackingNumber reads them.
+const EMBEDDED = /(?:^|[^A-Za-z0-9])(D\s*D[\s\-–]*[0-9๐-๙]{4}[\s\-–]*[0-9๐-๙A-Za-z]{7})(?![A-Za-z0-9๐-๙])/i;
 
 /** Finds a tracking number inside a sentence ("ติดตามเรื่อง DD-2569-7K3Q9XR ค่ะ"), if it has one. */
 export function findTrackingNumber(text: string): TrackingNumberParse | undefined {

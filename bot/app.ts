@@ -127,6 +127,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     deliverer,
     audit,
     officerName: (officerId) => officers.displayName(officerId),
+    staffed: (centreCode) => officers.staffs(centreCode, directory),
     now,
     offerAfterMs: config.handoffOfferMinutes * 60_000,
     idleAfterMs: config.handoffIdleMinutes * 60_000,

@@ -68,6 +68,8 @@
       stateQueued: 'รอเจ้าหน้าที่',
       stateLiveWith: 'คุยอยู่กับ {name}',
       stateLiveWithYou: 'คุยอยู่กับคุณ',
+      stateAnsweredBy: '{name} ตอบแล้ว',
+      stateAnsweredByYou: 'คุณตอบแล้ว',
       stateClosed: 'ปิดแล้ว',
       stateBot: 'กลับไปคุยกับผู้ช่วยอัตโนมัติแล้ว',
       stateGone: 'ไม่อยู่ในคิวของคุณแล้ว',
@@ -126,6 +128,7 @@
       systemTransfer: '{name} โอนเรื่องจาก{from} ไปยัง{to}',
       systemClose: '{name} ปิดการสนทนา',
       systemIdleClose: 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      systemAnsweredClose: 'ตอบคำถามแล้ว ปิดอัตโนมัติเมื่อไม่มีข้อความต่อ',
       systemRequeue: 'กลับเข้าคิว เพราะ {name} ดูแลเรื่องนี้ต่อไม่ได้แล้ว',
       systemWithdraw: 'ประชาชนยกเลิกการรอ',
       systemToQuestion: 'ประชาชนเลือกฝากคำถามไว้แทนการรอ',
@@ -304,6 +307,7 @@
       'audit_handoff.transfer': 'โอนเรื่องไปศูนย์อื่น',
       'audit_handoff.close': 'ปิดการสนทนา',
       'audit_handoff.idleClose': 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      'audit_handoff.answeredClose': 'ปิดคำถามที่ตอบแล้วอัตโนมัติ',
       'audit_handoff.requeue': 'ส่งการสนทนากลับเข้าคิว',
 
       hoursTitle: 'เวลาทำการ',
@@ -435,6 +439,8 @@
       stateQueued: 'Waiting',
       stateLiveWith: 'Live with {name}',
       stateLiveWithYou: 'Live with you',
+      stateAnsweredBy: 'Answered by {name}',
+      stateAnsweredByYou: 'Answered by you',
       stateClosed: 'Closed',
       stateBot: 'Back with the assistant',
       stateGone: 'No longer in your queue',
@@ -493,6 +499,7 @@
       systemTransfer: '{name} transferred it from the {from} to the {to}',
       systemClose: '{name} closed the conversation',
       systemIdleClose: 'Closed automatically after a long silence',
+      systemAnsweredClose: 'Question answered; closed automatically when nothing more was written',
       systemRequeue: 'Back in the queue: {name} can no longer take it',
       systemWithdraw: 'The citizen stopped waiting',
       systemToQuestion: 'The citizen chose to leave a question instead of waiting',
@@ -671,6 +678,7 @@
       'audit_handoff.transfer': 'Transferred to another centre',
       'audit_handoff.close': 'Closed a conversation',
       'audit_handoff.idleClose': 'Closed automatically after a long silence',
+      'audit_handoff.answeredClose': 'Closed an answered question automatically',
       'audit_handoff.requeue': 'Put a conversation back in the queue',
 
       hoursTitle: 'Office hours',
@@ -785,6 +793,7 @@
     'handoff.transfer',
     'handoff.close',
     'handoff.idleClose',
+    'handoff.answeredClose',
     'handoff.requeue',
   ];
   /* The limits the service puts on a calendar (lib/handoff/officeHours.ts), checked here first to say what is wrong in words. */
@@ -983,6 +992,8 @@
 
   function stateLabel(item) {
     if (item.state === 'queued') return t('stateQueued');
+    /* An answered question waits for nothing: it is no live chat (it closes by itself once quiet). */
+    if (item.state === 'live' && item.answeredAt) return isMine(item) ? t('stateAnsweredByYou') : t('stateAnsweredBy', { name: item.officerName || t('anotherOfficer') });
     if (item.state === 'live') return isMine(item) ? t('stateLiveWithYou') : t('stateLiveWith', { name: item.officerName || t('anotherOfficer') });
     if (item.state === 'closed') return t('stateClosed');
     if (item.state === 'bot') return t('stateBot');
@@ -1646,7 +1657,7 @@
     const openId = state.conversation && state.conversation.id;
     const children = items.map(function (item) {
       const waiting = h('span', { class: 'waited', 'data-since': String(toTime(item.requestedAt) || toTime(item.queuedAt) || '') }, t('waited', { duration: formatDuration(Date.now() - (toTime(item.requestedAt) || toTime(item.queuedAt) || Date.now())) }));
-      const stateClass = 'badge badge--' + (item.state === 'live' ? (isMine(item) ? 'mine' : 'live') : 'queued');
+      const stateClass = 'badge badge--' + (item.state === 'live' ? (item.answeredAt ? 'answered' : isMine(item) ? 'mine' : 'live') : 'queued');
       return h('li', { class: 'queue-item' + (item.id === openId ? ' queue-item--open' : ''), 'data-id': item.id }, [
         h('a', { class: 'queue-item__link', href: conversationHash(item.id), 'aria-current': item.id === openId ? 'page' : undefined }, [
           h('span', { class: 'queue-item__top' }, [
@@ -1924,6 +1935,7 @@
       'handoff.claim': 'systemClaim',
       'handoff.close': 'systemClose',
       'handoff.idleClose': 'systemIdleClose',
+      'handoff.answeredClose': 'systemAnsweredClose',
       'handoff.requeue': 'systemRequeue',
       'handoff.withdraw': 'systemWithdraw',
       'handoff.toQuestion': 'systemToQuestion',

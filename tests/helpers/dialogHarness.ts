@@ -19,6 +19,7 @@ import { handoffGateway } from '../../handoff/gateway';
 import { OfficerHub } from '../../handoff/hub';
 import { RecentMessages } from '../../handoff/recent';
 import { HandoffService } from '../../handoff/service';
+import { OfficerAccounts } from '../../lib/officers/accounts';
 import { createLogger } from '../../lib/logger';
 import type { Store } from '../../lib/store/types';
 import { makeTempDir } from './tempDir';
@@ -68,6 +69,7 @@ export async function dialogHarness(): Promise<Harness> {
     deliverer: new Deliverer(new ChannelAdapter(), createLogger('silent')),
     audit: new AuditLog(store, clock.now),
     officerName: async () => undefined,
+    staffed: (centreCode) => new OfficerAccounts(store, clock.now).staffs(centreCode, DIRECTORY),
     now: clock.now,
   });
   const services: DialogServices = {

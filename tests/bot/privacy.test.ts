@@ -143,7 +143,7 @@ describe('personal data in the service started as in production', () => {
     await say('สมชาย ใจดี', t('complaint.phone.prompt'));
     const phone = await say('+66 89 765 4321', t('complaint.email.prompt'));
     const email = await say('somchai.j@example.com', t('complaint.nationalId.prompt'));
-    const idTurn = await say(typedId, t('complaint.consent.prompt', { privacyUrl: `http://localhost:${port}/privacy` }));
+    const idTurn = await say(typedId, t('complaint.consent.prompt', { privacyUrl: `${base}/privacy` }));
     const summary = await say('ยินยอม', t('complaint.summary.title'));
     await say('ยืนยันส่งเรื่อง', t('receipt.title'));
 
@@ -165,7 +165,7 @@ describe('personal data in the service started as in production', () => {
     await say('ข้าม');
     await say('ซอย 5 ถนนสุขุมวิท');
     await say('ไม่ทราบ', t('complaint.contactMode.prompt'));
-    await say('ไม่ระบุตัวตน', t('complaint.consent.prompt', { privacyUrl: `http://localhost:${port}/privacy` }));
+    await say('ไม่ระบุตัวตน', t('complaint.consent.prompt', { privacyUrl: `${base}/privacy` }));
     await say('ยินยอม', t('complaint.summary.title'));
     const receipt = await say('ยืนยันส่งเรื่อง', t('receipt.nextAnonymous'));
     const tracking = /DD-\d{4}-[0-9A-Z]{7}/.exec(receipt.said)?.[0] as string;

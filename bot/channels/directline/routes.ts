@@ -143,7 +143,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         userId = typeof requested === 'string' && USER_ID.test(requested) ? requested : newUserId();
         conversationId = newConversationId();
       }
-      const { created, owner } = await service.start(conversationId, userId, locale);
+      const { created, owner } = await service.start(conversationId, userId, locale, address.httpBase(req));
       if (owner !== userId) throw new HttpError(403, 'Forbidden', 'The token is not valid for this conversation');
       res.send(created ? 201 : 200, { ...service.grant(userId, conversationId), streamUrl: streamUrl(req, userId, conversationId) });
     });
@@ -179,7 +179,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         res.send(200, {});
         return;
       }
-      res.send(200, { id: await service.receive(conversationId, conversation.userId, activity) });
+      res.send(200, { id: await service.receive(conversationId, conversation.userId, activity, address.httpBase(req)) });
     });
 
     server.post(`${DIRECTLINE_BASE}/conversations/:conversationId/upload`, async (req: Request, res: Response) => {
@@ -206,7 +206,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         contentUrl: fileLink(base, conversationId, stored._id, service.fileToken(conversation.userId, conversationId, stored._id)),
       }));
       logger.info({ reqId: req.id(), files: attachments.length }, 'upload received');
-      res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }) });
+      res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }, base) });
     });
 
     server.get(`${DIRECTLINE_BASE}/conversations/:conversationId/files/:fileId`, async (req: Request, res: Response) => {

@@ -170,8 +170,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const files = new FileStore(store, config.uploads, now);
   const routes: RouteModule[] = [
     privacyRoutes(content),
-    directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, now }),
-    chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, now }),
+    directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, limits: config.rateLimits, now }),
+    chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, limit: config.rateLimits.chatTokens, now }),
     pageRoutes(),
     officerPageRoutes(),
     officerApiRoutes({

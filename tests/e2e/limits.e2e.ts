@@ -52,6 +52,9 @@ test('a refused new chat is explained in the page\'s language, and "try again" w
   // The conversation on screen is not lost meanwhile.
   await expect(page.locator(WEBCHAT.bubble).count()).resolves.toBeGreaterThan(0);
   await screenshot(page, 'limit-01-busy-th');
+  // One spelling of "chat" on the page, Web Chat's own labels (which screen readers read out) included.
+  await expect(page.getByRole('group', { name: /^ประวัติการแชต/ }).count()).resolves.toBe(1);
+  expect(await page.content()).not.toMatch(/\u0E41\u0E0A\u0E17/);
 
   // In English, when the citizen switches the page's language.
   await page.getByRole('group', { name: 'ภาษาของหน้านี้' }).getByRole('button', { name: 'English' }).click();

@@ -2,6 +2,7 @@ import { runDirectLineBench } from './directline';
 import { runFilesBench } from './files';
 import { runNluBench } from './nlu';
 import { runQueueBench } from './queue';
+import { runRequestsBench } from './requests';
 import { runSignInBench } from './signIn';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   turns: runTurnsBench,
   store: () => runStoreBench([]),
   nlu: runNluBench,
+  requests: runRequestsBench,
   directline: runDirectLineBench,
   queue: runQueueBench,
   signin: runSignInBench,

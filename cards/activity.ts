@@ -4,23 +4,17 @@ import type { RenderedCard } from './types';
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /**
- * A message carrying a card. Text-only channels (LINE, Messenger) send the card's fallback text; the
- * suggested actions repeat the card's choices as quick replies wherever buttons inside cards cannot be shown.
+ * A message carrying a card. The card's buttons are its choices, and they are not repeated as suggested actions:
+ * Web Chat would show every choice twice, once on the card and once under it. A channel without cards sends the
+ * card's fallback text instead, which numbers the choices so that the citizen can type one.
  */
-export function cardMessage(rendered: RenderedCard, suggestions: readonly string[] = []): Partial<Activity> {
-  const activity: Partial<Activity> = {
+export function cardMessage(rendered: RenderedCard): Partial<Activity> {
+  return {
     type: ActivityTypes.Message,
     attachments: [CardFactory.adaptiveCard(rendered.card)],
     // Read by screen readers and shown in notifications; the card itself is the message.
     summary: rendered.fallbackText.split('\n')[0],
   };
-  if (suggestions.length > 0) {
-    activity.suggestedActions = {
-      to: [],
-      actions: suggestions.map((label): BotCardAction => ({ type: 'imBack', title: label, value: label })),
-    };
-  }
-  return activity;
 }
 
 /** A plain text message with quick-reply suggestions. */

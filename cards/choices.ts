@@ -16,13 +16,19 @@ export const MAX_BUTTONS = 8;
 export const CHOICE_VALUE_KEY = 'choice';
 
 /**
+ * A question longer than this is mostly explanation (the consent to the privacy notice, the after-hours offer):
+ * in bold it would be a wall of heavy text, so only shorter questions are emphasised.
+ */
+export const EMPHASISED_QUESTION_MAX = 120;
+
+/**
  * A question with options: a button per option (a dropdown when there are many), and a numbered plain-text
  * list for channels without cards. The prompt accepts the label, its number, or the dropdown's value.
  */
 export function choiceCard(lang: string, question: string, options: readonly ChoiceOption[], t: Translate, intro?: string): RenderedCard {
   const labels = options.map((option) => option.label);
   const fallback = `${intro ? `${intro}\n\n` : ''}${question}\n${numbered(labels)}\n(${t('common.typedChoiceHint')})`;
-  const body = [...(intro ? [text(intro)] : []), text(question, { weight: 'Bolder' })];
+  const body = [...(intro ? [text(intro)] : []), text(question, question.length <= EMPHASISED_QUESTION_MAX ? { weight: 'Bolder' } : {})];
   if (options.length > MAX_BUTTONS) {
     return card(
       lang,

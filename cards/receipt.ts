@@ -9,10 +9,12 @@ export interface ReceiptData {
   pin?: string;
 }
 
-/** What the citizen keeps: the tracking number, where it went, when, and what happens next. */
+/**
+ * What the citizen keeps: the tracking number, shown once and large under its label, then where the complaint
+ * went, when, and what happens next.
+ */
 export function receiptCard(lang: string, t: Translate, data: ReceiptData): RenderedCard {
   const entries: Array<[string, string]> = [
-    [t('receipt.number'), data.number],
     [t('receipt.destination'), data.destination],
     [t('receipt.date'), data.receivedOn],
     ...(data.pin ? [[t('receipt.pin'), data.pin] as [string, string]] : []),
@@ -22,10 +24,11 @@ export function receiptCard(lang: string, t: Translate, data: ReceiptData): Rend
     lang,
     [
       title(t('receipt.title')),
-      text(data.number, { size: 'ExtraLarge', weight: 'Bolder', color: 'Accent' }),
+      text(t('receipt.number'), { isSubtle: true, spacing: 'Medium' }),
+      text(data.number, { size: 'ExtraLarge', weight: 'Bolder', color: 'Accent', spacing: 'None' }),
       facts(entries),
       text(next, { spacing: 'Medium' }),
     ],
-    [t('receipt.title'), ...entries.map(([label, value]) => `${label}: ${value}`), '', next].join('\n'),
+    [t('receipt.title'), `${t('receipt.number')}: ${data.number}`, ...entries.map(([label, value]) => `${label}: ${value}`), '', next].join('\n'),
   );
 }

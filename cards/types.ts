@@ -53,11 +53,24 @@ export interface ChoiceSetInput {
   choices: Array<{ title: string; value: string }>;
 }
 
+/**
+ * Web Chat's convention for a card button that acts as a Bot Framework card action: a `messageBack` sends
+ * `text` as the citizen's message, shows `displayText` in the conversation, and carries `value` with it, which
+ * tells the bot which card and which question the button belongs to.
+ */
+export interface MessageBackData {
+  __isBotFrameworkCardAction: true;
+  cardAction: { type: 'messageBack'; title: string; text: string; displayText: string; value: Record<string, string> };
+}
+
 export interface SubmitAction {
   type: 'Action.Submit';
   title: string;
-  /** A string is sent back as the citizen's message text (like a suggested action); an object as `value`. */
-  data: string | Record<string, string>;
+  /**
+   * A string is sent back as the citizen's message text (like a suggested action); an object as `value`; a
+   * MessageBackData as text and value together.
+   */
+  data: string | Record<string, string> | MessageBackData;
   style?: 'default' | 'positive' | 'destructive';
 }
 

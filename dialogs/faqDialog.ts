@@ -1,16 +1,10 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardMessage, textMessage } from '../cards/activity';
-import { faqAnswerCard } from '../cards/faq';
-import { menuLabel } from '../cards/menu';
-import type { FaqEntry } from '../lib/faq/types';
-import type { Lang } from '../lib/i18n/language';
+import { FaqAnswers } from './faqAnswers';
 import { LoopDialog, type Next } from './loopDialog';
-import { CardChoicePrompt, type ChoiceDef } from './prompts/cardChoicePrompt';
 import { FieldPrompt } from './prompts/fieldPrompt';
-import { bilingual, type DialogServices, translator } from './services';
+import type { DialogServices } from './services';
 
 export const FAQ_DIALOG = 'faq';
-const CHOICE = 'faq.choice';
 const QUESTION = 'faq.question';
 const MAX_QUESTION_LENGTH = 500;
 
@@ -19,21 +13,31 @@ export interface FaqOptions {
   question?: string;
 }
 
+/** How the flow ended: its answer already offered the next steps, so nobody needs to ask "anything else?". */
+export interface FaqResult {
+  nextStepsOffered: true;
+}
+
+export function offeredNextSteps(result: unknown): boolean {
+  return (result as Partial<FaqResult> | undefined)?.nextStepsOffered === true;
+}
+
 interface FaqState {
-  mode: 'ask' | 'match' | 'pick' | 'helpful';
+  mode: 'ask' | 'match';
   question?: string;
-  candidates?: string[];
-  entryId?: string;
 }
 
 /**
- * Questions: a confident match is answered with a card; a weak one offers the three best; no match offers an
- * officer. After an answer the citizen is asked whether it helped, and the answer is counted per entry.
+ * Questions: asks for one if none came with the request, then answers it (see FaqAnswers) and ends. Nothing
+ * waits after an answer: "did this help?" and the next steps are buttons that work whenever pressed, and the
+ * citizen's next message is taken as whatever it is.
  */
 export class FaqDialog extends LoopDialog<FaqState> {
+  private readonly answers: FaqAnswers;
+
   constructor(services: DialogServices) {
     super(FAQ_DIALOG, services);
-    this.addDialog(new CardChoicePrompt(CHOICE, services));
+    this.answers = new FaqAnswers(services);
     this.addDialog(new FieldPrompt(QUESTION, services, (text) => ({ ok: true, value: text.slice(0, MAX_QUESTION_LENGTH) })));
   }
 
@@ -43,79 +47,13 @@ export class FaqDialog extends LoopDialog<FaqState> {
   }
 
   protected async ask(step: WaterfallStepContext, state: FaqState): Promise<DialogTurnResult> {
-    switch (state.mode) {
-      case 'ask':
-        return this.promptFor(step, QUESTION, { textKey: 'faq.prompt' });
-      case 'match':
-        return step.next(state.question);
-      case 'pick':
-        return this.promptFor(step, CHOICE, {
-          textKey: 'faq.weak',
-          items: [
-            ...(state.candidates ?? []).flatMap((id): ChoiceDef[] => {
-              const entry = this.services.faq.entry(id);
-              return entry ? [{ value: id, label: { th: entry.questions.th[0], en: entry.questions.en[0] } }] : [];
-            }),
-            { value: 'none', label: bilingual(this.services, 'faq.noneOfThese') },
-          ],
-        });
-      case 'helpful':
-        return this.promptFor(step, CHOICE, {
-          textKey: 'faq.helpful.prompt',
-          items: [
-            { value: 'yes', label: bilingual(this.services, 'faq.helpful.yes') },
-            { value: 'no', label: bilingual(this.services, 'faq.helpful.no') },
-          ],
-        });
-    }
+    if (state.mode === 'match') return step.next(state.question);
+    // Any words are a question here; words that name another flow are that flow (the root sees to it).
+    return this.promptFor(step, QUESTION, { textKey: 'faq.prompt', requests: 'explicit' });
   }
 
-  protected async handle(step: WaterfallStepContext, state: FaqState, answer: unknown): Promise<Next<FaqState>> {
-    const lang = this.services.language.current(step.context);
-    const t = translator(this.services, step.context);
-    switch (state.mode) {
-      case 'ask':
-      case 'match': {
-        const match = this.services.faq.match(String(answer), lang);
-        if (match.kind === 'confident') {
-          await this.answer(step, match.entry, lang);
-          return { state: { mode: 'helpful', entryId: match.entry.id } };
-        }
-        if (match.kind === 'weak') return { state: { mode: 'pick', candidates: match.candidates.map((candidate) => candidate.entry.id) } };
-        await step.context.sendActivity(textMessage(t('faq.none'), this.nextSteps(step)));
-        return { end: undefined };
-      }
-      case 'pick': {
-        const entry = answer === 'none' ? undefined : this.services.faq.entry(String(answer));
-        if (!entry) {
-          await step.context.sendActivity(textMessage(t('faq.sorry'), this.nextSteps(step)));
-          return { end: undefined };
-        }
-        await this.answer(step, entry, lang);
-        return { state: { mode: 'helpful', entryId: entry.id } };
-      }
-      case 'helpful': {
-        const helpful = answer === 'yes';
-        await this.services.faq.recordFeedback(state.entryId as string, helpful, lang);
-        await step.context.sendActivity(helpful ? textMessage(t('faq.thanks')) : textMessage(t('faq.sorry'), this.nextSteps(step)));
-        return { end: state.entryId };
-      }
-    }
-  }
-
-  private async answer(step: WaterfallStepContext, entry: FaqEntry, lang: Lang): Promise<void> {
-    const t = translator(this.services, step.context);
-    const card = faqAnswerCard(lang, t, {
-      question: entry.questions[lang][0],
-      answer: entry.answer[lang],
-      links: (entry.links ?? []).map((link) => ({ title: link.title[lang], url: link.url })),
-    });
-    await step.context.sendActivity(cardMessage(card));
-  }
-
-  /** When the bank has no answer: an officer, or the menu. */
-  private nextSteps(step: WaterfallStepContext): string[] {
-    const t = translator(this.services, step.context);
-    return [menuLabel('officer', t), menuLabel('file', t), menuLabel('faq', t)];
+  protected async handle(step: WaterfallStepContext, _state: FaqState, answer: unknown): Promise<Next<FaqState>> {
+    await this.answers.respond(step.context, String(answer).slice(0, MAX_QUESTION_LENGTH));
+    return { end: { nextStepsOffered: true } satisfies FaqResult };
   }
 }

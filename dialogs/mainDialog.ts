@@ -1,10 +1,11 @@
-import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { cardMessage, textMessage } from '../cards/activity';
 import { menuCard, menuLabel, MENU_ITEMS } from '../cards/menu';
 import { recognizeLanguageSwitch } from '../lib/i18n/language';
-import { FaqDialog, FAQ_DIALOG, type FaqOptions } from './faqDialog';
+import { likeliestFlows } from '../lib/intents/likeliest';
+import { FaqDialog, FAQ_DIALOG, type FaqOptions, offeredNextSteps } from './faqDialog';
 import { FileComplaintDialog, FILE_COMPLAINT_DIALOG, type FileComplaintOptions } from './fileComplaintDialog';
-import { InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
+import { type FlowRequest, InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
 import { OfficerDialog, OFFICER_DIALOG, type OfficerOptions } from './officerDialog';
 import { bilingual, type DialogServices, translator } from './services';
 import { TrackDialog, TRACK_DIALOG, type TrackOptions } from './trackDialog';
@@ -35,16 +36,16 @@ export class MainDialog extends InterruptibleDialog {
     return new Map([[FILE_COMPLAINT_DIALOG, this.fileComplaint]]);
   }
 
-  protected async beginFlow(dc: DialogContext, flow: 'file' | 'track' | 'faq' | 'officer'): Promise<DialogTurnResult> {
-    switch (flow) {
+  protected flowDialog(request: FlowRequest): { id: string; options?: object } {
+    switch (request.flow) {
       case 'file':
-        return dc.beginDialog(FILE_COMPLAINT_DIALOG);
+        return { id: FILE_COMPLAINT_DIALOG, options: { categoryId: request.categoryId } satisfies FileComplaintOptions };
       case 'track':
-        return dc.beginDialog(TRACK_DIALOG);
+        return { id: TRACK_DIALOG, options: { number: request.number } satisfies TrackOptions };
       case 'faq':
-        return dc.beginDialog(FAQ_DIALOG);
+        return { id: FAQ_DIALOG, options: { question: request.question } satisfies FaqOptions };
       case 'officer':
-        return dc.beginDialog(OFFICER_DIALOG);
+        return { id: OFFICER_DIALOG, options: { reason: request.reason } satisfies OfficerOptions };
     }
   }
 
@@ -70,13 +71,12 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(textMessage(this.services.texts.get(other, 'language.set')));
       return this.showMenu(step);
     }
-    if (menuChoice) return this.beginFlow(step, menuChoice);
+    if (menuChoice) return this.beginFlow(step, { flow: menuChoice });
 
     const route = this.services.intents.route(text);
     // "ร้องเรียนต้องเสียเงินไหม" names filing but asks about it: the question bank answers first, if it can.
     if ((route.kind === 'file' || (route.kind === 'track' && !route.number)) && this.services.intents.isQuestion(text)) {
-      const match = this.services.faq.match(text, this.services.language.current(context));
-      if (match.kind !== 'none') return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
+      if (this.answers.answerability(text, this.services.language.current(context)) !== 'none') return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
     }
     switch (route.kind) {
       case 'file':
@@ -93,23 +93,25 @@ export class MainDialog extends InterruptibleDialog {
       case 'unknown':
         break;
     }
-    if (text !== '') {
-      const match = this.services.faq.match(text, this.services.language.current(context));
-      if (match.kind !== 'none') return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
+    if (text !== '' && this.answers.answerability(text, this.services.language.current(context)) !== 'none') {
+      return step.beginDialog(FAQ_DIALOG, { question: text } satisfies FaqOptions);
     }
-    return this.showMenu(step, t('menu.notUnderstood'));
+    // A plain sentence and the three likeliest ways on, not the whole menu again.
+    const likeliest = likeliestFlows(text, this.services.intents).map((flow) => menuLabel(flow, t));
+    await context.sendActivity(textMessage(t('menu.notUnderstood'), likeliest));
+    return step.endDialog();
   }
 
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const t = translator(this.services, step.context);
-    await step.context.sendActivity(textMessage(t('menu.anythingElse'), MENU_ITEMS.map((item) => menuLabel(item, t))));
+    if (!offeredNextSteps(step.result)) await step.context.sendActivity(textMessage(t('menu.anythingElse'), MENU_ITEMS.map((item) => menuLabel(item, t))));
     return step.endDialog(step.result);
   }
 
   private async showMenu(step: WaterfallStepContext, intro?: string): Promise<DialogTurnResult> {
     const t = translator(this.services, step.context);
     const lang = this.services.language.current(step.context);
-    await step.context.sendActivity(cardMessage(menuCard(lang, t, intro), MENU_ITEMS.map((item) => menuLabel(item, t))));
+    await step.context.sendActivity(cardMessage(menuCard(lang, t, intro)));
     return step.endDialog();
   }
 

@@ -6,6 +6,10 @@ import type { Logger } from '../lib/logger';
  * Proactive delivery: what an officer writes reaches the citizen on their own channel, outside any turn the
  * citizen started, through `continueConversationAsync` and the same connectors the bot replies with. On Web
  * Chat the message is logged, so a citizen who closed the page sees it when they come back.
+ *
+ * The activities keep their marks on the way (the officer who wrote a reply, lib/handoff/author.ts; values shown
+ * once, lib/privacy/marks.ts): the turn copies each activity with Object.assign, which keeps symbol keys, and the
+ * connector reads them.
  */
 
 export interface ProactiveAdapter {

@@ -5,6 +5,7 @@ import { DIRECTLINE_CHANNEL } from '../bot/channels/directline/service';
 import { conversationKey } from '../bot/adapter';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
+import { markWrittenBy } from '../lib/handoff/author';
 import type { Texts } from '../lib/content/texts';
 import type { HandoffDocument, HandoffKind, HandoffRepository } from '../lib/handoff/handoffs';
 import { type OfficeCalendar, OfficeHours } from '../lib/handoff/officeHours';
@@ -300,13 +301,13 @@ export class HandoffService {
       ...(content.attachments && content.attachments.length > 0 ? { attachments: content.attachments } : {}),
       delivery: 'pending',
     });
-    const activity: Partial<Activity> = {
+    const activity: Partial<Activity> = markWrittenBy({
       type: 'message',
       ...(content.text ? replyText(handoff.channelId, content.text) : {}),
       ...(content.attachments && content.attachments.length > 0
         ? { attachments: content.attachments.map((attachment) => ({ contentType: attachment.contentType, contentUrl: attachment.url, name: attachment.name })) }
         : {}),
-    };
+    }, { officerId: officer._id, displayName: officer.displayName });
     // The first answer to a question comes with the news that it has arrived: a citizen coming back sees that first.
     const answering = handoff.kind === 'question' ? await this.deps.repo.markAnswered(handoff._id) : null;
     const arrived = answering ? [textMessage(this.deps.texts.get(handoff.lang, 'handoff.answer.arrived', { officer: officer.displayName }))] : [];

@@ -11,3 +11,4 @@ export {
   type Destination,
 } from './directory';
 export { CentreSearch, LOCATION_THRESHOLDS, type CentreHit, type CentreSearchOptions } from './search';
+export { centreContact, type CentreContact } from './contact';

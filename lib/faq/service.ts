@@ -40,9 +40,19 @@ export class FaqService {
     return this.source.faqEntries().find((entry) => entry.id === id);
   }
 
-  /** "Did this help?": counted per answer, with nothing about who asked. */
-  async recordFeedback(entryId: string, helpful: boolean, lang: Lang): Promise<void> {
+  /**
+   * "Did this help?": counted per answer, with nothing about who asked. `answerId` names the answer given (one
+   * card): its buttons may be pressed again, and are counted once. Returns whether this was counted.
+   */
+  async recordFeedback(entryId: string, helpful: boolean, lang: Lang, answerId?: string): Promise<boolean> {
+    if (answerId !== undefined) {
+      const _id = `answer:${answerId}`;
+      if (await this.feedback.findOne({ _id })) return false;
+      await this.feedback.insertOne({ _id, entryId, helpful, lang, at: this.now() });
+      return true;
+    }
     await this.feedback.insertOne({ entryId, helpful, lang, at: this.now() });
+    return true;
   }
 
   private index(): FaqMatcher {

@@ -24,4 +24,11 @@ export interface FaqEntry {
   answer: Bilingual<string>;
   links?: FaqLink[];
   keywords?: Bilingual<string[]>;
+  /** The kind of complaint the topic is about (a category id): "file a complaint about this" starts with it. */
+  categoryId?: string;
+  /**
+   * The answer depends on the centre (where it is, how to reach it): a question that names a place is
+   * answered with that place's centre instead of this general text.
+   */
+  perCentre?: boolean;
 }

@@ -20,6 +20,15 @@ export type Route =
 
 const THAI = /[\u0E00-\u0E7F]/;
 const MAX_ROUTED_LENGTH = 2000;
+/**
+ * A message is a clear request for a human when a talk-to-an-officer phrase is most of it: what is left once
+ * the phrase is taken out, spaces removed, is at most this many characters ("I want to", "ขอ…หน่อยค่ะ").
+ * "เจ้าหน้าที่ไม่ยอมคุยกับคนในหมู่บ้าน" (an officer who will not talk to the villagers) leaves 27 and is a
+ * description, not a request.
+ */
+const MAX_HUMAN_REQUEST_REST = 20;
+/** Longer messages are descriptions that may mention officers, never a request for one. */
+const MAX_HUMAN_REQUEST_LENGTH = 120;
 
 /** Thai is written without spaces: compare Thai words as substrings of the space-free text. */
 function compact(text: string): string {
@@ -119,6 +128,23 @@ export class IntentRecognizer {
     // Phrases only: the bare word for officer (เจ้าหน้าที่) is as likely the subject of a complaint.
     if (mentions('talkToOfficer')) return { kind: 'officer' };
     return { kind: 'unknown' };
+  }
+
+  /**
+   * Whether the message is a clear request for a human and little else ("I want to talk to a real person",
+   * "ขอคุยกับเจ้าหน้าที่หน่อยค่ะ"): such a request counts even where free text is expected (a complaint's title
+   * or description), where a mere mention of an officer must not.
+   */
+  asksForHuman(text: string | undefined): boolean {
+    if (!text || text.length > MAX_HUMAN_REQUEST_LENGTH) return false;
+    if (this.command(text, ['officer']) === 'officer') return true;
+    const normalized = normalizeText(text);
+    const compacted = normalized.replace(/ /g, '');
+    return this.table().talkToOfficer.some((word) => {
+      if (!containsWord(normalized, compacted, word)) return false;
+      const rest = word.thai ? compacted.replace(word.compacted, '') : ` ${normalized} `.replace(` ${word.normalized} `, ' ').replace(/ /g, '');
+      return rest.length <= MAX_HUMAN_REQUEST_REST;
+    });
   }
 
   /**

@@ -73,7 +73,7 @@ describe('the bot, built as the service builds it', () => {
     await send('hello there', { conversationId: 'c1' });
     await send('สวัสดี', { conversationId: 'c1' });
     const replies = repliesTo('c1');
-    expect(replies).toContain(say('menu.prompt', 'en'));
+    expect(replies).toContain(say('menu.notUnderstood', 'en'));
     expect(replies).toContain(say('menu.prompt', 'th'));
   });
 

@@ -1,8 +1,9 @@
 import { cardMessage, textMessage } from '../../cards/activity';
 import type { Translate } from '../../cards/card';
-import { choiceCard, MAX_BUTTONS } from '../../cards/choices';
+import { choiceCard, EMPHASISED_QUESTION_MAX, MAX_BUTTONS } from '../../cards/choices';
 import { escapeMarkdown } from '../../cards/escape';
-import { faqAnswerCard } from '../../cards/faq';
+import { centreAnswerCard, faqAnswerCard, faqCandidatesCard } from '../../cards/faq';
+import { valueAction } from '../../cards/valueActions';
 import { menuCard } from '../../cards/menu';
 import { receiptCard } from '../../cards/receipt';
 import { statusCard } from '../../cards/status';
@@ -57,6 +58,12 @@ function allCards(lang: Lang): Array<[string, RenderedCard]> {
       timeline: [{ when: '24 พฤศจิกายน 2569 10:00', status: t('status.received'), note: HOSTILE }],
     })],
     ['faq answer', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] })],
+    ['faq answer with feedback and next steps', faqAnswerCard(lang, t, { question: 'Q?', answer: 'A.', links: [{ title: 'Site', url: 'https://www.damrongdham.moi.go.th' }] }, {
+      feedback: [valueAction(t('faq.helpful.yes'), { faqFeedback: 'yes' }), valueAction(t('faq.helpful.no'), { faqFeedback: 'no' })],
+      next: [valueAction(t('menu.file'), { next: 'file' }), valueAction(t('menu.officer'), { next: 'officer' }), valueAction(t('faq.next.ask'), { next: 'faq' })],
+    })],
+    ['a centre\'s contact', centreAnswerCard(lang, t, { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', address: 'ศาลากลางจังหวัดเชียงใหม่', phone: '1567', mapUrl: 'https://www.google.com/maps/search/?api=1&query=x' }, { next: [valueAction(t('faq.next.ask'), { next: 'faq' })] })],
+    ['questions to choose from', faqCandidatesCard(lang, t, [valueAction('Q1?', { faqEntry: 'a' }), valueAction('Q2?', { faqEntry: 'b' })], [valueAction(t('faq.next.ask'), { next: 'faq' })])],
   ];
 }
 
@@ -112,12 +119,65 @@ describe('choice cards', () => {
   });
 });
 
+describe('choice questions', () => {
+  const t = translate('th');
+
+  test.each([
+    ['a short question is emphasised', 'complaint.category.prompt', 'Bolder'],
+    ['a confirmation is emphasised', 'complaint.summary.prompt', 'Bolder'],
+    ['the consent, mostly explanation, is plain text', 'complaint.consent.prompt', undefined],
+    ['the choice of how to be contacted, mostly explanation, is plain text', 'complaint.contactMode.prompt', undefined],
+  ])('%s', (_name, key, weight) => {
+    for (const lang of ['th', 'en'] as const) {
+      const question = translate(lang)(key, { privacyUrl: 'https://example.org/privacy' });
+      const rendered = choiceCard(lang, question, [{ label: 'A' }, { label: 'B' }], t);
+      const block = rendered.card.body.find((element) => element.type === 'TextBlock' && element.text === question);
+      expect(block).toBeDefined();
+      expect(block?.type === 'TextBlock' ? block.weight : 'missing').toBe(weight);
+    }
+  });
+
+  test(`the line is drawn at ${EMPHASISED_QUESTION_MAX} characters`, () => {
+    const weightOf = (question: string) => {
+      const block = choiceCard('th', question, [{ label: 'A' }], t).card.body[0];
+      return block.type === 'TextBlock' ? block.weight : 'missing';
+    };
+    expect(weightOf('ก'.repeat(EMPHASISED_QUESTION_MAX))).toBe('Bolder');
+    expect(weightOf('ก'.repeat(EMPHASISED_QUESTION_MAX + 1))).toBeUndefined();
+  });
+});
+
+describe('the receipt', () => {
+  test.each(['th', 'en'] as const)('shows the tracking number once, large, under its label (%s)', (lang) => {
+    const t = translate(lang);
+    const number = 'DD-2569-7K3Q9XM';
+    for (const pin of [undefined, '482913']) {
+      const rendered = receiptCard(lang, t, { number, destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569', ...(pin ? { pin } : {}) });
+      expect(JSON.stringify(rendered.card.body).split(number)).toHaveLength(2);
+      const at = rendered.card.body.findIndex((element) => element.type === 'TextBlock' && element.text === number);
+      expect(rendered.card.body[at]).toMatchObject({ size: 'ExtraLarge', weight: 'Bolder' });
+      expect(rendered.card.body[at - 1]).toMatchObject({ type: 'TextBlock', text: t('receipt.number') });
+      expect(rendered.fallbackText.split(number)).toHaveLength(2);
+      expect(rendered.fallbackText).toContain(`${t('receipt.number')}: ${number}`);
+      // Where it went and when stay as facts; an anonymous filer's PIN is one of them.
+      const facts = rendered.card.body.find((element) => element.type === 'FactSet');
+      expect(facts?.type === 'FactSet' ? facts.facts.map((fact) => fact.title) : []).toEqual([t('receipt.destination'), t('receipt.date'), ...(pin ? [t('receipt.pin')] : [])]);
+    }
+  });
+});
+
 describe('activities', () => {
-  test('a card message carries the card and its choices as suggested actions', () => {
+  test('a card message carries the card alone: its choices are its buttons, not repeated as suggested actions', () => {
     const rendered = menuCard('th', translate('th'));
-    const activity = cardMessage(rendered, ['a', 'b']);
+    const activity = cardMessage(rendered);
     expect(activity.attachments?.[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered.card });
-    expect(activity.suggestedActions?.actions.map((action) => action.value)).toEqual(['a', 'b']);
+    expect(activity.attachments).toHaveLength(1);
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.summary).toBe(rendered.fallbackText.split('\n')[0]);
+    // The menu's choices are there once, as the card's buttons, and numbered in the text for channels without cards.
+    const labels = rendered.card.actions?.map((action) => action.title) ?? [];
+    expect(labels).toHaveLength(5);
+    for (const [index, label] of labels.entries()) expect(rendered.fallbackText).toContain(`${index + 1}. ${label}`);
   });
 
   test('a text message is plain text, so echoed citizen text is never read as Markdown', () => {

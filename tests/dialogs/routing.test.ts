@@ -110,11 +110,12 @@ describe.each(['th', 'en'] as const)('commands at any point, in %s', (lang) => {
     expect(await say(client, th ? 'เริ่มใหม่' : 'start over')).toContain(t('complaint.category.prompt'));
   });
 
-  test('a menu button pressed mid-flow switches flow and says the draft was dropped', async () => {
+  test('a menu button pressed mid-complaint opens that flow on top, and the draft waits for it', async () => {
     const client = await atSubject();
     const reply = await say(client, t('menu.track'));
-    expect(reply).toContain(t('cancel.done'));
+    expect(reply).not.toContain(t('cancel.done'));
     expect(reply).toContain(t('track.number.prompt'));
+    expect(await say(client, t('menu.file'))).toContain(t('complaint.subject.prompt'));
   });
 
   test('cancel with nothing in progress shows the menu', async () => {

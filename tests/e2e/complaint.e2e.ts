@@ -66,7 +66,7 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
 
   await chat.send('เชียงใหม่');
   await chat.botSays(t('complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
-  await chat.tapSuggested(t('common.yes'));
+  await chat.tapCardButton(t('common.yes'));
   await chat.botSays(t('complaint.subject.prompt', limits(TEXT_RULES.subject)));
 
   await chat.send('ถนนหน้าหมู่บ้านชำรุดเป็นหลุมลึก');
@@ -100,8 +100,8 @@ test('menu, category, centre, title, description, photo, place, date, contact, c
   await chat.tapSuggested(t('common.skip'));
   await chat.botSays(t('complaint.nationalId.prompt'));
   await chat.tapSuggested(t('common.skip'));
-  await page.locator(WEBCHAT.suggestedAction).filter({ hasText: t('complaint.consent.decline') }).waitFor();
-  await chat.tapSuggested(t('complaint.consent.agree'));
+  await page.locator(WEBCHAT.cardButton).filter({ hasText: t('complaint.consent.decline') }).waitFor();
+  await chat.tapCardButton(t('complaint.consent.agree'));
   await chat.botSays(t('complaint.summary.title'));
   await screenshot(page, '05-complaint-summary');
 

@@ -52,7 +52,7 @@ async function fileComplaint(chat: Chat): Promise<string> {
   await chat.botSays(t('complaint.destination.prompt'));
   await chat.send('เชียงใหม่');
   await chat.botSays(t('complaint.destination.confirm', { name: CHIANG_MAI }));
-  await chat.tapSuggested(t('common.yes'));
+  await chat.tapCardButton(t('common.yes'));
   await chat.send('ไฟส่องสว่างในซอยดับทั้งซอย');
   await chat.send('ไฟดับมาสองสัปดาห์แล้ว กลางคืนมืดมาก เด็กนักเรียนเดินกลับบ้านลำบาก');
   await chat.botSays(t('complaint.attachments.prompt', { max: MAX_ATTACHMENTS }));
@@ -68,8 +68,8 @@ async function fileComplaint(chat: Chat): Promise<string> {
   await chat.tapSuggested(t('common.skip'));
   await chat.botSays(t('complaint.nationalId.prompt'));
   await chat.tapSuggested(t('common.skip'));
-  await chat.page.locator(WEBCHAT.suggestedAction).filter({ hasText: t('complaint.consent.decline') }).waitFor();
-  await chat.tapSuggested(t('complaint.consent.agree'));
+  await chat.page.locator(WEBCHAT.cardButton).filter({ hasText: t('complaint.consent.decline') }).waitFor();
+  await chat.tapCardButton(t('complaint.consent.agree'));
   await chat.botSays(t('complaint.summary.title'));
   await chat.tapCardButton(t('complaint.summary.confirm'));
   await chat.botSays(t('receipt.title'));

@@ -72,7 +72,8 @@ test('a phone shows the whole page without sideways scrolling, at medium and at 
   await chat.botSays(service.text('th', 'menu.prompt'));
   await expectFitsTheScreen();
   await expectTouchSized(page.locator('.bar button, .bar a'), 'header control');
-  await expectTouchSized(page.locator(WEBCHAT.suggestedAction), 'suggested action');
+  // The menu is shown once: its card's buttons, with no suggested actions repeating them below.
+  await expect(page.locator(WEBCHAT.suggestedAction).count()).resolves.toBe(0);
   await expectTouchSized(page.locator(WEBCHAT.cardButton), 'card button');
   // Form controls do not inherit fonts by themselves: card buttons must still be in Sarabun, or Thai may not show.
   expect(await computed(page, WEBCHAT.cardButton, 'font-family')).toMatch(/^Sarabun, "Noto Sans Thai"/);
@@ -82,12 +83,12 @@ test('a phone shows the whole page without sideways scrolling, at medium and at 
   await chat.tapCardButton(service.text('th', 'menu.file'));
   await chat.botSays(service.text('th', 'complaint.category.prompt'));
   await expectFitsTheScreen();
-  await expectTouchSized(page.locator(WEBCHAT.suggestedAction), 'suggested action');
+  await expectTouchSized(page.locator(WEBCHAT.cardButton), 'card button');
   await screenshot(page, '10-phone-extra-large-categories');
 
   // A category tapped, a centre typed and sent with the send button: the answer arrives in view.
   const utilities = service.test.app.content.category('utilities');
-  await chat.tapSuggested(utilities?.label.th ?? 'missing category');
+  await chat.tapCardButton(utilities?.label.th ?? 'missing category');
   await chat.botSays(service.text('th', 'complaint.destination.prompt'));
   await chat.sendByTapping('เชียงใหม่');
   await chat.botSays(service.text('th', 'complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import type { Activity, ResourceResponse } from 'botbuilder';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Activity, ChannelAccount, ResourceResponse } from 'botbuilder';
 import type { DirectLineLog, LoggedActivity } from '../../../lib/directline/log';
 import type { TokenSigner } from '../../../lib/directline/tokens';
+import { officerAuthorOf } from '../../../lib/handoff/author';
 import { forStorage, hasSecrets } from '../../../lib/privacy/marks';
 import { redactAnswer } from '../../../lib/privacy/sensitiveInput';
 import type { SensitivePrompts } from '../../../lib/privacy/sensitivePrompts';
@@ -19,6 +20,22 @@ export const DIRECTLINE_CHANNEL = 'directline';
 /** The `serviceUrl` of what the channel logs, and of turns that came with no client address. */
 const SERVICE_URL = 'directline';
 export const BOT_ACCOUNT = { id: 'damrongdham-bot', name: 'Damrongdham Bot', role: 'bot' } as const;
+/**
+ * An officer's reply is sent from the bot's side of the conversation under the officer's own name: its `from.id`
+ * starts with this, which the chat page (bot/web/page/app.js) reads to show the name above the message.
+ */
+export const OFFICER_ACCOUNT_PREFIX = 'officer-';
+
+/**
+ * Who an outgoing activity is from: the officer who wrote it, or the bot. The officer's id is hashed: a stable
+ * id per officer is all the citizen's client needs, and account ids are the officers' business.
+ */
+export function senderOf(activity: object): ChannelAccount {
+  const officer = officerAuthorOf(activity);
+  if (!officer) return { ...BOT_ACCOUNT };
+  const id = createHash('sha256').update(officer.officerId).digest('base64url').slice(0, 16);
+  return { id: `${OFFICER_ACCOUNT_PREFIX}${id}`, name: officer.displayName, role: 'bot' };
+}
 
 /** Conversation tokens live 30 minutes; clients refresh them every 15, as botframework-directlinejs does. */
 export const TOKEN_LIFETIME_SECONDS = 30 * 60;
@@ -70,7 +87,8 @@ export class DirectLineService {
       // Web Chat holds a reply back (for seconds) until it has seen the activity it replies to: a reply to what
       // the log never held (the join, an upload refused, a proactive turn) must not name one.
       const replyToId = activity.replyToId !== undefined && isLoggedIn(activity.replyToId, conversationId) ? activity.replyToId : undefined;
-      const envelope = (id: string) => ({ id, timestamp, from: { ...BOT_ACCOUNT }, replyToId });
+      const from = senderOf(activity);
+      const envelope = (id: string) => ({ id, timestamp, from, replyToId });
       // A value shown once (a PIN) goes to the citizen's socket as sent and into the log hidden.
       const asSent = hasSecrets(activity) ? (id: string) => ({ ...toJson(activity), ...envelope(id) }) : undefined;
       const { activity: logged, seq } = await this.deps.log.append(conversationId, (id) => ({ ...forStorage(activity), ...envelope(id) }), asSent);

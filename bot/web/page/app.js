@@ -28,6 +28,10 @@
       seconds: '{n} วินาที',
       minutes: '{n} นาที',
       retry: 'ลองอีกครั้ง',
+      officer: 'เจ้าหน้าที่',
+      officerSaid: 'เจ้าหน้าที่ {name} ตอบว่า:',
+      officerPhotos: '(แนบรูปภาพ {count} รูป)',
+      attached: 'ไฟล์แนบ:',
     },
     en: {
       pageTitle: 'Damrongdham Center online assistant',
@@ -49,6 +53,10 @@
       seconds: '{n} seconds',
       minutes: '{n} minutes',
       retry: 'Try again',
+      officer: 'Officer',
+      officerSaid: 'Officer {name} said:',
+      officerPhotos: '({count} photo(s) attached)',
+      attached: 'Attachment:',
     },
   };
 
@@ -60,6 +68,8 @@
   const PRIVACY_URL = '/privacy';
   const FONT = "'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Tahoma', sans-serif";
   const SET_LANGUAGE_EVENT = 'webchat/setLanguage';
+  /* An officer's reply comes from the bot's side with the officer's name: OFFICER_ACCOUNT_PREFIX in bot/channels/directline/service.ts. */
+  const OFFICER_ID_PREFIX = 'officer-';
   /* directlinejs's ConnectionStatus values. */
   const ONLINE = 2;
   const FAILED_TO_CONNECT = 4;
@@ -101,6 +111,7 @@
   }
 
   const ATTACHMENT_MIDDLEWARE = [ownPhotoAsImage];
+  const ACTIVITY_MIDDLEWARE = [officerMessage];
 
   const state = {
     lang: initialLanguage(),
@@ -121,8 +132,10 @@
     sizeButtons: document.querySelectorAll('[data-size]'),
   };
 
-  function t(key) {
-    return TEXTS[state.lang][key];
+  function t(key, vars) {
+    return TEXTS[state.lang][key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return vars && Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole;
+    });
   }
 
   /* Web Chat's measures, scaled with the text so that larger text still fits its bubbles and buttons. */
@@ -271,6 +284,92 @@
     }
   }
 
+  /* The officer's display name when an officer wrote the activity, or null for the bot's and the citizen's. */
+  function officerName(activity) {
+    const from = activity && activity.from;
+    if (!from || from.role !== 'bot' || typeof from.id !== 'string' || from.id.indexOf(OFFICER_ID_PREFIX) !== 0) return null;
+    return typeof from.name === 'string' && from.name.trim() ? from.name.trim() : null;
+  }
+
+  /*
+   * Web Chat's middleware returns React elements, and the bundle does not export its React. An element is a plain
+   * object; new ones are made in the shape of one Web Chat itself rendered, so they belong to its React (16 in
+   * Web Chat 4.18). tests/e2e/officer-name.e2e.ts checks that they render.
+   */
+  function elementsLike(sample) {
+    return function (type, props, children) {
+      const own = Object.assign({}, props);
+      const key = own.key === undefined ? null : String(own.key);
+      delete own.key;
+      if (children !== undefined) own.children = children;
+      const element = Object.assign({}, sample, { type: type, key: key, ref: null, props: own });
+      if ('_owner' in element) element._owner = null;
+      return element;
+    };
+  }
+
+  /* A person's silhouette: the officer's avatar, beside the name (the bot has none, so the two never look alike). */
+  function personIcon(h) {
+    return h('svg', { key: 'avatar', className: 'officer-message__avatar', viewBox: '0 0 24 24', width: '24', height: '24', 'aria-hidden': 'true', focusable: 'false' }, [
+      h('circle', { key: 'head', cx: '12', cy: '8.5', r: '4', fill: 'currentColor' }),
+      h('path', { key: 'body', d: 'M4.5 20.5c0-4.2 3.4-6.5 7.5-6.5s7.5 2.3 7.5 6.5z', fill: 'currentColor' }),
+    ]);
+  }
+
+  /*
+   * An officer's reply shows who wrote it: the officer's name with a person's avatar above the bubble, and the
+   * bubble in the officers' colours (styles.css), so that the citizen always knows whether a person or the bot
+   * is answering. The name is text, read by screen readers where it is shown.
+   */
+  function officerMessage() {
+    return function (next) {
+      return function (options) {
+        const render = next.apply(null, arguments);
+        const name = officerName(options && options.activity);
+        if (!render || !name) return render;
+        return function () {
+          const message = render.apply(null, arguments);
+          const h = elementsLike(message);
+          return h('div', { className: 'officer-message' }, [
+            h('div', { key: 'sender', className: 'officer-message__sender' }, [
+              personIcon(h),
+              h('span', { key: 'name', className: 'officer-message__name' }, name),
+              h('span', { key: 'role', className: 'officer-message__role' }, t('officer')),
+            ]),
+            h('div', { key: 'body', className: 'officer-message__body' }, message),
+          ]);
+        };
+      };
+    };
+  }
+
+  /* What a message says as plain text: Markdown rendered as Web Chat renders it, then read as text, never run. */
+  function plainText(activity) {
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    if (activity.textFormat !== 'markdown' || !window.WebChat.renderMarkdown) return text;
+    const html = window.WebChat.renderMarkdown(text, { markdownRespectCRLF: true, markdownRenderHTML: false }, {});
+    return (new DOMParser().parseFromString(html, 'text/html').body.textContent || '').replace(/\u200b/g, '').trim();
+  }
+
+  /*
+   * Screen readers announce a new message with its sender, from one phrase for every bot message ("Bot said",
+   * overridden in render() to say nothing: the bot is the page's own assistant). An officer's reply carries its
+   * own spoken text, with the officer's name, in the page's language when it arrived.
+   */
+  function officerMessagesSpoken() {
+    return function (next) {
+      return function (action) {
+        const activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload ? action.payload.activity : null;
+        const name = activity && activity.type === 'message' ? officerName(activity) : null;
+        if (!name) return next(action);
+        const photos = (activity.attachments || []).length;
+        const spoken = [t('officerSaid', { name: name }), plainText(activity), photos ? t('officerPhotos', { count: photos }) : ''].filter(Boolean).join(' ');
+        const channelData = Object.assign({}, activity.channelData, { 'webchat:fallback-text': spoken });
+        return next(Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { channelData: channelData }) }) }));
+      };
+    };
+  }
+
   function render() {
     const session = state.session;
     if (!session) return;
@@ -284,7 +383,14 @@
         styleOptions: styleOptions(px),
         adaptiveCardsHostConfig: adaptiveCardsHostConfig(px),
         attachmentMiddleware: ATTACHMENT_MIDDLEWARE,
-        overrideLocalizedStrings: ourSpelling,
+        activityMiddleware: ACTIVITY_MIDDLEWARE,
+        /*
+         * One spelling of "chat" in Web Chat's own labels (ourSpelling); and "$1" is the bot's initials, which it has
+         * none of: its messages are announced without a sender.
+         */
+        overrideLocalizedStrings: function (strings) {
+          return Object.assign(ourSpelling(strings), { ACTIVITY_BOT_SAID_ALT: '$1', ACTIVITY_BOT_ATTACHED_ALT: t('attached') });
+        },
       },
       session.element,
     );
@@ -406,7 +512,7 @@
           });
         }
       });
-      state.session = { directLine: directLine, store: window.WebChat.createStore(), userId: grant.userId, element: element, statusSubscription: statusSubscription };
+      state.session = { directLine: directLine, store: window.WebChat.createStore({}, officerMessagesSpoken), userId: grant.userId, element: element, statusSubscription: statusSubscription };
       render();
     } catch (error) {
       /* Retrying repeats what failed: a new chat stays a new chat. */

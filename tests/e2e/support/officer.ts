@@ -271,7 +271,7 @@ export async function askForChiangMai(chat: Chat, service: OfficerService, ask =
   await chat.botSays(t('handoff.destination.prompt'));
   await chat.send('เชียงใหม่');
   await chat.botSays(t('complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
-  await chat.tapSuggested(t('common.yes'));
+  await chat.tapCardButton(t('common.yes'));
 }
 
 /*

@@ -1,3 +1,4 @@
+import categoriesSeed from '../../../lib/content/seed/categories.json';
 import faqSeed from '../../../lib/faq/seed/faq.json';
 import synonymsSeed from '../../../lib/faq/seed/synonyms.json';
 import { FAQ_LANGS, type FaqEntry } from '../../../lib/faq/types';
@@ -75,6 +76,22 @@ describe('FAQ seed bank', () => {
     const entry = entries.find((candidate) => candidate.id === id)!;
     expect(entry.answer.th).toContain(fact);
     expect(entry.answer.en).toContain(fact.replace(/\./g, ':'));
+  });
+});
+
+describe('where answers lead', () => {
+  const categories = new Set(categoriesSeed.map((category) => category.id));
+
+  test('a topic names a category that exists', () => {
+    for (const entry of entries.filter((candidate) => candidate.categoryId !== undefined)) {
+      expect({ id: entry.id, known: categories.has(entry.categoryId!) }).toEqual({ id: entry.id, known: true });
+    }
+    // The complaint topics do lead to filing in their category.
+    expect(entries.filter((entry) => entry.categoryId).map((entry) => entry.id)).toEqual(expect.arrayContaining(['roads', 'land', 'drugs', 'consumer', 'informal-debt', 'officials']));
+  });
+
+  test('the answers about where a centre is and how to reach it are answered per centre', () => {
+    expect(entries.filter((entry) => entry.perCentre).map((entry) => entry.id).sort()).toEqual(['hotline', 'in-person', 'locations']);
   });
 });
 

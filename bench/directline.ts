@@ -122,7 +122,8 @@ async function echoService(): Promise<Endpoint> {
   };
   const service = new DirectLineService({ log, hub, signer, adapter, logic, prompts: new SensitivePrompts(store) });
   adapter.registerConnector(service.connector);
-  const routes = directLineRoutes({ service, log, hub, files: new FileStore(store, loadConfig({ DATA_DIR: dir }).uploads), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, 1), logger });
+  const config = loadConfig({ DATA_DIR: dir });
+  const routes = directLineRoutes({ service, log, hub, files: new FileStore(store, config.uploads), signer, secret: secrets.directLineSecret, address: new PublicAddress(undefined, 1), logger, limits: config.rateLimits });
   const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => false }, routes: [routes] });
   const base = await listen(server);
   return {

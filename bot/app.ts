@@ -47,7 +47,7 @@ import { SensitivePrompts } from '../lib/privacy/sensitivePrompts';
 import { purgeExpired } from '../lib/privacy/retention';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
-import { PRIVACY_PATH, privacyRoutes } from './web/privacy';
+import { privacyLink, privacyRoutes } from './web/privacy';
 
 const RETENTION_PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
 /** How often idle live chats are closed and long waits offered to become questions. */
@@ -103,6 +103,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const complaints = new ComplaintService(store, { hashingKey: secrets.hashingKey, now });
   const intents = new IntentRecognizer(() => content.intents(), () => content.categories());
 
+  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy ? config.trustProxyHops : 0, config.publicUrl);
   const turnLock = new KeyedLock();
   const adapter = new ChannelAdapter(turnLock);
   const sensitivePrompts = new SensitivePrompts(store, now);
@@ -127,6 +128,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     deliverer,
     audit,
     officerName: (officerId) => officers.displayName(officerId),
+    staffed: (centreCode) => officers.staffs(centreCode, directory),
     now,
     offerAfterMs: config.handoffOfferMinutes * 60_000,
     idleAfterMs: config.handoffIdleMinutes * 60_000,
@@ -142,7 +144,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     complaints,
     handoff: handoffGateway(handoffs, recent),
     now,
-    privacyUrl: `${config.publicUrl}${PRIVACY_PATH}`,
+    privacyUrl: (context) => privacyLink(address.forConversation(context.activity), language.current(context)),
   });
   const bot = new DamrongdhamBot({
     conversationState,
@@ -159,7 +161,6 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   adapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
-  const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy ? config.trustProxyHops : 0);
   const signer = new TokenSigner(secrets.tokenSigningKey, now);
   const directLineLog = new DirectLineLog(store, now);
   const hub = new StreamHub(directLineLog, logger);
@@ -169,8 +170,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const files = new FileStore(store, config.uploads, now);
   const routes: RouteModule[] = [
     privacyRoutes(content),
-    directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, now }),
-    chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, now }),
+    directLineRoutes({ service: directLine, log: directLineLog, hub, files, signer, secret: secrets.directLineSecret, address, logger, limits: config.rateLimits, now }),
+    chatTokenRoutes({ service: directLine, log: directLineLog, signer, address, limit: config.rateLimits.chatTokens, now }),
     pageRoutes(),
     officerPageRoutes(),
     officerApiRoutes({
@@ -185,7 +186,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       deliverer,
       audit,
       address,
-      fileUrl: (req, conversationId, fileId) => fileLink(address.httpBase(req), conversationId, fileId, directLine.fileToken('officer', conversationId, fileId)),
+      // A photo an officer sends goes to the citizen: on the address the citizen uses, not the officer's.
+      fileUrl: (req, conversationId, fileId, citizen) =>
+        fileLink(citizen ? address.forConversation(citizen, req) : address.httpBase(req), conversationId, fileId, directLine.fileToken('officer', conversationId, fileId)),
       now,
     }),
   ];

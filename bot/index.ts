@@ -28,12 +28,14 @@ async function main(): Promise<void> {
   });
   // Installed once the service is up: a failure during start-up still stops it with a clear line.
   keepServingThroughUnexpectedErrors(logger);
-  logger.info({ config, url: config.publicUrl }, 'listening');
+  const chatPage = `${config.publicUrl}/`;
+  const officerApp = `${config.publicUrl}/officer`;
+  logger.info({ config, url: config.publicUrl, chatPage, officerApp }, 'listening');
   if (firstAdmin) {
     // Printed once, on the terminal rather than into the JSON log: it is a password, and it must be changed at
     // the first sign-in.
     process.stderr.write(
-      `\nFirst start: an admin account was created.\n  Officer app: ${config.publicUrl}/officer\n  Username:    ${firstAdmin.username}\n  One-time password: ${firstAdmin.password}\n  (You will be asked to choose a new password when you sign in. This is shown only once.)\n\n`,
+      `\nFirst start: an admin account was created.\n  Chat page:   ${chatPage}\n  Officer app: ${officerApp}\n  Username:    ${firstAdmin.username}\n  One-time password: ${firstAdmin.password}\n  (You will be asked to choose a new password when you sign in. This is shown only once.)\n\n`,
     );
   }
   app.startBackgroundJobs();

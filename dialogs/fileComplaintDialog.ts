@@ -287,7 +287,7 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
       case 'consent':
         return this.promptFor(step, CHOICE, {
           textKey: 'complaint.consent.prompt',
-          vars: { privacyUrl: this.services.privacyUrl },
+          vars: { privacyUrl: this.services.privacyUrl(step.context) },
           items: [
             { value: 'agree', label: bilingual(this.services, 'complaint.consent.agree') },
             { value: 'decline', label: bilingual(this.services, 'complaint.consent.decline') },

@@ -23,12 +23,16 @@ interface OfficerState {
   complaintId?: string;
   complaintCentre?: string;
   centreCode?: string;
+  /** The chosen centre has no officer accounts: the citizen is told so, and may leave a question. */
+  unstaffed?: boolean;
 }
 
 /**
  * "Talk to an officer": the centre of the citizen's latest complaint, or one they choose; then, in office hours,
  * a place in that centre's queue with an honest wait estimate; outside them, a question left for the next
- * working day, with when officers will answer. From then on the handoff middleware carries the conversation.
+ * working day, with why officers are not in (from the calendar) and when they will answer. A centre without
+ * officer accounts is said to be so, and the citizen may leave a question. From then on the handoff middleware
+ * carries the conversation.
  */
 export class OfficerDialog extends LoopDialog<OfficerState> {
   constructor(services: DialogServices) {
@@ -70,8 +74,17 @@ export class OfficerDialog extends LoopDialog<OfficerState> {
       case 'destination':
         return step.beginDialog(DESTINATION_DIALOG, { centresOnly: true, promptKey: 'handoff.destination.prompt' });
       case 'question': {
-        const when = this.services.handoff.describeNextOpening(this.services.language.current(step.context));
-        return this.promptFor(step, QUESTION, when ? { textKey: 'handoff.afterHours.prompt', vars: { when } } : { textKey: 'handoff.noHours' });
+        const lang = this.services.language.current(step.context);
+        if (state.unstaffed) {
+          const centre = this.services.centres.directory.describeDestination({ kind: 'centre', code: state.centreCode as string }, lang);
+          return this.promptFor(step, QUESTION, { textKey: 'handoff.unstaffed.prompt', vars: { centre } });
+        }
+        const when = this.services.handoff.describeNextOpening(lang);
+        return this.promptFor(
+          step,
+          QUESTION,
+          when ? { textKey: 'handoff.afterHours.prompt', vars: { closed: this.services.handoff.describeClosedNow(lang), when } } : { textKey: 'handoff.noHours' },
+        );
       }
     }
   }
@@ -91,8 +104,12 @@ export class OfficerDialog extends LoopDialog<OfficerState> {
     }
   }
 
-  /** In office hours the citizen is queued at once; otherwise they are asked for their question first. */
+  /**
+   * In office hours the citizen is queued at once; otherwise, or where the centre has no officers to queue for,
+   * they are asked for their question first.
+   */
   private async choose(step: WaterfallStepContext, state: OfficerState): Promise<Next<OfficerState>> {
+    if (!(await this.services.handoff.staffed(state.centreCode as string))) return { state: { ...state, mode: 'question', unstaffed: true } };
     if (!this.services.handoff.liveNow()) return { state: { ...state, mode: 'question' } };
     await this.queue(step, state, 'live', state.reason);
     return { end: undefined };
@@ -110,7 +127,8 @@ export class OfficerDialog extends LoopDialog<OfficerState> {
     });
     if (handoff.kind === 'question') {
       const when = this.services.handoff.describeNextOpening(lang);
-      await step.context.sendActivity(textMessage(when && !this.services.handoff.liveNow() ? t('handoff.question.recorded', { when }) : t('handoff.question.addedSoon')));
+      const atOpening = when && !state.unstaffed && !this.services.handoff.liveNow();
+      await step.context.sendActivity(textMessage(atOpening ? t('handoff.question.recorded', { when }) : t('handoff.question.recordedSoon')));
     } else {
       const position = await this.services.handoff.position(handoff);
       const minutes = await this.services.handoff.estimateMinutes(handoff, position);

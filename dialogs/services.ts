@@ -28,8 +28,11 @@ export interface DialogServices {
   handoff: HandoffGateway;
   /** The clock: tests set it, dialogs never read the system time themselves. */
   now: () => number;
-  /** Where the privacy notice is published, linked from the consent question. */
-  privacyUrl: string;
+  /**
+   * Where the privacy notice is published, for the citizen of this turn (linked from the consent question): on
+   * the address they reach the service at, in their language.
+   */
+  privacyUrl(context: TurnContext): string;
 }
 
 const REQUIRED: ReadonlyArray<keyof DialogServices> = ['texts', 'language', 'content', 'intents', 'centres', 'faq', 'complaints', 'handoff', 'now', 'privacyUrl'];

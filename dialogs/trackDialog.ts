@@ -3,12 +3,12 @@ import { cardMessage, textMessage } from '../cards/activity';
 import { statusCard } from '../cards/status';
 import { describeDestination } from '../lib/centres';
 import type { ComplaintDocument } from '../lib/complaints/types';
-import { parseTrackingNumber } from '../lib/complaints/trackingNumber';
+import { findTrackingNumber, parseTrackingNumber, type TrackingNumberParse } from '../lib/complaints/trackingNumber';
 import type { Lang } from '../lib/i18n/language';
 import { formatDateTime } from '../lib/thai/dates';
-import { toAsciiDigits } from '../lib/thai/text';
+import { normalizeText, toAsciiDigits } from '../lib/thai/text';
 import { LoopDialog, type Next } from './loopDialog';
-import { CardChoicePrompt, type ChoiceDef } from './prompts/cardChoicePrompt';
+import { CardChoicePrompt, type ChoiceDef, FREE_TEXT } from './prompts/cardChoicePrompt';
 import { FieldPrompt } from './prompts/fieldPrompt';
 import { bilingual, type DialogServices, translator } from './services';
 
@@ -27,45 +27,71 @@ export interface TrackOptions {
 interface TrackState {
   mode: 'own' | 'number' | 'check';
   number?: string;
+  /** Why the question is asked again (a mistyped number, an answer that was no choice): said with the question. */
+  retryKey?: string;
+  /** The check did not match: the question then says that the number itself may be what is wrong. */
+  afterMismatch?: boolean;
 }
 
-/** A typed check: the phone's last four digits or a six-digit PIN; or, on second thoughts, another number. */
-type CheckAnswer = { check: string } | { number: string };
+/**
+ * A typed check: the phone's last four digits or a six-digit PIN; or, on second thoughts, another number, or the
+ * wish to type the number again.
+ */
+type CheckAnswer = { check: string } | { number: string } | { changeNumber: true };
+
+/** A tracking number typed on its own ("dd 2569 7k3q9xr") or inside a sentence ("ติดตามเรื่อง DD-2569-… ค่ะ"). */
+function readNumber(text: string): TrackingNumberParse {
+  const whole = parseTrackingNumber(text.trim());
+  if (whole.ok || whole.reason === 'checksum') return whole;
+  return findTrackingNumber(text) ?? whole;
+}
 
 /**
- * Tracking a complaint: the citizen's own complaints on this channel are listed without re-typing; any other
- * is found by its tracking number (typed loosely) and a check that it is theirs. Answers never reveal whether
- * a number exists, and wrong checks are limited.
+ * Tracking a complaint: the citizen's own complaints on this channel are shown without a check — listed, or
+ * found by their number however it was typed; any other is found by its tracking number (typed loosely, or with
+ * the request) and a check that it is theirs. After a wrong check the citizen may correct the number as well as
+ * the digits. Answers never reveal whether a number exists, and wrong checks are limited per number.
  */
 export class TrackDialog extends LoopDialog<TrackState> {
   constructor(services: DialogServices) {
     super(TRACK_DIALOG, services);
     this.addDialog(new CardChoicePrompt(CHOICE, services));
     this.addDialog(new FieldPrompt(NUMBER, services, (text) => {
-      const parsed = parseTrackingNumber(text);
+      const parsed = readNumber(text);
       return parsed.ok ? { ok: true, value: parsed.number } : { ok: false, retryKey: `track.number.retry.${parsed.reason}` };
     }));
     this.addDialog(new FieldPrompt(CHECK, services, (text) => {
       const digits = toAsciiDigits(text).replace(/[\s-]/g, '');
       if (/^(\d{4}|\d{6})$/.test(digits)) return { ok: true, value: { check: digits } satisfies CheckAnswer };
-      const number = parseTrackingNumber(text);
+      const said = normalizeText(text);
+      const change = bilingual(this.services, 'track.check.changeNumber');
+      if (said === normalizeText(change.th) || said === normalizeText(change.en)) return { ok: true, value: { changeNumber: true } satisfies CheckAnswer };
+      const number = readNumber(text);
       if (number.ok) return { ok: true, value: { number: number.number } satisfies CheckAnswer };
-      return { ok: false, retryKey: 'track.check.retry' };
+      return { ok: false, retryKey: number.reason === 'checksum' ? 'track.number.retry.checksum' : 'track.check.retry' };
     }));
   }
 
-  protected initialState(options: unknown): TrackState {
-    const { number } = (options ?? {}) as TrackOptions;
-    return number ? { mode: 'check', number } : { mode: 'own' };
+  protected initialState(options: unknown, step: WaterfallStepContext): TrackState {
+    const given = (options ?? {}) as TrackOptions;
+    if (given.number) return { mode: 'check', number: given.number };
+    // The request itself may carry the number, however the flow was begun; a mistyped one is said to be so.
+    const typed = findTrackingNumber(step.context.activity.text ?? '');
+    if (typed?.ok) return { mode: 'check', number: typed.number };
+    if (typed) return { mode: 'number', retryKey: `track.number.retry.${typed.reason}` };
+    return { mode: 'own' };
   }
 
   protected async ask(step: WaterfallStepContext, state: TrackState): Promise<DialogTurnResult> {
+    const { channelId, from } = step.context.activity;
     if (state.mode === 'own') {
-      const { channelId, from } = step.context.activity;
       const own = await this.services.complaints.listOwn(channelId, from.id, MAX_OWN);
       if (own.length > 0) {
         return this.promptFor(step, CHOICE, {
           textKey: 'track.own.prompt',
+          ...(state.retryKey ? { introKey: state.retryKey } : {}),
+          // A number typed instead of a choice is taken as the number it is.
+          freeText: true,
           items: [
             ...own.map((complaint): ChoiceDef => {
               const label = `${complaint._id} ${truncate(complaint.subject, SUBJECT_IN_LIST)}`;
@@ -78,34 +104,58 @@ export class TrackDialog extends LoopDialog<TrackState> {
       }
       state.mode = 'number';
     }
-    if (state.mode === 'number') return this.promptFor(step, NUMBER, { textKey: 'track.number.prompt', emptyRetryKey: 'track.number.retry.format' });
-    return this.promptFor(step, CHECK, { textKey: 'track.check.prompt', emptyRetryKey: 'track.check.retry', sensitive: 'trackingCheck' });
+    if (state.mode === 'number') {
+      return this.promptFor(step, NUMBER, { textKey: state.retryKey ?? 'track.number.prompt', emptyRetryKey: 'track.number.retry.format' });
+    }
+    // A complaint filed on this very channel account needs no check, and no lock-out ever stands in its way.
+    const own = await this.services.complaints.getOwn(state.number as string, channelId, from.id);
+    if (own) {
+      await this.showStatus(step, own);
+      return step.endDialog(own._id);
+    }
+    return this.promptFor(step, CHECK, {
+      ...(state.afterMismatch ? { textKey: 'track.check.again' } : { textKey: 'track.check.prompt' }),
+      emptyRetryKey: 'track.check.retry',
+      skipLabelKey: 'track.check.changeNumber',
+      sensitive: 'trackingCheck',
+    });
   }
 
   protected async handle(step: WaterfallStepContext, state: TrackState, answer: unknown): Promise<Next<TrackState>> {
     const { channelId, from } = step.context.activity;
     if (state.mode === 'own') {
-      if (answer === 'other') return { state: { mode: 'number' } };
-      const complaint = await this.services.complaints.getOwn(String(answer), channelId, from.id);
+      const chosen = String(answer);
+      if (chosen === 'other') return { state: { mode: 'number' } };
+      if (chosen.startsWith(FREE_TEXT)) {
+        const typed = readNumber(chosen.slice(FREE_TEXT.length));
+        if (typed.ok) return { state: { mode: 'check', number: typed.number } };
+        if (typed.reason === 'checksum') return { state: { mode: 'number', retryKey: 'track.number.retry.checksum' } };
+        return { state: { mode: 'own', retryKey: 'track.own.retry' } };
+      }
+      const complaint = await this.services.complaints.getOwn(chosen, channelId, from.id);
       if (complaint) await this.showStatus(step, complaint);
       return { end: complaint?._id };
     }
     if (state.mode === 'number') return { state: { mode: 'check', number: String(answer) } };
 
     const given = answer as CheckAnswer;
+    if ('changeNumber' in given) return { state: { mode: 'number' } };
     if ('number' in given) return { state: { mode: 'check', number: given.number } };
+    const number = state.number as string;
     const t = translator(this.services, step.context);
-    const result = await this.services.complaints.verify(state.number as string, given.check, `${channelId}\u0000${from.id}`);
+    const result = await this.services.complaints.verify(number, given.check, `${channelId}\u0000${from.id}`);
     switch (result.kind) {
       case 'ok':
         await this.showStatus(step, result.complaint);
         return { end: result.complaint._id };
       case 'mismatch':
-        await step.context.sendActivity(textMessage(t('track.check.mismatch', { left: result.left })));
-        return { state };
-      case 'locked':
-        await step.context.sendActivity(textMessage(t('track.check.locked', { until: formatDateTime(result.until, this.services.language.current(step.context)) })));
+        await step.context.sendActivity(textMessage(t('track.check.mismatch', { number, left: result.left })));
+        return { state: { mode: 'check', number, afterMismatch: true } };
+      case 'locked': {
+        const until = formatDateTime(result.until, this.services.language.current(step.context));
+        await step.context.sendActivity(textMessage(t(result.scope === 'number' ? 'track.check.locked' : 'track.check.lockedRequester', { number, until })));
         return { end: undefined };
+      }
     }
   }
 

@@ -53,7 +53,8 @@ export interface OfficerApiDependencies {
   audit: AuditLog;
   address: PublicAddress;
   /** Builds a same-origin link to an uploaded file that carries its own token. */
-  fileUrl: (req: Request, conversationId: string, fileId: string) => string;
+  /** A link to an uploaded file: for the officer making the request, or, given a conversation reference, for its citizen. */
+  fileUrl: (req: Request, conversationId: string, fileId: string, citizen?: { channelId?: string; serviceUrl?: string }) => string;
   now?: () => number;
 }
 
@@ -322,7 +323,7 @@ export function officerApiRoutes(deps: OfficerApiDependencies) {
         const saved = await deps.files.saveAll(conversationId, upload.files.slice(0, 1), 'officer');
         if (!saved.ok) throw quotaExceeded(saved.refusal);
         for (const stored of saved.files) {
-          attachments.push({ contentType: stored.contentType, url: deps.fileUrl(req, conversationId, stored._id), name: stored.name });
+          attachments.push({ contentType: stored.contentType, url: deps.fileUrl(req, conversationId, stored._id, allowed.value.conversation), name: stored.name });
         }
       } else {
         if (!type.startsWith('application/json')) throw new HttpError(415, 'UnsupportedMediaType', 'Send JSON, or an image as multipart/form-data');

@@ -8,6 +8,10 @@ import type { HandoffService } from './service';
 export interface HandoffGateway {
   liveNow(): boolean;
   describeNextOpening(lang: Lang): string | undefined;
+  /** Why officers are not in now, from the calendar (today's holiday, today's hours). */
+  describeClosedNow(lang: Lang): string;
+  /** Whether the centre has any officer accounts at all. */
+  staffed(centreCode: string): Promise<boolean>;
   request(context: TurnContext, options: { centreCode: string; kind: HandoffKind; reason: string; lang: Lang; complaintId?: string }): Promise<{ handoff: HandoffDocument; created: boolean }>;
   position(handoff: HandoffDocument): Promise<number>;
   estimateMinutes(handoff: HandoffDocument, position: number): Promise<number | undefined>;
@@ -33,6 +37,8 @@ export function handoffGateway(service: HandoffService, recent: RecentMessages):
   return {
     liveNow: () => service.liveNow(),
     describeNextOpening: (lang) => service.describeNextOpening(lang),
+    describeClosedNow: (lang) => service.describeClosedNow(lang),
+    staffed: (centreCode) => service.staffed(centreCode),
     request: async (context, options) => service.request(context, { ...options, history: await recent.read(context) }),
     position: (handoff) => service.position(handoff),
     estimateMinutes: (handoff, position) => service.estimateMinutes(handoff, position),

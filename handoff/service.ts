@@ -30,6 +30,11 @@ export const UNCLAIMED_OFFER_MS = 10 * 60 * 1000;
 export const LIVE_IDLE_MS = 20 * 60 * 1000;
 /** Live chats are not begun this close to closing time: the request becomes a question. */
 const CLOSING_MARGIN_MS = 10 * 60 * 1000;
+/**
+ * An answered question is closed once nobody has written for this long: time for the officer to add a photo or a
+ * link, or for a citizen who is there to write back (which makes it a conversation again).
+ */
+export const ANSWERED_QUIET_MS = 10 * 60 * 1000;
 
 /** Channels whose client is Web Chat, which renders Markdown: there an officer's links are made clickable. */
 const MARKDOWN_CHANNELS: readonly string[] = [DIRECTLINE_CHANNEL, 'webchat'];
@@ -55,6 +60,8 @@ export interface QueueItem {
   officerId?: string;
   officerName?: string;
   complaintId?: string;
+  /** When an officer answered this question (the citizen has not written since): no live chat. */
+  answeredAt?: number;
 }
 
 export interface MessageView {
@@ -80,6 +87,8 @@ export interface HandoffServiceDependencies {
   deliverer: Deliverer;
   audit: AuditLog;
   officerName: (officerId: string) => Promise<string | undefined>;
+  /** Whether any officer account works for the centre (lib/officers/accounts.ts, staffs). */
+  staffed: (centreCode: string) => Promise<boolean>;
   now?: () => number;
   offerAfterMs?: number;
   idleAfterMs?: number;
@@ -129,8 +138,39 @@ export class HandoffService {
     return formatDate(bangkok.toISOString().slice(0, 10), lang, { weekday: true, time: bangkok.toISOString().slice(11, 16) });
   }
 
+  /**
+   * Why officers are not in right now, from the calendar, as the citizen reads it: today's holiday by name, a day
+   * without office hours, or today's hours and that they have not begun, are on a break, are over or end too soon.
+   */
+  describeClosedNow(lang: Lang): string {
+    const t = (key: string, vars?: Record<string, string>) => this.deps.texts.get(lang, key, vars);
+    const day = this.officeHours().dayAt(this.now());
+    switch (day.kind) {
+      case 'holiday':
+        return t('handoff.closedNow.holiday', { holiday: lang === 'th' ? day.holiday.nameTh : day.holiday.nameEn });
+      case 'noHours':
+        return t('handoff.closedNow.noHours', { today: formatDate(day.date, lang, { weekday: true }) });
+      case 'hours': {
+        const hours = day.spans.map((span) => `${span.start}–${span.end}`).join(', ');
+        if (day.phase === 'open') return t('handoff.closedNow.closing', { end: this.closingTime() ?? day.spans[day.spans.length - 1].end });
+        return t(`handoff.closedNow.${day.phase}`, { hours });
+      }
+    }
+  }
+
+  /** Whether the centre has officers at all: a centre without any is said to be so, not given a wait. */
+  staffed(centreCode: string): Promise<boolean> {
+    return this.deps.staffed(centreCode);
+  }
+
   get(key: string): Promise<HandoffDocument | null> {
     return this.deps.repo.get(key);
+  }
+
+  /** The time of day (HH:mm, Bangkok) at which the current opening ends, if open now. */
+  private closingTime(): string | undefined {
+    const closes = this.officeHours().closesAt(this.now());
+    return closes === undefined ? undefined : new Date(closes + 7 * 60 * 60 * 1000).toISOString().slice(11, 16);
   }
 
   position(handoff: HandoffDocument): Promise<number> {
@@ -188,12 +228,18 @@ export class HandoffService {
     });
     await this.deps.repo.touch(handoff._id);
     this.deps.hub.publish(handoff.centreCode, { type: 'message', id: idOf(handoff._id), message: { ...this.view(message) } });
+    // Writing back to an answered question makes it a conversation, in the officers' queue too.
+    if (handoff.kind === 'question' && handoff.answeredAt !== undefined && (await this.deps.repo.answeredToConversation(handoff._id))) {
+      const conversation = await this.deps.repo.get(handoff._id);
+      if (conversation) await this.publishItem(conversation);
+    }
     if (handoff.state !== 'queued') return;
     const lang = handoff.lang;
     if (handoff.kind === 'question') {
       const when = this.describeNextOpening(lang);
+      const soon = this.liveNow() || !when || !(await this.deps.staffed(handoff.centreCode));
       await context.sendActivity(textMessage(
-        this.liveNow() || !when ? this.deps.texts.get(lang, 'handoff.question.addedSoon') : this.deps.texts.get(lang, 'handoff.question.added', { when }),
+        soon ? this.deps.texts.get(lang, 'handoff.question.addedSoon') : this.deps.texts.get(lang, 'handoff.question.added', { when }),
       ));
       return;
     }
@@ -222,8 +268,10 @@ export class HandoffService {
     await this.deps.audit.record(officer._id, 'handoff.claim', handoff._id);
     await this.note(result.handoff, 'handoff.claim', officer._id);
     const lang = result.handoff.lang;
+    // A question's citizen is told when the answer comes ("your answer has arrived"), not that it is being written.
+    const joined = result.handoff.kind === 'live' ? [textMessage(this.deps.texts.get(lang, 'handoff.claimed', { officer: officer.displayName }))] : [];
     await this.sendToCitizen(result.handoff, [
-      textMessage(this.deps.texts.get(lang, 'handoff.claimed', { officer: officer.displayName })),
+      ...joined,
       EventFactory.createHandoffStatus({ id: handoff._id.slice(handoff._id.indexOf('/') + 1), isGroup: false, conversationType: 'personal', name: '' }, 'accepted') as Partial<Activity>,
     ], undefined);
     return { ok: true, value: await this.publishItem(result.handoff) };
@@ -260,7 +308,12 @@ export class HandoffService {
         ? { attachments: content.attachments.map((attachment) => ({ contentType: attachment.contentType, contentUrl: attachment.url, name: attachment.name })) }
         : {}),
     }, { officerId: officer._id, displayName: officer.displayName });
-    const outcome = await this.sendToCitizen(handoff, [activity], message._id);
+    // The first answer to a question comes with the news that it has arrived: a citizen coming back sees that first.
+    const answering = handoff.kind === 'question' ? await this.deps.repo.markAnswered(handoff._id) : null;
+    const arrived = answering ? [textMessage(this.deps.texts.get(handoff.lang, 'handoff.answer.arrived', { officer: officer.displayName }))] : [];
+    const outcome = await this.sendToCitizen(handoff, [...arrived, activity], message._id);
+    // Not delivered, not answered: the next try says again that the answer has arrived.
+    if (answering && !outcome.delivered) await this.deps.repo.unmarkAnswered(handoff._id);
     await this.deps.repo.touch(handoff._id);
     await this.deps.audit.record(officer._id, 'handoff.reply', handoff._id, { delivered: outcome.delivered });
     const stored: TranscriptMessage = outcome.delivered
@@ -268,6 +321,7 @@ export class HandoffService {
       : { ...message, delivery: 'undeliverable', failure: outcome.failure };
     const view = await this.viewWithName(stored);
     this.deps.hub.publish(handoff.centreCode, { type: 'message', id, message: { ...view } });
+    if (answering && outcome.delivered) await this.publishItem(answering);
     return { ok: true, value: view };
   }
 
@@ -310,18 +364,24 @@ export class HandoffService {
     return requeued;
   }
 
-  /** Closes a conversation (officer, or idleness): the citizen is told, and the bot takes over with its menu. */
-  async close(actor: Officer | 'idle', id: string, scope: readonly string[] | 'all'): Promise<ActionResult<QueueItem>> {
+  /**
+   * Closes a conversation (an officer; idleness; or, for an answered question, the quiet after the answer): the
+   * citizen is told, and the bot takes over with its menu.
+   */
+  async close(actor: Officer | 'idle' | 'answered', id: string, scope: readonly string[] | 'all'): Promise<ActionResult<QueueItem>> {
     const handoff = await this.inScope(id, scope);
     if (!handoff) return { ok: false, reason: 'not-found' };
-    const actorId = actor === 'idle' ? 'system' : actor._id;
+    const byOfficer = typeof actor === 'object';
+    const actorId = byOfficer ? actor._id : 'system';
     const result = await this.deps.repo.close(handoff._id, actorId, scope);
     if (!result.ok) return { ok: false, reason: 'conflict' };
-    await this.deps.audit.record(actorId, actor === 'idle' ? 'handoff.idleClose' : 'handoff.close', handoff._id);
-    await this.note(result.handoff, actor === 'idle' ? 'handoff.idleClose' : 'handoff.close', actor === 'idle' ? undefined : actor._id);
+    const code = byOfficer ? 'handoff.close' : actor === 'idle' ? 'handoff.idleClose' : 'handoff.answeredClose';
+    await this.deps.audit.record(actorId, code, handoff._id);
+    await this.note(result.handoff, code, byOfficer ? actor._id : undefined);
     const lang = result.handoff.lang;
+    const farewell = byOfficer ? 'handoff.closed' : actor === 'idle' ? 'handoff.idleClosed' : 'handoff.answer.closed';
     await this.sendToCitizen(result.handoff, [
-      textMessage(this.deps.texts.get(lang, actor === 'idle' ? 'handoff.idleClosed' : 'handoff.closed')),
+      textMessage(this.deps.texts.get(lang, farewell)),
       EventFactory.createHandoffStatus({ id: handoff._id.slice(handoff._id.indexOf('/') + 1), isGroup: false, conversationType: 'personal', name: '' }, 'completed') as Partial<Activity>,
       textMessage(this.deps.texts.get(lang, 'menu.anythingElse'), ['menu.file', 'menu.track', 'menu.faq', 'menu.officer'].map((key) => this.deps.texts.get(lang, key))),
     ], undefined);
@@ -349,11 +409,12 @@ export class HandoffService {
   }
 
   /**
-   * Periodic work: live chats idle too long are closed; requests unclaimed too long are offered to become a
-   * question (once).
+   * Periodic work: answered questions gone quiet and live chats idle too long are closed; requests unclaimed too
+   * long are offered to become a question (once).
    */
   async sweep(): Promise<void> {
     const now = this.now();
+    for (const handoff of await this.deps.repo.answeredQuiet(now - ANSWERED_QUIET_MS)) await this.close('answered', idOf(handoff._id), 'all');
     for (const handoff of await this.deps.repo.idleLive(now - (this.deps.idleAfterMs ?? LIVE_IDLE_MS))) await this.close('idle', idOf(handoff._id), 'all');
     for (const handoff of await this.deps.repo.unclaimedSince(now - (this.deps.offerAfterMs ?? UNCLAIMED_OFFER_MS))) {
       if (await this.deps.repo.markOffered(handoff._id)) {
@@ -419,6 +480,7 @@ export class HandoffService {
       ...(handoff.officerId ? { officerId: handoff.officerId } : {}),
       ...(officerName ? { officerName } : {}),
       ...(handoff.complaintId ? { complaintId: handoff.complaintId } : {}),
+      ...(handoff.kind === 'question' && handoff.answeredAt !== undefined ? { answeredAt: handoff.answeredAt } : {}),
     };
   }
 

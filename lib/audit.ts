@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'handoff.transfer',
   'handoff.close',
   'handoff.idleClose',
+  'handoff.answeredClose',
   'handoff.requeue',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

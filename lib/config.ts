@@ -34,6 +34,30 @@ export interface UploadLimits {
   complaintRetentionDays: number;
 }
 
+/** A rate limit: `burst` requests at once, then `perMinute` a minute (a token bucket, lib/rateLimit.ts). */
+export interface RateLimitSetting {
+  burst: number;
+  perMinute: number;
+}
+
+/**
+ * The limits on citizens' traffic. Per client address: many citizens share one (carrier-grade NAT on Thai
+ * mobile networks, a provincial hall's Wi-Fi), so these are set far above what a busy shared address does
+ * (docs/operations.md, "Rate limits"). Per conversation: one citizen.
+ */
+export interface RateLimits {
+  /** The chat page's token (a new chat, or a returning browser), per client address. */
+  chatTokens: RateLimitSetting;
+  /** Direct Line conversations started, per client address. */
+  directLineStarts: RateLimitSetting;
+  /** Direct Line stream sockets opened, per client address. */
+  directLineSockets: RateLimitSetting;
+  /** Activities posted, per conversation. */
+  directLineMessages: RateLimitSetting;
+  /** Uploads, per conversation. */
+  directLineUploads: RateLimitSetting;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -72,6 +96,7 @@ export interface Config {
   /** A live chat with an officer quiet for this long is closed. */
   handoffIdleMinutes: number;
   uploads: UploadLimits;
+  rateLimits: RateLimits;
   toJSON(): Record<string, unknown>;
 }
 
@@ -103,6 +128,11 @@ export const CONFIG_VARIABLES = [
   'UPLOAD_QUOTA_TOTAL_MB',
   'UPLOAD_RETENTION_DAYS',
   'UPLOAD_COMPLAINT_RETENTION_DAYS',
+  'RATE_LIMIT_CHAT_TOKENS',
+  'RATE_LIMIT_DIRECTLINE_STARTS',
+  'RATE_LIMIT_DIRECTLINE_SOCKETS',
+  'RATE_LIMIT_DIRECTLINE_MESSAGES',
+  'RATE_LIMIT_DIRECTLINE_UPLOADS',
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -222,6 +252,40 @@ function uploads(env: Env): UploadLimits {
   });
 }
 
+const MAX_RATE = 1_000_000;
+
+/** `<at once>/<per minute>`, for example `60/30`: 60 requests at once, then 30 a minute. */
+function rateLimit(env: Env, name: string, fallback: RateLimitSetting): RateLimitSetting {
+  const raw = read(env, name);
+  if (raw === undefined) return Object.freeze({ ...fallback });
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
+  const burst = match ? Number(match[1]) : NaN;
+  const perMinute = match ? Number(match[2]) : NaN;
+  if (!(burst >= 1 && burst <= MAX_RATE && perMinute >= 1 && perMinute <= MAX_RATE)) {
+    throw invalid(name, `must be <at once>/<per minute>, two whole numbers from 1 to ${MAX_RATE}, such as 60/30 (got "${raw}")`);
+  }
+  return Object.freeze({ burst, perMinute });
+}
+
+/** The defaults, and why they are what they are: docs/operations.md, "Rate limits". */
+export const DEFAULT_RATE_LIMITS: RateLimits = Object.freeze({
+  chatTokens: { burst: 60, perMinute: 30 },
+  directLineStarts: { burst: 60, perMinute: 30 },
+  directLineSockets: { burst: 120, perMinute: 60 },
+  directLineMessages: { burst: 20, perMinute: 60 },
+  directLineUploads: { burst: 20, perMinute: 10 },
+});
+
+function rateLimits(env: Env): RateLimits {
+  return Object.freeze({
+    chatTokens: rateLimit(env, 'RATE_LIMIT_CHAT_TOKENS', DEFAULT_RATE_LIMITS.chatTokens),
+    directLineStarts: rateLimit(env, 'RATE_LIMIT_DIRECTLINE_STARTS', DEFAULT_RATE_LIMITS.directLineStarts),
+    directLineSockets: rateLimit(env, 'RATE_LIMIT_DIRECTLINE_SOCKETS', DEFAULT_RATE_LIMITS.directLineSockets),
+    directLineMessages: rateLimit(env, 'RATE_LIMIT_DIRECTLINE_MESSAGES', DEFAULT_RATE_LIMITS.directLineMessages),
+    directLineUploads: rateLimit(env, 'RATE_LIMIT_DIRECTLINE_UPLOADS', DEFAULT_RATE_LIMITS.directLineUploads),
+  });
+}
+
 /** Replaces the password in a MongoDB URI, so that the URI can be logged. */
 export function redactUri(uri: string): string {
   return uri.replace(/^(mongodb(?:\+srv)?:\/\/)([^@/]*)@/, (_match, scheme: string) => `${scheme}[redacted]@`);
@@ -257,6 +321,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     handoffOfferMinutes: integer(env, 'HANDOFF_OFFER_MINUTES', 10, 1, 240),
     handoffIdleMinutes: integer(env, 'HANDOFF_IDLE_MINUTES', 20, 1, 1440),
     uploads: uploads(env),
+    rateLimits: rateLimits(env),
     toJSON() {
       return {
         port: this.port,
@@ -278,6 +343,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         handoffOfferMinutes: this.handoffOfferMinutes,
         handoffIdleMinutes: this.handoffIdleMinutes,
         uploads: this.uploads,
+        rateLimits: this.rateLimits,
       };
     },
   };

@@ -9,6 +9,11 @@ export interface RateLimitPolicy {
   perSecond: number;
 }
 
+/** A policy from a configured limit: `burst` at once, then `perMinute` a minute. */
+export function policyOf(setting: { burst: number; perMinute: number }): RateLimitPolicy {
+  return { capacity: setting.burst, perSecond: setting.perMinute / 60 };
+}
+
 interface Bucket {
   tokens: number;
   updatedAt: number;

@@ -1,13 +1,16 @@
 import type { IncomingMessage } from 'node:http';
+import { DIRECTLINE_CHANNEL } from '../channels/directline/service';
 
 /**
- * The address clients reach the service at, for the links it hands out (stream URLs, file links). PUBLIC_URL
- * wins when set; otherwise the request's own Host header is used, which is what a local `npm start` needs.
+ * The address clients reach the service at, for the links it hands out (stream URLs, file links, the privacy
+ * notice). PUBLIC_URL wins when set; otherwise the request's own Host header is used, which is what a local
+ * `npm start` (or a phone on the same Wi-Fi) needs: never `localhost`, which on a citizen's phone is the phone.
  * Behind trusted reverse proxies (`trustedHops` of them, 0 when none is trusted) the scheme and the client's
  * address come from their X-Forwarded-* headers.
  */
 export class PublicAddress {
-  constructor(private readonly configured: string | undefined, readonly trustedHops: number) {}
+  /** @param fallback for links made outside any citizen's request on a channel that does not say (PUBLIC_URL's default). */
+  constructor(private readonly configured: string | undefined, readonly trustedHops: number, private readonly fallback = 'http://localhost') {}
 
   httpBase(req: IncomingMessage): string {
     if (this.configured) return this.configured;
@@ -20,6 +23,18 @@ export class PublicAddress {
 
   webSocketBase(req: IncomingMessage): string {
     return this.httpBase(req).replace(/^http/, 'ws');
+  }
+
+  /**
+   * The address a conversation's citizen reaches the service at, for links made in a turn (the privacy notice) or
+   * by an officer (a photo reply): PUBLIC_URL when set; on the service's own Direct Line channel, the address the
+   * citizen's client used, which the Direct Line routes give each turn as its `serviceUrl` (httpBase of the
+   * request, so already checked); otherwise `otherwise` (the request at hand) or the fallback.
+   */
+  forConversation(reference: { channelId?: string; serviceUrl?: string }, otherwise?: IncomingMessage): string {
+    if (this.configured) return this.configured;
+    if (reference.channelId === DIRECTLINE_CHANNEL && typeof reference.serviceUrl === 'string' && /^https?:\/\/[^/?#\s]+$/.test(reference.serviceUrl)) return reference.serviceUrl;
+    return otherwise ? this.httpBase(otherwise) : this.fallback;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { DirectLineLog } from '../../lib/directline/log';
 import type { TokenSigner } from '../../lib/directline/tokens';
-import { RateLimiter } from '../../lib/rateLimit';
+import type { RateLimitSetting } from '../../lib/config';
+import { policyOf, RateLimiter } from '../../lib/rateLimit';
 import { newConversationId, newUserId, type DirectLineService } from '../channels/directline/service';
 import { jsonBody } from '../http/body';
 import { HttpError } from '../http/errors';
@@ -32,17 +33,21 @@ export interface ChatTokenDependencies {
   log: DirectLineLog;
   signer: TokenSigner;
   address: PublicAddress;
+  /** Per client address: many citizens may share one (RATE_LIMIT_CHAT_TOKENS). */
+  limit: RateLimitSetting;
   now?: () => number;
 }
 
 export function chatTokenRoutes(deps: ChatTokenDependencies) {
-  const limiter = new RateLimiter({ capacity: 10, perSecond: 1 / 30 }, deps.now ?? Date.now);
+  const limiter = new RateLimiter(policyOf(deps.limit), deps.now ?? Date.now);
   const json = jsonBody(1024);
 
   return (server: Server): void => {
     server.post(CHAT_TOKEN_PATH, json, async (req: Request, res: Response) => {
-      if (!limiter.take(clientAddress(req, deps.address.trustedHops))) {
-        res.setHeader('retry-after', '30');
+      const client = clientAddress(req, deps.address.trustedHops);
+      if (!limiter.take(client)) {
+        // When the next chat can start: the chat page waits that long before it lets the citizen try again.
+        res.setHeader('retry-after', String(Math.max(1, limiter.retryAfterSeconds(client))));
         throw new HttpError(429, 'TooManyRequests', 'Too many new chats from this address; try again shortly');
       }
       const fresh = typeof req.body === 'object' && req.body !== null && (req.body as { fresh?: unknown }).fresh === true;

@@ -5,6 +5,11 @@ import { escapeHtml } from './html';
 
 export const PRIVACY_PATH = '/privacy';
 
+/** The link to the privacy notice on the service at `base`, in the reader's language. */
+export function privacyLink(base: string, lang: Lang): string {
+  return `${base}${PRIVACY_PATH}${lang === 'en' ? '?lang=en' : ''}`;
+}
+
 const SECTIONS = ['privacy.intro', 'privacy.collect', 'privacy.use', 'privacy.share', 'privacy.keep', 'privacy.rights', 'privacy.contact'];
 
 /** The privacy notice the consent question links to, in Thai (default) or English, from editable content. */

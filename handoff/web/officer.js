@@ -68,6 +68,8 @@
       stateQueued: 'รอเจ้าหน้าที่',
       stateLiveWith: 'คุยอยู่กับ {name}',
       stateLiveWithYou: 'คุยอยู่กับคุณ',
+      stateAnsweredBy: '{name} ตอบแล้ว',
+      stateAnsweredByYou: 'คุณตอบแล้ว',
       stateClosed: 'ปิดแล้ว',
       stateBot: 'กลับไปคุยกับผู้ช่วยอัตโนมัติแล้ว',
       stateGone: 'ไม่อยู่ในคิวของคุณแล้ว',
@@ -126,6 +128,7 @@
       systemTransfer: '{name} โอนเรื่องจาก{from} ไปยัง{to}',
       systemClose: '{name} ปิดการสนทนา',
       systemIdleClose: 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      systemAnsweredClose: 'ตอบคำถามแล้ว ปิดอัตโนมัติเมื่อไม่มีข้อความต่อ',
       systemRequeue: 'กลับเข้าคิว เพราะ {name} ดูแลเรื่องนี้ต่อไม่ได้แล้ว',
       systemWithdraw: 'ประชาชนยกเลิกการรอ',
       systemToQuestion: 'ประชาชนเลือกฝากคำถามไว้แทนการรอ',
@@ -173,7 +176,7 @@
 
       complaintLookupTitle: 'ค้นหาเรื่องร้องเรียน',
       trackingNumber: 'เลขที่เรื่อง',
-      trackingNumberHint: 'เช่น DD-2569-7K3Q9XM',
+      trackingNumberHint: 'เช่น DD-2569-7K3Q9XR',
       find: 'ค้นหา',
       complaintNotFound: 'ไม่พบเรื่องร้องเรียนเลขนี้ หรือเรื่องนี้ไม่อยู่ในศูนย์ที่คุณรับผิดชอบ',
       complaintOfConversation: 'เรื่องร้องเรียนของการสนทนานี้',
@@ -277,7 +280,7 @@
       auditActor: 'ผู้ใช้งาน',
       auditEveryone: 'ทุกคน',
       auditTarget: 'เป้าหมาย',
-      auditTargetHint: 'เช่น เลขที่เรื่อง DD-2569-7K3Q9XM',
+      auditTargetHint: 'เช่น เลขที่เรื่อง DD-2569-7K3Q9XR',
       auditApply: 'แสดงรายการ',
       auditLoadMore: 'โหลดเพิ่ม',
       auditEmpty: 'ไม่มีรายการ',
@@ -306,6 +309,7 @@
       'audit_handoff.transfer': 'โอนเรื่องไปศูนย์อื่น',
       'audit_handoff.close': 'ปิดการสนทนา',
       'audit_handoff.idleClose': 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
+      'audit_handoff.answeredClose': 'ปิดคำถามที่ตอบแล้วอัตโนมัติ',
       'audit_handoff.requeue': 'ส่งการสนทนากลับเข้าคิว',
 
       hoursTitle: 'เวลาทำการ',
@@ -437,6 +441,8 @@
       stateQueued: 'Waiting',
       stateLiveWith: 'Live with {name}',
       stateLiveWithYou: 'Live with you',
+      stateAnsweredBy: 'Answered by {name}',
+      stateAnsweredByYou: 'Answered by you',
       stateClosed: 'Closed',
       stateBot: 'Back with the assistant',
       stateGone: 'No longer in your queue',
@@ -495,6 +501,7 @@
       systemTransfer: '{name} transferred it from the {from} to the {to}',
       systemClose: '{name} closed the conversation',
       systemIdleClose: 'Closed automatically after a long silence',
+      systemAnsweredClose: 'Question answered; closed automatically when nothing more was written',
       systemRequeue: 'Back in the queue: {name} can no longer take it',
       systemWithdraw: 'The citizen stopped waiting',
       systemToQuestion: 'The citizen chose to leave a question instead of waiting',
@@ -542,7 +549,7 @@
 
       complaintLookupTitle: 'Find a complaint',
       trackingNumber: 'Tracking number',
-      trackingNumberHint: 'For example DD-2569-7K3Q9XM',
+      trackingNumberHint: 'For example DD-2569-7K3Q9XR',
       find: 'Find',
       complaintNotFound: 'No complaint with this number, or not in your centres.',
       complaintOfConversation: "This conversation's complaint",
@@ -646,7 +653,7 @@
       auditActor: 'Who',
       auditEveryone: 'Everyone',
       auditTarget: 'Target',
-      auditTargetHint: 'For example a tracking number, DD-2569-7K3Q9XM',
+      auditTargetHint: 'For example a tracking number, DD-2569-7K3Q9XR',
       auditApply: 'Show entries',
       auditLoadMore: 'Load more',
       auditEmpty: 'No entries',
@@ -675,6 +682,7 @@
       'audit_handoff.transfer': 'Transferred to another centre',
       'audit_handoff.close': 'Closed a conversation',
       'audit_handoff.idleClose': 'Closed automatically after a long silence',
+      'audit_handoff.answeredClose': 'Closed an answered question automatically',
       'audit_handoff.requeue': 'Put a conversation back in the queue',
 
       hoursTitle: 'Office hours',
@@ -789,6 +797,7 @@
     'handoff.transfer',
     'handoff.close',
     'handoff.idleClose',
+    'handoff.answeredClose',
     'handoff.requeue',
   ];
   /* The limits the service puts on a calendar (lib/handoff/officeHours.ts), checked here first to say what is wrong in words. */
@@ -987,6 +996,8 @@
 
   function stateLabel(item) {
     if (item.state === 'queued') return t('stateQueued');
+    /* An answered question waits for nothing: it is no live chat (it closes by itself once quiet). */
+    if (item.state === 'live' && item.answeredAt) return isMine(item) ? t('stateAnsweredByYou') : t('stateAnsweredBy', { name: item.officerName || t('anotherOfficer') });
     if (item.state === 'live') return isMine(item) ? t('stateLiveWithYou') : t('stateLiveWith', { name: item.officerName || t('anotherOfficer') });
     if (item.state === 'closed') return t('stateClosed');
     if (item.state === 'bot') return t('stateBot');
@@ -1650,7 +1661,7 @@
     const openId = state.conversation && state.conversation.id;
     const children = items.map(function (item) {
       const waiting = h('span', { class: 'waited', 'data-since': String(toTime(item.requestedAt) || toTime(item.queuedAt) || '') }, t('waited', { duration: formatDuration(Date.now() - (toTime(item.requestedAt) || toTime(item.queuedAt) || Date.now())) }));
-      const stateClass = 'badge badge--' + (item.state === 'live' ? (isMine(item) ? 'mine' : 'live') : 'queued');
+      const stateClass = 'badge badge--' + (item.state === 'live' ? (item.answeredAt ? 'answered' : isMine(item) ? 'mine' : 'live') : 'queued');
       return h('li', { class: 'queue-item' + (item.id === openId ? ' queue-item--open' : ''), 'data-id': item.id }, [
         h('a', { class: 'queue-item__link', href: conversationHash(item.id), 'aria-current': item.id === openId ? 'page' : undefined }, [
           h('span', { class: 'queue-item__top' }, [
@@ -1928,6 +1939,7 @@
       'handoff.claim': 'systemClaim',
       'handoff.close': 'systemClose',
       'handoff.idleClose': 'systemIdleClose',
+      'handoff.answeredClose': 'systemAnsweredClose',
       'handoff.requeue': 'systemRequeue',
       'handoff.withdraw': 'systemWithdraw',
       'handoff.toQuestion': 'systemToQuestion',

@@ -2,7 +2,7 @@ import type { Collection, Store } from '../store/types';
 
 /**
  * Limits wrong answers to a check (a complaint's phone digits or PIN), per key: the tracking number being
- * tried and the person trying it. After `maxFailures` wrong answers within `windowMs`, the key is locked for
+ * tried, or the person trying. After `maxFailures` wrong answers within `windowMs`, the key is locked for
  * `lockMs`. Counting is an atomic increment in the store, so parallel guesses from many conversations still
  * count one by one.
  */
@@ -15,7 +15,16 @@ export interface AttemptPolicy {
   lockMs: number;
 }
 
+/** Per tracking number: five wrong checks lock the number, whoever tries it, so that its check cannot be guessed. */
 export const DEFAULT_ATTEMPT_POLICY: AttemptPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 30 * 60_000 };
+
+/**
+ * Per person trying (their channel account): a wider budget, for one person spreading guesses over many numbers.
+ * It is three numbers' worth, so that a citizen who mistyped the number, found out after a few wrong checks and
+ * typed the right one is not locked out of it; and it never touches the complaints filed on their own channel,
+ * which are shown without a check.
+ */
+export const DEFAULT_REQUESTER_ATTEMPT_POLICY: AttemptPolicy = { maxFailures: 15, windowMs: 15 * 60_000, lockMs: 30 * 60_000 };
 
 interface AttemptDocument {
   _id: string;

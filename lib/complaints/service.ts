@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../errors';
 import type { Lang } from '../i18n/language';
 import type { Collection, Store } from '../store/types';
 import { buddhistYear } from '../thai/dates';
-import { AttemptLimiter, type AttemptPolicy, DEFAULT_ATTEMPT_POLICY } from './attemptLimiter';
+import { AttemptLimiter, type AttemptPolicy, DEFAULT_ATTEMPT_POLICY, DEFAULT_REQUESTER_ATTEMPT_POLICY } from './attemptLimiter';
 import { generateTrackingNumber, parseTrackingNumber } from './trackingNumber';
 import { cleanText } from './fields';
 import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintDraft, type ComplaintStatus, type Contact, type Owner } from './types';
@@ -34,13 +34,17 @@ export interface Filed {
 export type VerifyResult =
   | { kind: 'ok'; complaint: ComplaintDocument }
   | { kind: 'mismatch'; left: number }
-  | { kind: 'locked'; until: number };
+  /** `number`: this number's checks are paused for everyone; `requester`: this person's checks of any number are. */
+  | { kind: 'locked'; until: number; scope: 'number' | 'requester' };
 
 export interface ComplaintServiceOptions {
   hashingKey: string;
   now?: () => number;
   random?: (max: number) => number;
+  /** Wrong checks per tracking number. */
   attemptPolicy?: AttemptPolicy;
+  /** Wrong checks per person trying, over all numbers. */
+  requesterAttemptPolicy?: AttemptPolicy;
 }
 
 /** The fields a draft still lacks, in the order the flow asks for them. */
@@ -69,7 +73,8 @@ export function missingFields(draft: ComplaintDraft, anonymousAllowed: boolean):
 
 export class ComplaintService {
   private readonly complaints: Collection<ComplaintDocument>;
-  private readonly limiter: AttemptLimiter;
+  private readonly numberLimiter: AttemptLimiter;
+  private readonly requesterLimiter: AttemptLimiter;
   private readonly now: () => number;
   private readonly random: (max: number) => number;
 
@@ -78,7 +83,8 @@ export class ComplaintService {
     this.complaints = store.collection<ComplaintDocument>(COMPLAINTS_COLLECTION);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? randomInt;
-    this.limiter = new AttemptLimiter(store, options.attemptPolicy ?? DEFAULT_ATTEMPT_POLICY, this.now);
+    this.numberLimiter = new AttemptLimiter(store, options.attemptPolicy ?? DEFAULT_ATTEMPT_POLICY, this.now);
+    this.requesterLimiter = new AttemptLimiter(store, options.requesterAttemptPolicy ?? DEFAULT_REQUESTER_ATTEMPT_POLICY, this.now);
   }
 
   /** A keyed hash: lets us compare a value later without keeping it. */
@@ -201,22 +207,31 @@ export class ComplaintService {
   /**
    * Checks a tracking number and its check (phone's last four digits, or PIN) for a requester. The answer is
    * the same whether the number does not exist or the check is wrong, and wrong answers are limited per number
-   * and per requester, so numbers can neither be discovered nor their checks guessed.
+   * (tightly: that is what stops a check being guessed) and per requester (loosely: one person trying many
+   * numbers), so numbers can neither be discovered nor their checks guessed. A citizen's own complaints never
+   * come here: they are shown without a check (getOwn).
    */
   async verify(typedNumber: string, check: string, requester: string): Promise<VerifyResult> {
     const parsed = parseTrackingNumber(typedNumber);
     const number = parsed.ok ? parsed.number : typedNumber.slice(0, 64);
-    const keys = [`number:${number}`, `requester:${this.hash('requester', requester)}`];
-    const lockedUntil = await this.limiter.lockedUntil(keys);
-    if (lockedUntil !== undefined) return { kind: 'locked', until: lockedUntil };
+    const numberKey = [`number:${number}`];
+    const requesterKey = [`requester:${this.hash('requester', requester)}`];
+    const numberLock = await this.numberLimiter.lockedUntil(numberKey);
+    if (numberLock !== undefined) return { kind: 'locked', until: numberLock, scope: 'number' };
+    const requesterLock = await this.requesterLimiter.lockedUntil(requesterKey);
+    if (requesterLock !== undefined) return { kind: 'locked', until: requesterLock, scope: 'requester' };
     const complaint = parsed.ok ? await this.complaints.findOne({ _id: number }) : null;
     const given = this.verifierHash(number, check.replace(/\D/g, ''));
     if (complaint && safeEqual(complaint.verifier, given)) {
-      await this.limiter.reset(keys);
+      await this.numberLimiter.reset(numberKey);
+      await this.requesterLimiter.reset(requesterKey);
       return { kind: 'ok', complaint };
     }
-    const failure = await this.limiter.recordFailure(keys);
-    return failure.lockedUntil !== undefined ? { kind: 'locked', until: failure.lockedUntil } : { kind: 'mismatch', left: failure.left };
+    const onNumber = await this.numberLimiter.recordFailure(numberKey);
+    const onRequester = await this.requesterLimiter.recordFailure(requesterKey);
+    if (onNumber.lockedUntil !== undefined) return { kind: 'locked', until: onNumber.lockedUntil, scope: 'number' };
+    if (onRequester.lockedUntil !== undefined) return { kind: 'locked', until: onRequester.lockedUntil, scope: 'requester' };
+    return { kind: 'mismatch', left: Math.min(onNumber.left, onRequester.left) };
   }
 
   private verifierHash(number: string, check: string): string {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { toAsciiDigits } from '../thai/text';
 
 /**
- * Tracking numbers: `DD-2569-7K3Q9XM` — the Buddhist-era year of filing, six random characters and a check
+ * Tracking numbers: `DD-2569-7K3Q9XR` — the Buddhist-era year of filing, six random characters and a check
  * character, in Crockford's base 32 (no I, L, O or U, so nothing is mistaken for 1 or 0 when read aloud or
  * typed). Six random characters give a billion numbers a year: knowing one number says nothing about another.
  * The check character (Luhn mod 32) catches any single mistyped character and most swaps of two neighbours,
@@ -72,9 +72,10 @@ export function parseTrackingNumber(text: string): TrackingNumberParse {
   return { ok: true, number: format(year, code) };
 }
 
-const EMBEDDED = /(?:^|[^A-Za-z0-9])(D\s*D[\s\-–]*[0-9๐-๙]{4}[\s\-–]*[0-9A-Za-z]{7})(?![A-Za-z0-9])/i;
+// Thai digits may stand anywhere a digit does, in the code as in the year: parseTrackingNumber reads them.
+const EMBEDDED = /(?:^|[^A-Za-z0-9])(D\s*D[\s\-–]*[0-9๐-๙]{4}[\s\-–]*[0-9๐-๙A-Za-z]{7})(?![A-Za-z0-9๐-๙])/i;
 
-/** Finds a tracking number inside a sentence ("ติดตามเรื่อง DD-2569-7K3Q9XM ค่ะ"), if it has one. */
+/** Finds a tracking number inside a sentence ("ติดตามเรื่อง DD-2569-7K3Q9XR ค่ะ"), if it has one. */
 export function findTrackingNumber(text: string): TrackingNumberParse | undefined {
   const match = EMBEDDED.exec(text.slice(0, 2000));
   return match ? parseTrackingNumber(match[1]) : undefined;

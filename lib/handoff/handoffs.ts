@@ -38,6 +38,12 @@ export interface HandoffDocument {
   closedBy?: string;
   /** When the citizen was offered to leave a question instead of waiting (once per request). */
   offeredAt?: number;
+  /**
+   * When an officer's first answer to a question reached the citizen. While the citizen has not written since, the
+   * question is no live chat, and it is closed once quiet (HandoffService.sweep); a message from the citizen makes
+   * it a conversation (kind `live`) with the officer who answered.
+   */
+  answeredAt?: number;
   lastActivityAt: number;
   updatedAt: number;
 }
@@ -93,7 +99,7 @@ export class HandoffRepository {
     try {
       const handoff = await this.handoffs.findOneAndUpdate(
         { _id: request.key, state: { $in: statesAllowing('request') } },
-        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
+        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', answeredAt: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
         { upsert: true, returnDocument: 'after' },
       );
       return handoff ? { ok: true, handoff } : { ok: false, current: await this.get(request.key) };
@@ -194,6 +200,36 @@ export class HandoffRepository {
   /** Live chats with no activity since `before`: to be closed for idleness. */
   idleLive(before: number, limit = 100): Promise<HandoffDocument[]> {
     return this.handoffs.find({ state: 'live', lastActivityAt: { $lt: before } }, { sort: { lastActivityAt: 1 }, limit }).toArray();
+  }
+
+  /**
+   * Records that an officer is answering a question. Returns the handoff when this is its first answer (the
+   * citizen is then told that their answer has arrived), or null. Atomic: of two answers sent at once, one is first.
+   */
+  markAnswered(key: string): Promise<HandoffDocument | null> {
+    return this.handoffs.findOneAndUpdate(
+      { _id: key, state: 'live', kind: 'question', answeredAt: { $exists: false } },
+      { $set: { answeredAt: this.now() } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /** The first answer did not reach the citizen: the question is not answered yet. */
+  async unmarkAnswered(key: string): Promise<void> {
+    await this.handoffs.updateOne({ _id: key, state: 'live', kind: 'question' }, { $unset: { answeredAt: '' } });
+  }
+
+  /** The citizen wrote back to an answered question: it is now a conversation. True when it was an answered question. */
+  async answeredToConversation(key: string): Promise<boolean> {
+    const update = await this.handoffs.updateOne({ _id: key, state: 'live', kind: 'question', answeredAt: { $exists: true } }, { $set: { kind: 'live', updatedAt: this.now() } });
+    return update.modifiedCount > 0;
+  }
+
+  /** Answered questions with no activity since `before`: done, to be closed. */
+  answeredQuiet(before: number, limit = 100): Promise<HandoffDocument[]> {
+    return this.handoffs
+      .find({ state: 'live', kind: 'question', answeredAt: { $exists: true }, lastActivityAt: { $lt: before } }, { sort: { lastActivityAt: 1 }, limit })
+      .toArray();
   }
 
   /** Live-chat requests waiting since before `before` and not yet offered to leave a question instead. */

@@ -115,6 +115,16 @@ export function parseCalendar(input: unknown): OfficeCalendar {
   return calendar;
 }
 
+/**
+ * What a day is at a given moment, for telling a citizen honestly why officers are not in: a holiday (with its
+ * name), a day without office hours, or a working day with its hours and where the moment falls in them.
+ * `date` is the Bangkok date, YYYY-MM-DD.
+ */
+export type DayAt =
+  | { kind: 'holiday'; date: string; holiday: Holiday }
+  | { kind: 'noHours'; date: string }
+  | { kind: 'hours'; date: string; spans: readonly OpeningSpan[]; phase: 'before' | 'between' | 'open' | 'after' };
+
 export class OfficeHours {
   private readonly holidays: Map<string, Holiday>;
 
@@ -132,6 +142,23 @@ export class OfficeHours {
     const { date, weekday, minute } = bangkokParts(at);
     if (this.holidays.has(date)) return false;
     return this.calendar.weekly[weekday].some((span) => minute >= minutes(span.start) && minute < minutes(span.end));
+  }
+
+  /** The day of `at` as a citizen would be told about it (see DayAt). */
+  dayAt(at: number): DayAt {
+    const { date, weekday, minute } = bangkokParts(at);
+    const holiday = this.holidays.get(date);
+    if (holiday) return { kind: 'holiday', date, holiday };
+    const spans = [...this.calendar.weekly[weekday]].sort((a, b) => minutes(a.start) - minutes(b.start));
+    if (spans.length === 0) return { kind: 'noHours', date };
+    const phase = spans.some((span) => minute >= minutes(span.start) && minute < minutes(span.end))
+      ? 'open'
+      : minute < minutes(spans[0].start)
+        ? 'before'
+        : minute >= minutes(spans[spans.length - 1].end)
+          ? 'after'
+          : 'between';
+    return { kind: 'hours', date, spans, phase };
   }
 
   /** When officers are next in (now, if open now); undefined if the calendar has no opening within a year. */

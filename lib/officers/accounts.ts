@@ -198,6 +198,20 @@ export class OfficerAccounts {
     return name;
   }
 
+  /**
+   * Whether any enabled account works for the centre: one of its officers, or a supervisor of its province (the
+   * inverse of scopeOf). Admins are not counted: they run the service for every centre and staff none of them.
+   */
+  async staffs(centreCode: string, directory: CentreDirectory): Promise<boolean> {
+    const centre = directory.centre(centreCode);
+    const province = centre ? directory.provinceOf(centre)?.code : undefined;
+    const found = await this.officers.findOne({
+      disabled: false,
+      $or: [{ role: 'officer', centres: centreCode }, { role: 'supervisor', centres: { $in: province ? [centreCode, province] : [centreCode] } }],
+    });
+    return found !== null;
+  }
+
   async get(id: string): Promise<Officer | undefined> {
     const document = await this.officers.findOne({ _id: id });
     return document && !document.disabled ? publicView(document) : undefined;

@@ -32,8 +32,8 @@ const DIGITS = /[0-9\u0E50-\u0E59\uFF10-\uFF19]/g;
 const THIRTEEN_DIGITS = /(?<![0-9\u0E50-\u0E59\uFF10-\uFF19][ \t-]{0,2})[0-9\u0E50-\u0E59\uFF10-\uFF19](?:[ \t-]{0,2}[0-9\u0E50-\u0E59\uFF10-\uFF19]){12}(?![ \t-]{0,2}[0-9\u0E50-\u0E59\uFF10-\uFF19])/g;
 // A PIN given in passing ("my PIN is 115959", "รหัส PIN ๑๑๕๙๕๙"): the number after the word.
 const PIN_IN_TEXT = /(\bPIN\b|พิน|รหัสยืนยัน)(\s*(?:คือ|is|:|=|：)?\s*)((?:[0-9\u0E50-\u0E59\uFF10-\uFF19][ -]?){3,7}[0-9\u0E50-\u0E59\uFF10-\uFF19])(?![0-9\u0E50-\u0E59\uFF10-\uFF19])/gi;
-// Something shaped like a tracking number (DD-2569-7K3Q9XM, typed loosely), whose digits are not a check.
-const TRACKING_NUMBER_SHAPE = /D\s*D[\s\-–]*[0-9\u0E50-\u0E59]{4}[\s\-–]*[0-9A-Za-z]{7}/gi;
+// Something shaped like a tracking number (DD-2569-7K3Q9XR, typed loosely), whose digits are not a check.
+const TRACKING_NUMBER_SHAPE = /D\s*D[\s\-–]*[0-9\u0E50-\u0E59]{4}[\s\-–]*[0-9\u0E50-\u0E59A-Za-z]{7}/gi;
 const EMAIL = /([^\s@<>()[\],;:"]+)@([^\s@<>()[\],;:"]+)/g;
 
 /** Replaces every digit but the last `keep` of the text. */

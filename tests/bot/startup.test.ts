@@ -35,6 +35,9 @@ describe('starting and stopping the service', () => {
     // The first admin's one-time password is shown once, on the terminal, and never in the JSON log.
     const password = /One-time password: (\S+)/.exec(service.stderr())?.[1];
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+    // Where citizens chat and where officers work, both on the banner and in the log.
+    expect(service.stderr()).toContain(`Chat page:   http://localhost:${port}/\n  Officer app: http://localhost:${port}/officer\n`);
+    expect(lines.find((line) => line.msg === 'listening')).toMatchObject({ chatPage: `http://localhost:${port}/`, officerApp: `http://localhost:${port}/officer` });
     expect(service.stdout()).not.toContain(password as string);
 
     // The operator's recovery: a new one-time password for the admin; the printed one stops working.

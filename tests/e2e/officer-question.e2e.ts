@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, nextToken, screenshot, watchPage } from './support/harness';
+import { launchChromium, nextToken, screenshot, shown, watchPage, WEBCHAT } from './support/harness';
 import {
   askForChiangMai,
   createOfficer,
@@ -15,9 +15,10 @@ import {
 } from './support/officer';
 
 /**
- * After hours: a citizen leaves a question on Friday evening and is told when officers answer; on Monday
- * morning an officer finds it among the questions, answers it and closes it; the citizen comes back to the
- * chat page and finds the answer. The officer works in English, and the app remembers that.
+ * After hours: a citizen leaves a question on Friday evening and is told why officers are not in (today's hours
+ * are over) and when they answer; on Monday morning an officer finds it among the questions, answers it (it is
+ * then shown as answered, not as a live chat) and closes it; the citizen comes back to the chat page and finds
+ * "your answer has arrived" first, then the answer. The officer works in English, and the app remembers that.
  */
 
 const QUESTION = 'ขอสอบถามว่าการขอรับเงินช่วยเหลือผู้ประสบภัยน้ำท่วม ต้องใช้เอกสารอะไรบ้างคะ';
@@ -52,7 +53,9 @@ test('a question left on Friday evening is answered on Monday morning, and the c
   expect(service.test.app.handoffs.describeNextOpening('en')).toMatch(/Monday.*08:30/);
   const chat = await openCitizen(citizenPage, service);
   await askForChiangMai(chat, service);
-  await chat.botSays(t('handoff.afterHours.prompt', { when: when as string }));
+  const closed = service.test.app.handoffs.describeClosedNow('th');
+  expect(closed).toBe(t('handoff.closedNow.after', { hours: '08:30–16:30' }));
+  await chat.botSays(t('handoff.afterHours.prompt', { closed, when: when as string }));
   await chat.send(QUESTION);
   await chat.botSays(t('handoff.question.recorded', { when: when as string }));
   await screenshot(citizenPage, 'officer-citizen-04-question-left');
@@ -93,6 +96,9 @@ test('a question left on Friday evening is answered on Monday morning, and the c
   await expect(officerPage.locator('#reply-text').getAttribute('lang')).resolves.toBe('th');
   await officer.reply(ANSWER);
   await expect(officerPage.locator('.message__delivery--failed').count()).resolves.toBe(0);
+  // Answered: still among the questions, marked answered, never shown as a live chat.
+  await officer.questionItems().first().locator('.badge--answered').filter({ hasText: 'Answered by you' }).waitFor();
+  await expect(officer.liveItems().count()).resolves.toBe(0);
   await shot(officerPage, '05-question-answered-en');
   await officerPage.locator('#close-button').click();
   await officerPage.locator('#close-confirm').click();
@@ -102,9 +108,16 @@ test('a question left on Friday evening is answered on Monday morning, and the c
   // The citizen comes back to the chat page (the same browser): the answer is there.
   const [again] = await Promise.all([nextToken(citizenPage), citizenPage.reload()]);
   expect(again.resumed).toBe(true);
-  await chat.botSays(t('handoff.claimed', { officer: 'วิชัย ศรีสุข' }));
+  await chat.botSays(t('handoff.answer.arrived', { officer: 'วิชัย ศรีสุข' }));
   await chat.botSays(ANSWER);
   await chat.botSays(t('handoff.closed'));
+  // What the citizen finds after their own question: first that the answer has arrived, then the answer.
+  const after = await citizenPage.locator(WEBCHAT.bubble).allInnerTexts();
+  const asked = after.findIndex((text) => text.includes(QUESTION));
+  const [first, second] = after.slice(asked + 2).map((text) => text.trim());
+  expect(first).toMatch(shown(t('handoff.answer.arrived', { officer: 'วิชัย ศรีสุข' })));
+  expect(second).toMatch(shown(ANSWER));
+  expect(after.join('\n')).not.toContain(t('handoff.claimed', { officer: 'วิชัย ศรีสุข' }));
   await screenshot(citizenPage, 'officer-citizen-05-answer-on-return');
 
   expect(officer.problems()).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });

@@ -50,7 +50,7 @@ test('markup typed by a citizen is shown as text in the queue and the conversati
   const chat = await openCitizen(citizenPage, service);
   await askForChiangMai(chat, service);
   const when = service.test.app.handoffs.describeNextOpening('th') as string;
-  await chat.botSays(t('handoff.afterHours.prompt', { when }));
+  await chat.botSays(t('handoff.afterHours.prompt', { closed: service.test.app.handoffs.describeClosedNow('th'), when }));
   await chat.send(MARKUP);
   await chat.botSays(t('handoff.question.recorded', { when }));
   await chat.send(SECOND_MARKUP);

@@ -184,7 +184,7 @@ test('when the service cannot start a chat, the page says so in its language and
   await page.goto(service.baseUrl);
   const status = page.locator('#status');
   expect(await status.getAttribute('role')).toBe('status');
-  await status.filter({ hasText: 'มีการเริ่มแชตจากเครือข่ายนี้มากเกินไป' }).waitFor();
+  await status.filter({ hasText: 'มีผู้เริ่มแชตจากเครือข่ายนี้พร้อมกันมากเกินไป' }).waitFor();
   await screenshot(page, '12-busy-retry');
   refuse = false;
   await status.getByRole('button', { name: 'ลองอีกครั้ง' }).click();

@@ -238,12 +238,15 @@ describe('officer handoff', () => {
   test('on a holiday morning the request becomes a question for the next working day', async () => {
     await t.close();
     await start(HOLIDAY_MORNING);
+    await t.app.officers.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'a-long-password-1' }, false);
     await send('ขอคุยกับเจ้าหน้าที่');
     await send('เชียงใหม่');
     const prompt = texts(await send('ใช่'));
     const when = t.app.handoffs.describeNextOpening('th') as string;
     expect(when).toContain('8 ธันวาคม');
-    expect(prompt).toContain(th('handoff.afterHours.prompt', { when }));
+    const closed = t.app.handoffs.describeClosedNow('th');
+    expect(closed).toBe(th('handoff.closedNow.holiday', { holiday: 'วันหยุดชดเชยวันพ่อแห่งชาติ' }));
+    expect(prompt).toContain(th('handoff.afterHours.prompt', { closed, when }));
   });
 
   test('after hours: the question is left, officers answer at the next opening, the citizen gets it on their channel', async () => {
@@ -256,7 +259,7 @@ describe('officer handoff', () => {
     expect(when).toContain('จันทร์');
     expect(when).toContain('30 พฤศจิกายน');
     expect(when).toContain('08:30');
-    expect(texts(await send('ใช่'))).toContain(th('handoff.afterHours.prompt', { when }));
+    expect(texts(await send('ใช่'))).toContain(th('handoff.afterHours.prompt', { closed: th('handoff.closedNow.after', { hours: '08:30–16:30' }), when }));
     expect(texts(await send('โฉนดที่ดินหาย ต้องทำอย่างไรคะ'))).toBe(th('handoff.question.recorded', { when }));
     expect(texts(await send('เป็นโฉนดของแม่ค่ะ'))).toBe(th('handoff.question.added', { when }));
 
@@ -294,6 +297,7 @@ describe('officer handoff in the middle of a flow', () => {
   let t: TestApp;
   beforeEach(async () => {
     t = await buildTestApp({}, { now: new TestClock(MONDAY_MORNING).now });
+    await t.app.officers.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'a-long-password-1' }, false);
   });
   afterEach(async () => t.close());
 

@@ -19,6 +19,7 @@ import { handoffGateway } from '../../handoff/gateway';
 import { OfficerHub } from '../../handoff/hub';
 import { RecentMessages } from '../../handoff/recent';
 import { HandoffService } from '../../handoff/service';
+import { OfficerAccounts } from '../../lib/officers/accounts';
 import { createLogger } from '../../lib/logger';
 import type { Store } from '../../lib/store/types';
 import { makeTempDir } from './tempDir';
@@ -68,6 +69,7 @@ export async function dialogHarness(): Promise<Harness> {
     deliverer: new Deliverer(new ChannelAdapter(), createLogger('silent')),
     audit: new AuditLog(store, clock.now),
     officerName: async () => undefined,
+    staffed: (centreCode) => new OfficerAccounts(store, clock.now).staffs(centreCode, DIRECTORY),
     now: clock.now,
   });
   const services: DialogServices = {
@@ -80,7 +82,8 @@ export async function dialogHarness(): Promise<Harness> {
     complaints,
     handoff: handoffGateway(handoffs, new RecentMessages(new ConversationState(new MemoryStorage()), clock.now)),
     now: clock.now,
-    privacyUrl: 'http://localhost:3978/privacy',
+    // Dialog tests have no HTTP request to take an address from: the service's (bot/app.ts) is tested over HTTP.
+    privacyUrl: () => 'http://localhost:3978/privacy',
   };
   return {
     services,

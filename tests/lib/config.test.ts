@@ -31,6 +31,13 @@ describe('loadConfig', () => {
       stateRetentionDays: 90,
       shutdownTimeoutMs: 10000,
       uploads: { conversationFiles: 20, conversationBytes: 50 * 1024 * 1024, totalBytes: 2048 * 1024 * 1024, retentionDays: 30, complaintRetentionDays: 730 },
+      rateLimits: {
+        chatTokens: { burst: 60, perMinute: 30 },
+        directLineStarts: { burst: 60, perMinute: 30 },
+        directLineSockets: { burst: 120, perMinute: 60 },
+        directLineMessages: { burst: 20, perMinute: 60 },
+        directLineUploads: { burst: 20, perMinute: 10 },
+      },
     });
   });
 
@@ -58,6 +65,11 @@ describe('loadConfig', () => {
       UPLOAD_QUOTA_TOTAL_MB: '500',
       UPLOAD_RETENTION_DAYS: '7',
       UPLOAD_COMPLAINT_RETENTION_DAYS: '365',
+      RATE_LIMIT_CHAT_TOKENS: '200/100',
+      RATE_LIMIT_DIRECTLINE_STARTS: '150 / 90',
+      RATE_LIMIT_DIRECTLINE_SOCKETS: '400/200',
+      RATE_LIMIT_DIRECTLINE_MESSAGES: '30/120',
+      RATE_LIMIT_DIRECTLINE_UPLOADS: '5/2',
     }, '/srv/bot');
     expect(config.port).toBe(8080);
     expect(config.host).toBe('127.0.0.1');
@@ -75,6 +87,18 @@ describe('loadConfig', () => {
     expect(config.stateRetentionDays).toBe(30);
     expect(config.shutdownTimeoutMs).toBe(2500);
     expect(config.uploads).toEqual({ conversationFiles: 8, conversationBytes: 12 * 1024 * 1024, totalBytes: 500 * 1024 * 1024, retentionDays: 7, complaintRetentionDays: 365 });
+    expect(config.rateLimits).toEqual({
+      chatTokens: { burst: 200, perMinute: 100 },
+      directLineStarts: { burst: 150, perMinute: 90 },
+      directLineSockets: { burst: 400, perMinute: 200 },
+      directLineMessages: { burst: 30, perMinute: 120 },
+      directLineUploads: { burst: 5, perMinute: 2 },
+    });
+  });
+
+  test('every variable is in the README\'s table', () => {
+    const readme = require('node:fs').readFileSync(path.join(__dirname, '../../README.md'), 'utf8') as string;
+    for (const name of CONFIG_VARIABLES) expect(readme).toContain(`| \`${name}\` |`);
   });
 
   test('every documented variable is in .env.example', () => {
@@ -107,6 +131,9 @@ describe('loadConfig', () => {
     [{ UPLOAD_QUOTA_TOTAL_MB: '2GB' }, 'Invalid configuration: UPLOAD_QUOTA_TOTAL_MB must be a whole number from 1 to 10000000 (got "2GB")'],
     [{ UPLOAD_QUOTA_CONVERSATION_FILES: '0' }, 'Invalid configuration: UPLOAD_QUOTA_CONVERSATION_FILES must be from 1 to 1000 (got 0)'],
     [{ UPLOAD_RETENTION_DAYS: '60', UPLOAD_COMPLAINT_RETENTION_DAYS: '30' }, "Invalid configuration: UPLOAD_COMPLAINT_RETENTION_DAYS must be at least UPLOAD_RETENTION_DAYS (60): a complaint's photos are kept no shorter than others (got 30)"],
+    [{ RATE_LIMIT_CHAT_TOKENS: '60' }, 'Invalid configuration: RATE_LIMIT_CHAT_TOKENS must be <at once>/<per minute>, two whole numbers from 1 to 1000000, such as 60/30 (got "60")'],
+    [{ RATE_LIMIT_DIRECTLINE_SOCKETS: '0/10' }, 'Invalid configuration: RATE_LIMIT_DIRECTLINE_SOCKETS must be <at once>/<per minute>, two whole numbers from 1 to 1000000, such as 60/30 (got "0/10")'],
+    [{ RATE_LIMIT_DIRECTLINE_UPLOADS: '10/0.5' }, 'Invalid configuration: RATE_LIMIT_DIRECTLINE_UPLOADS must be <at once>/<per minute>, two whole numbers from 1 to 1000000, such as 60/30 (got "10/0.5")'],
   ])('%j stops start-up with one line naming the variable', (env, message) => {
     const error = configError(env);
     expect(error.code).toBe('CONFIG_INVALID');

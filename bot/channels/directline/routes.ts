@@ -6,7 +6,8 @@ import type { TokenSigner } from '../../../lib/directline/tokens';
 import { describeErrorForLog } from '../../../lib/errors';
 import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
-import { RateLimiter } from '../../../lib/rateLimit';
+import type { RateLimits } from '../../../lib/config';
+import { policyOf, RateLimiter } from '../../../lib/rateLimit';
 import { jsonBody } from '../../http/body';
 import { UPLOAD_REFUSED_EVENT } from '../../bot';
 import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
@@ -38,6 +39,8 @@ export interface DirectLineRouteDependencies {
   secret: string;
   address: PublicAddress;
   logger: Logger;
+  /** RATE_LIMIT_DIRECTLINE_*: starts and sockets per client address, messages and uploads per conversation. */
+  limits: Pick<RateLimits, 'directLineStarts' | 'directLineSockets' | 'directLineMessages' | 'directLineUploads'>;
   now?: () => number;
 }
 
@@ -76,11 +79,12 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
   const { service, log, hub, files, signer, address, logger } = deps;
   const now = deps.now ?? Date.now;
   const auth = new DirectLineAuth(signer, deps.secret);
-  // A citizen types; a flood is a script. Per conversation, and per client address for starting conversations.
-  const postLimiter = new RateLimiter({ capacity: 20, perSecond: 1 }, now);
-  const uploadLimiter = new RateLimiter({ capacity: 10, perSecond: 1 / 6 }, now);
-  const startLimiter = new RateLimiter({ capacity: 30, perSecond: 0.5 }, now);
-  const socketLimiter = new RateLimiter({ capacity: 30, perSecond: 1 }, now);
+  // A citizen types; a flood is a script. Per conversation; and per client address for starting conversations and
+  // opening sockets, where many citizens may share one address (docs/operations.md, "Rate limits").
+  const postLimiter = new RateLimiter(policyOf(deps.limits.directLineMessages), now);
+  const uploadLimiter = new RateLimiter(policyOf(deps.limits.directLineUploads), now);
+  const startLimiter = new RateLimiter(policyOf(deps.limits.directLineStarts), now);
+  const socketLimiter = new RateLimiter(policyOf(deps.limits.directLineSockets), now);
   const json = jsonBody(MAX_ACTIVITY_BYTES);
 
   const streamUrl = (req: IncomingMessage, userId: string, conversationId: string, watermark?: number) => {
@@ -131,7 +135,8 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
 
     server.post(`${DIRECTLINE_BASE}/conversations`, json, async (req: Request, res: Response) => {
       const caller = auth.caller(req, true);
-      if (!startLimiter.take(clientAddress(req, address.trustedHops))) throw tooMany(res, 2);
+      const client = clientAddress(req, address.trustedHops);
+      if (!startLimiter.take(client)) throw tooMany(res, startLimiter.retryAfterSeconds(client));
       const body = optionalBody(req);
       const locale = typeof body.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
       let userId: string;
@@ -143,7 +148,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         userId = typeof requested === 'string' && USER_ID.test(requested) ? requested : newUserId();
         conversationId = newConversationId();
       }
-      const { created, owner } = await service.start(conversationId, userId, locale);
+      const { created, owner } = await service.start(conversationId, userId, locale, address.httpBase(req));
       if (owner !== userId) throw new HttpError(403, 'Forbidden', 'The token is not valid for this conversation');
       res.send(created ? 201 : 200, { ...service.grant(userId, conversationId), streamUrl: streamUrl(req, userId, conversationId) });
     });
@@ -179,7 +184,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         res.send(200, {});
         return;
       }
-      res.send(200, { id: await service.receive(conversationId, conversation.userId, activity) });
+      res.send(200, { id: await service.receive(conversationId, conversation.userId, activity, address.httpBase(req)) });
     });
 
     server.post(`${DIRECTLINE_BASE}/conversations/:conversationId/upload`, async (req: Request, res: Response) => {
@@ -206,7 +211,7 @@ export function directLineRoutes(deps: DirectLineRouteDependencies) {
         contentUrl: fileLink(base, conversationId, stored._id, service.fileToken(conversation.userId, conversationId, stored._id)),
       }));
       logger.info({ reqId: req.id(), files: attachments.length }, 'upload received');
-      res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }) });
+      res.send(200, { id: await service.receive(conversationId, conversation.userId, { ...template, type: 'message', attachments }, base) });
     });
 
     server.get(`${DIRECTLINE_BASE}/conversations/:conversationId/files/:fileId`, async (req: Request, res: Response) => {

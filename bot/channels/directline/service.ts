@@ -17,6 +17,8 @@ import type { StreamHub } from './stream';
  */
 
 export const DIRECTLINE_CHANNEL = 'directline';
+/** The `serviceUrl` of what the channel logs, and of turns that came with no client address. */
+const SERVICE_URL = 'directline';
 export const BOT_ACCOUNT = { id: 'damrongdham-bot', name: 'Damrongdham Bot', role: 'bot' } as const;
 /**
  * An officer's reply is sent from the bot's side of the conversation under the officer's own name: its `from.id`
@@ -113,9 +115,9 @@ export class DirectLineService {
 
   /**
    * Opens the conversation; the first time, the bot is told that the user joined (and greets them). The user
-   * of an existing conversation cannot change.
+   * of an existing conversation cannot change. `serviceUrl`: the address the client reached the service at.
    */
-  async start(conversationId: string, userId: string, locale?: string): Promise<{ created: boolean; owner: string }> {
+  async start(conversationId: string, userId: string, locale?: string, serviceUrl = SERVICE_URL): Promise<{ created: boolean; owner: string }> {
     const { created, conversation } = await this.deps.log.open(conversationId, userId, locale);
     if (created) {
       await this.deps.adapter.processActivity(
@@ -123,7 +125,7 @@ export class DirectLineService {
           type: 'conversationUpdate',
           id: `${conversationId}|join`,
           channelId: DIRECTLINE_CHANNEL,
-          serviceUrl: 'directline',
+          serviceUrl,
           timestamp: new Date(this.now()),
           ...(locale ? { locale } : {}),
           conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
@@ -140,8 +142,10 @@ export class DirectLineService {
   /**
    * A citizen's activity: logged first (so that every client of the conversation sees it, with its server id
    * and the client's own id), then handed to the bot. Resolves with the server id once the turn is done.
+   * `serviceUrl`, the address the client reached the service at, is the turn's (links the bot makes use it,
+   * bot/http/publicAddress.ts) and not the log's.
    */
-  async receive(conversationId: string, userId: string, activity: Record<string, unknown>): Promise<string> {
+  async receive(conversationId: string, userId: string, activity: Record<string, unknown>, serviceUrl = SERVICE_URL): Promise<string> {
     // The answer to a sensitive question is logged masked, and so echoed to the citizen's own client; the bot
     // gets it as typed (its privacy middleware masks it again for everything after the asking step).
     const typed = typeof activity.text === 'string' ? activity.text : undefined;
@@ -158,7 +162,7 @@ export class DirectLineService {
       recipient: { ...BOT_ACCOUNT },
     }));
     await this.deps.adapter.processActivity(
-      { ...(logged as Partial<Activity>), ...(typed === undefined ? {} : { text: typed }), timestamp: new Date(String(logged.timestamp)) },
+      { ...(logged as Partial<Activity>), ...(typed === undefined ? {} : { text: typed }), serviceUrl, timestamp: new Date(String(logged.timestamp)) },
       this.deps.logic,
     );
     return logged.id;

@@ -24,7 +24,9 @@
       chatLabel: 'การสนทนากับผู้ช่วยออนไลน์',
       connecting: 'กำลังเชื่อมต่อ…',
       failed: 'เชื่อมต่อไม่สำเร็จ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง',
-      busy: 'มีการเริ่มแชตจากเครือข่ายนี้มากเกินไป กรุณารอสักครู่แล้วลองอีกครั้ง',
+      busy: 'มีผู้เริ่มแชตจากเครือข่ายนี้พร้อมกันมากเกินไป (เช่น Wi-Fi หรือเครือข่ายมือถือที่หลายคนใช้ร่วมกัน) ลองอีกครั้งได้ในอีก {wait}',
+      seconds: '{n} วินาที',
+      minutes: '{n} นาที',
       retry: 'ลองอีกครั้ง',
       officer: 'เจ้าหน้าที่',
       officerSaid: 'เจ้าหน้าที่ {name} ตอบว่า:',
@@ -47,7 +49,9 @@
       chatLabel: 'Conversation with the online assistant',
       connecting: 'Connecting…',
       failed: 'Could not connect. Please check your internet connection and try again.',
-      busy: 'Too many chats were started from this network. Please wait a moment and try again.',
+      busy: 'Too many chats were started from this network at once (a shared Wi-Fi or mobile network, for instance). You can try again in {wait}.',
+      seconds: '{n} seconds',
+      minutes: '{n} minutes',
       retry: 'Try again',
       officer: 'Officer',
       officerSaid: 'Officer {name} said:',
@@ -115,6 +119,8 @@
     /* The conversation on screen: { directLine, store, userId, element, statusSubscription }. */
     session: null,
     starting: false,
+    /* While the service has asked to wait before the next chat: { fresh, until } (until: the page's clock, ms). */
+    busy: null,
   };
 
   const elements = {
@@ -256,6 +262,20 @@
     };
   }
 
+  /*
+   * One spelling of "chat" on the whole page: แชต, the Royal Institute's, as in the page's and the bot's own texts.
+   * Web Chat's own Thai labels, which screen readers read out (the transcript's name, the keyboard help), end it
+   * with ท instead (written escaped here, so that the test of the spelling finds no variant on the page).
+   */
+  const OTHER_CHAT_SPELLING = /\u0E41\u0E0A\u0E17/g;
+  function ourSpelling(strings) {
+    const spelt = {};
+    Object.keys(strings).forEach(function (key) {
+      spelt[key] = typeof strings[key] === 'string' ? strings[key].replace(OTHER_CHAT_SPELLING, 'แชต') : strings[key];
+    });
+    return spelt;
+  }
+
   function isOwnUrl(value) {
     try {
       return new URL(value).origin === window.location.origin;
@@ -364,8 +384,13 @@
         adaptiveCardsHostConfig: adaptiveCardsHostConfig(px),
         attachmentMiddleware: ATTACHMENT_MIDDLEWARE,
         activityMiddleware: ACTIVITY_MIDDLEWARE,
-        /* "$1" is the bot's initials, which it has none of: its messages are announced without a sender. */
-        overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: '$1', ACTIVITY_BOT_ATTACHED_ALT: t('attached') },
+        /*
+         * One spelling of "chat" in Web Chat's own labels (ourSpelling); and "$1" is the bot's initials, which it has
+         * none of: its messages are announced without a sender.
+         */
+        overrideLocalizedStrings: function (strings) {
+          return Object.assign(ourSpelling(strings), { ACTIVITY_BOT_SAID_ALT: '$1', ACTIVITY_BOT_ATTACHED_ALT: t('attached') });
+        },
       },
       session.element,
     );
@@ -386,6 +411,28 @@
 
   function reload() {
     window.location.reload();
+  }
+
+  /*
+   * The service refused a new chat for now (too many from this address) and said how long to wait (Retry-After).
+   * The citizen is told so in the page's language, with a "try again" that can be pressed once the wait is over:
+   * pressed earlier, it would only be refused again. The text is not counted down, so that a screen reader reads
+   * the status once.
+   */
+  function showBusy() {
+    const busy = state.busy;
+    if (!busy) return;
+    const seconds = Math.max(1, Math.ceil((busy.until - Date.now()) / 1000));
+    const wait = seconds >= 90 ? t('minutes').replace('{n}', String(Math.ceil(seconds / 60))) : t('seconds').replace('{n}', String(seconds));
+    setStatus(t('busy').replace('{wait}', wait), function () {
+      start(busy.fresh);
+    });
+    const button = elements.status.querySelector('button');
+    button.disabled = busy.until > Date.now();
+    window.clearTimeout(busy.timer);
+    busy.timer = window.setTimeout(function () {
+      if (state.busy === busy) button.disabled = false;
+    }, Math.max(0, busy.until - Date.now()));
   }
 
   function applyTexts() {
@@ -427,6 +474,7 @@
     if (!response.ok) {
       const error = new Error('token request failed');
       error.status = response.status;
+      error.retryAfter = Number(response.headers.get('retry-after')) || 0;
       throw error;
     }
     return response.json();
@@ -435,6 +483,8 @@
   async function start(fresh) {
     if (state.starting) return;
     state.starting = true;
+    if (state.busy) window.clearTimeout(state.busy.timer);
+    state.busy = null;
     elements.newChat.disabled = true;
     setStatus(t('connecting'));
     try {
@@ -466,9 +516,14 @@
       render();
     } catch (error) {
       /* Retrying repeats what failed: a new chat stays a new chat. */
-      setStatus(error && error.status === 429 ? t('busy') : t('failed'), function () {
-        start(fresh);
-      });
+      if (error && error.status === 429) {
+        state.busy = { fresh: fresh, until: Date.now() + Math.max(1, error.retryAfter || 1) * 1000, timer: 0 };
+        showBusy();
+      } else {
+        setStatus(t('failed'), function () {
+          start(fresh);
+        });
+      }
     } finally {
       state.starting = false;
       elements.newChat.disabled = false;
@@ -480,6 +535,8 @@
     state.lang = lang;
     writeSetting(STORAGE_KEYS.lang, lang);
     applyTexts();
+    /* A wait the service asked for is told again, in the language now chosen. */
+    showBusy();
     render();
     const session = state.session;
     if (!session) return;

@@ -9,8 +9,9 @@ import { buildTestApp, type TestApp } from '../../helpers/testApp';
 describe('X-Forwarded-* behind trusted proxies', () => {
   let t: TestApp;
   let base: string;
+  // The chat token's limit set to what the sign-in's is, ten at once, so that one loop counts both.
   const start = async (env: Record<string, string>) => {
-    t = await buildTestApp(env);
+    t = await buildTestApp({ RATE_LIMIT_CHAT_TOKENS: '10/2', ...env });
     base = await t.listen();
   };
   afterEach(async () => t.close());

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { clientAddress, PublicAddress } from '../../../bot/http/publicAddress';
+import { privacyLink } from '../../../bot/web/privacy';
 
 function request(headers: Record<string, string>, remoteAddress = '10.0.0.9'): IncomingMessage {
   return { headers, socket: { remoteAddress } } as unknown as IncomingMessage;
@@ -36,5 +37,18 @@ describe('PublicAddress', () => {
     expect(clientAddress(request({ 'x-forwarded-for': '198.51.100.9' }), 2)).toBe('198.51.100.9');
     expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'http, https, http' }))).toBe('https://bot.example');
     expect(address.httpBase(request({ host: 'bot.example', 'x-forwarded-proto': 'https' }))).toBe('https://bot.example');
+  });
+
+  test('a conversation\'s citizen gets links on the address their client used on Direct Line, else the request\'s or the fallback', () => {
+    const address = new PublicAddress(undefined, 0, 'http://localhost:3978');
+    const directLine = { channelId: 'directline', serviceUrl: 'https://chat.example.test' };
+    expect(address.forConversation(directLine)).toBe('https://chat.example.test');
+    expect(privacyLink(address.forConversation(directLine), 'en')).toBe('https://chat.example.test/privacy?lang=en');
+    expect(privacyLink(address.forConversation(directLine), 'th')).toBe('https://chat.example.test/privacy');
+    // A reference stored before the address was kept, or another channel's service: not an address of ours.
+    expect(address.forConversation({ channelId: 'directline', serviceUrl: 'directline' }, request({ host: '192.168.1.20:3978' }))).toBe('http://192.168.1.20:3978');
+    expect(address.forConversation({ channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/apac/' })).toBe('http://localhost:3978');
+    expect(address.forConversation({ channelId: 'directline', serviceUrl: 'https://chat.example.test/x"><script>' })).toBe('http://localhost:3978');
+    expect(new PublicAddress('https://bot.example.go.th', 0).forConversation(directLine)).toBe('https://bot.example.go.th');
   });
 });

@@ -1,4 +1,5 @@
 import { COMPLAINTS_COLLECTION, ComplaintService, missingFields } from '../../../lib/complaints/service';
+import { generateTrackingNumber } from '../../../lib/complaints/trackingNumber';
 import type { Store } from '../../../lib/store/types';
 import { ANONYMOUS_DRAFT, NAMED_DRAFT } from '../../helpers/drafts';
 import { openTempStore } from '../../helpers/tempStore';
@@ -68,17 +69,28 @@ describe('ComplaintService', () => {
   test('locks a number after five wrong checks, for everyone, for 30 minutes', async () => {
     const { complaint } = await file();
     for (let i = 0; i < 4; i += 1) expect(await service.verify(complaint._id, '0000', `guesser-${i}`)).toMatchObject({ kind: 'mismatch' });
-    expect(await service.verify(complaint._id, '0000', 'guesser-4')).toEqual({ kind: 'locked', until: now + 30 * 60_000 });
-    expect(await service.verify(complaint._id, '5678', 'owner')).toEqual({ kind: 'locked', until: now + 30 * 60_000 });
+    expect(await service.verify(complaint._id, '0000', 'guesser-4')).toEqual({ kind: 'locked', until: now + 30 * 60_000, scope: 'number' });
+    expect(await service.verify(complaint._id, '5678', 'owner')).toEqual({ kind: 'locked', until: now + 30 * 60_000, scope: 'number' });
     now += 30 * 60_000 + 1;
     expect((await service.verify(complaint._id, '5678', 'owner')).kind).toBe('ok');
   });
 
-  test('locks a requester who tries many numbers', async () => {
-    const numbers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => file(`u${n}`)));
-    for (const { complaint } of numbers.slice(0, 4)) expect((await service.verify(complaint._id, '0000', 'scanner')).kind).toBe('mismatch');
-    expect((await service.verify(numbers[4].complaint._id, '0000', 'scanner')).kind).toBe('locked');
-    expect((await service.verify(numbers[5].complaint._id, '5678', 'scanner')).kind).toBe('locked');
+  test('locks a requester who tries many numbers, after three numbers\' worth of wrong checks', async () => {
+    const numbers = await Promise.all(Array.from({ length: 16 }, (_, n) => file(`u${n}`)));
+    for (const { complaint } of numbers.slice(0, 14)) expect((await service.verify(complaint._id, '0000', 'scanner')).kind).toBe('mismatch');
+    expect(await service.verify(numbers[14].complaint._id, '0000', 'scanner')).toEqual({ kind: 'locked', until: now + 30 * 60_000, scope: 'requester' });
+    expect(await service.verify(numbers[15].complaint._id, '5678', 'scanner')).toMatchObject({ kind: 'locked', scope: 'requester' });
+    // Anyone else still checks those numbers: each had one wrong check only.
+    expect((await service.verify(numbers[15].complaint._id, '5678', 'owner')).kind).toBe('ok');
+  });
+
+  test('a citizen who mistyped the number, then typed the right one, is not locked out of it', async () => {
+    const { complaint } = await file();
+    // A number that passes its checksum but is not theirs (nobody's, here): what a misread receipt gives.
+    const mistyped = generateTrackingNumber(2569);
+    for (let i = 0; i < 4; i += 1) expect((await service.verify(mistyped, '5678', 'citizen')).kind).toBe('mismatch');
+    expect(await service.verify(mistyped, '5678', 'citizen')).toMatchObject({ kind: 'locked', scope: 'number' });
+    expect(await service.verify(complaint._id, '5678', 'citizen')).toMatchObject({ kind: 'ok' });
   });
 
   test('counts parallel guesses one by one', async () => {

@@ -64,8 +64,8 @@ describe('FAQ seed bank', () => {
 
   test.each([
     ['hotline', '1567'],
-    ['hours', '08.30–16.30'],
-    ['live-officer', '08.30–16.30'],
+    ['hours', '08:30–16:30'],
+    ['live-officer', '08:30–16:30'],
     ['emergency', '191'],
     ['emergency', '1669'],
     ['emergency', '199'],

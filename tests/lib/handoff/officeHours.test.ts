@@ -34,6 +34,28 @@ describe('office hours, Asia/Bangkok, Mon–Fri 08:30–16:30 less Thai governme
     expect(hours.nextOpening(bangkok(at))).toBe(bangkok(next));
   });
 
+  const WORKDAY = [{ start: '08:30', end: '16:30' }];
+  test.each([
+    ['a Friday evening: the day\'s hours are over', '2026-11-27T19:00:00', { kind: 'hours', date: '2026-11-27', spans: WORKDAY, phase: 'after' }],
+    ['early on a working day: not yet begun', '2026-11-24T06:00:00', { kind: 'hours', date: '2026-11-24', spans: WORKDAY, phase: 'before' }],
+    ['during the hours', '2026-11-24T10:00:00', { kind: 'hours', date: '2026-11-24', spans: WORKDAY, phase: 'open' }],
+    ['a Saturday: no hours', '2026-11-28T12:00:00', { kind: 'noHours', date: '2026-11-28' }],
+    ['a holiday, with its name', '2026-04-06T10:00:00', { kind: 'holiday', date: '2026-04-06', holiday: expect.objectContaining({ nameTh: 'วันจักรี', nameEn: 'Chakri Day' }) }],
+    ['just after midnight, Bangkok time, on a holiday', '2026-12-10T00:05:00', { kind: 'holiday', date: '2026-12-10', holiday: expect.objectContaining({ nameEn: 'Constitution Day' }) }],
+  ])('the day at: %s', (_label, at, day) => {
+    expect(hours.dayAt(bangkok(at))).toEqual(day);
+  });
+
+  test('the day at a lunch break is between its spans, whatever order they were entered in', () => {
+    const split = new OfficeHours({ weekly: [[], [{ start: '13:00', end: '16:30' }, { start: '08:30', end: '12:00' }], [], [], [], [], []], holidays: [] });
+    expect(split.dayAt(bangkok('2026-11-23T12:30:00'))).toEqual({
+      kind: 'hours',
+      date: '2026-11-23',
+      spans: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '16:30' }],
+      phase: 'between',
+    });
+  });
+
   test('when open, the next opening is now, and it closes at 16:30', () => {
     const at = bangkok('2026-11-23T10:15:00');
     expect(hours.nextOpening(at)).toBe(at);

@@ -643,29 +643,30 @@ describe('the Direct Line 3.0 endpoint', () => {
       expect((await api.post(a, { type: 'typing' })).status).toBe(200);
     });
 
-    test('uploading: 10 at once, then 429 with Retry-After', async () => {
+    test('uploading: 20 at once (the conversation\'s upload quota), then 429 with Retry-After', async () => {
       const a = await api.start('dl_a');
-      for (let i = 0; i < 10; i += 1) expect((await api.upload(a, PNG, { 'content-type': 'image/png' })).status).toBe(200);
+      for (let i = 0; i < 20; i += 1) expect((await api.upload(a, PNG, { 'content-type': 'image/png' })).status).toBe(200);
       const refused = await api.upload(a, PNG, { 'content-type': 'image/png' });
       expectError(refused, 429, 'TooManyRequests');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     });
 
-    test('starting conversations: 30 from one address, then 429 with Retry-After; another address is served', async () => {
-      for (let i = 0; i < 30; i += 1) expect((await api.request('POST', '/conversations', { auth: api.secret, headers: from('203.0.113.9') })).status).toBe(201);
+    test('starting conversations: 60 from one address (many citizens share one), then 429 with Retry-After; another address is served', async () => {
+      for (let i = 0; i < 60; i += 1) expect((await api.request('POST', '/conversations', { auth: api.secret, headers: from('203.0.113.9') })).status).toBe(201);
       const refused = await api.request('POST', '/conversations', { auth: api.secret, headers: from('203.0.113.9') });
       expectError(refused, 429, 'TooManyRequests');
+      // 30 a minute: the next start is two seconds away.
       expect(refused.headers.get('retry-after')).toBe('2');
       expect((await api.request('POST', '/conversations', { auth: api.secret, headers: from('203.0.113.10') })).status).toBe(201);
       await api.expectHealthy();
     });
 
-    test('the chat page\'s token: 10 from one address, then 429 with Retry-After; another address is served', async () => {
+    test('the chat page\'s token: 60 from one address (many citizens share one), then 429 with Retry-After; another address is served', async () => {
       const chatToken = (address: string) => fetch(`${api.base}/api/directline/token`, { method: 'POST', headers: from(address) });
-      for (let i = 0; i < 10; i += 1) expect((await chatToken('198.51.100.7')).status).toBe(200);
+      for (let i = 0; i < 60; i += 1) expect((await chatToken('198.51.100.7')).status).toBe(200);
       const refused = await chatToken('198.51.100.7');
       expect(refused.status).toBe(429);
-      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(refused.headers.get('retry-after')).toBe('2');
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
       expect((await chatToken('198.51.100.8')).status).toBe(200);
     });
@@ -677,8 +678,8 @@ describe('the Direct Line 3.0 endpoint', () => {
       expect(watching.status).toBe(101);
       await frameWith(watching, `${a.conversationId}|0000002`);
 
-      const flood = Array.from({ length: 30 }, () => openSocket(`${a.streamUrl.split('?')[0]}?t=forged`, from('192.0.2.66')));
-      expect((await Promise.all(flood)).map((attempt) => attempt.status)).toEqual(Array.from({ length: 30 }, () => 403));
+      const flood = Array.from({ length: 120 }, () => openSocket(`${a.streamUrl.split('?')[0]}?t=forged`, from('192.0.2.66')));
+      expect((await Promise.all(flood)).map((attempt) => attempt.status)).toEqual(Array.from({ length: 120 }, () => 403));
       expect((await openSocket(`${a.streamUrl.split('?')[0]}?t=forged`, from('192.0.2.66'))).status).toBe(429);
       // Once over the limit, even a valid stream URL from that address waits.
       expect((await openSocket(b.streamUrl, from('192.0.2.66'))).status).toBe(429);
@@ -698,6 +699,48 @@ describe('the Direct Line 3.0 endpoint', () => {
       expect(five.map((attempt) => attempt.status)).toEqual([101, 101, 101, 101, 101]);
       expect((await openSocket(a.streamUrl, from('192.0.2.110'))).status).toBe(429);
       expect((await openSocket(b.streamUrl, from('192.0.2.111'))).status).toBe(101);
+    });
+  });
+
+  describe('limits set in the configuration', () => {
+    beforeEach(() => startService({
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_CHAT_TOKENS: '3/6',
+      RATE_LIMIT_DIRECTLINE_STARTS: '2/4',
+      RATE_LIMIT_DIRECTLINE_SOCKETS: '2/60',
+      RATE_LIMIT_DIRECTLINE_MESSAGES: '2/30',
+      RATE_LIMIT_DIRECTLINE_UPLOADS: '1/2',
+    }));
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+
+    test('each is honoured, and Retry-After says when the next request fits: then it is served', async () => {
+      const chatToken = () => fetch(`${api.base}/api/directline/token`, { method: 'POST', headers: from('198.51.100.7') });
+      expect([(await chatToken()).status, (await chatToken()).status, (await chatToken()).status]).toEqual([200, 200, 200]);
+      const refusedToken = await chatToken();
+      expect(refusedToken.status).toBe(429);
+      // Six a minute: one every ten seconds.
+      expect(refusedToken.headers.get('retry-after')).toBe('10');
+
+      const start = () => api.request('POST', '/conversations', { auth: api.secret, headers: from('203.0.113.9') });
+      expect([(await start()).status, (await start()).status]).toEqual([201, 201]);
+      const refusedStart = await start();
+      expectError(refusedStart, 429, 'TooManyRequests');
+      expect(refusedStart.headers.get('retry-after')).toBe('15');
+
+      const a = await api.start('dl_a', from('203.0.113.10'));
+      expect([(await api.post(a, { type: 'typing' })).status, (await api.post(a, { type: 'typing' })).status, (await api.post(a, { type: 'typing' })).status]).toEqual([200, 200, 429]);
+      expect((await api.upload(a, PNG, { 'content-type': 'image/png' })).status).toBe(200);
+      const refusedUpload = await api.upload(a, PNG, { 'content-type': 'image/png' });
+      expectError(refusedUpload, 429, 'TooManyRequests');
+      expect(refusedUpload.headers.get('retry-after')).toBe('30');
+
+      const sockets = await Promise.all([0, 1, 2].map(() => openSocket(`${a.streamUrl.split('?')[0]}?t=forged`, from('192.0.2.66'))));
+      expect(sockets.map((attempt) => attempt.status)).toEqual([403, 403, 429]);
+
+      clock.advance(30_000);
+      expect((await chatToken()).status).toBe(200);
+      expect((await start()).status).toBe(201);
+      expect((await api.upload(a, PNG, { 'content-type': 'image/png' })).status).toBe(200);
     });
   });
 

@@ -47,10 +47,10 @@ function allCards(lang: Lang): Array<[string, RenderedCard]> {
       { field: 'subject', label: t('field.subject'), value: HOSTILE, editLabel: 'แก้ไขหัวข้อ' },
       { field: 'description', label: t('field.description'), value: 'line 1\nline 2', editLabel: 'แก้ไขรายละเอียด' },
     ], t('complaint.summary.confirm'), t('complaint.summary.cancel'))],
-    ['receipt', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XM', destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569' })],
-    ['receipt with a PIN', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XM', destination: 'X', receivedOn: 'Y', pin: '012345' })],
+    ['receipt', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XR', destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569' })],
+    ['receipt with a PIN', receiptCard(lang, t, { number: 'DD-2569-7K3Q9XR', destination: 'X', receivedOn: 'Y', pin: '012345' })],
     ['status', statusCard(lang, t, {
-      number: 'DD-2569-7K3Q9XM',
+      number: 'DD-2569-7K3Q9XR',
       subject: HOSTILE,
       status: t('status.received'),
       responsible: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่',
@@ -150,7 +150,7 @@ describe('choice questions', () => {
 describe('the receipt', () => {
   test.each(['th', 'en'] as const)('shows the tracking number once, large, under its label (%s)', (lang) => {
     const t = translate(lang);
-    const number = 'DD-2569-7K3Q9XM';
+    const number = 'DD-2569-7K3Q9XR';
     for (const pin of [undefined, '482913']) {
       const rendered = receiptCard(lang, t, { number, destination: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่', receivedOn: '24 พฤศจิกายน 2569', ...(pin ? { pin } : {}) });
       expect(JSON.stringify(rendered.card.body).split(number)).toHaveLength(2);

@@ -77,9 +77,9 @@ function factCards(lang: Lang): Record<'summary' | 'receipt' | 'status', Rendere
   }));
   return {
     summary: summaryCard(lang, t, lines, t('complaint.summary.confirm'), t('complaint.summary.cancel')),
-    receipt: receiptCard(lang, t, { number: 'DD-2569-7K3Q9XM', destination: VALUES[lang].destination, receivedOn: formatDate('2026-11-24', lang), pin: '482913' }),
+    receipt: receiptCard(lang, t, { number: 'DD-2569-7K3Q9XR', destination: VALUES[lang].destination, receivedOn: formatDate('2026-11-24', lang), pin: '482913' }),
     status: statusCard(lang, t, {
-      number: 'DD-2569-7K3Q9XM',
+      number: 'DD-2569-7K3Q9XR',
       subject: VALUES[lang].subject,
       status: t('status.in_progress'),
       responsible: VALUES[lang].destination,
@@ -136,7 +136,7 @@ async function openWithCards(options: typeof PHONE_320 | typeof DESKTOP, lang: L
     context,
     page,
     watch,
-    cards: { summary: card(t('complaint.summary.title')), receipt: card(t('receipt.title')), status: card(t('status.title', { number: 'DD-2569-7K3Q9XM' })) },
+    cards: { summary: card(t('complaint.summary.title')), receipt: card(t('receipt.title')), status: card(t('status.title', { number: 'DD-2569-7K3Q9XR' })) },
   };
 }
 
@@ -199,7 +199,7 @@ describe.each(['th', 'en'] as const)('fact cards in %s', (lang) => {
         }
       }
       // The receipt shows its tracking number once.
-      await expect(opened.cards.receipt.innerText()).resolves.toMatch(/^[^]*DD-2569-7K3Q9XM(?![^]*DD-2569-7K3Q9XM)/);
+      await expect(opened.cards.receipt.innerText()).resolves.toMatch(/^[^]*DD-2569-7K3Q9XR(?![^]*DD-2569-7K3Q9XR)/);
       expect(opened.watch.consoleErrors).toEqual([]);
     } finally {
       await opened.context.close();

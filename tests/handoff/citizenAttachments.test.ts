@@ -80,7 +80,7 @@ describe('citizen attachments', () => {
     const own = await upload(citizen);
     const theirs = await upload(stranger);
     const before = (await logged(citizen)).length;
-    const officerApi = `${base}/api/officer/complaints/DD-2569-7K3Q9XM`;
+    const officerApi = `${base}/api/officer/complaints/DD-2569-7K3Q9XR`;
     const forged = new URL(own.contentUrl as string);
     forged.searchParams.set('t', new URL(theirs.contentUrl as string).searchParams.get('t') as string);
     const otherFile = new URL(own.contentUrl as string);
@@ -130,7 +130,7 @@ describe('citizen attachments', () => {
       conversationKey: key,
       at: MONDAY_MORNING + 1,
       speaker: 'citizen',
-      attachments: [{ contentType: 'image/png', url: `${base}/api/officer/complaints/DD-2569-7K3Q9XM`, name: 'old.png' }],
+      attachments: [{ contentType: 'image/png', url: `${base}/api/officer/complaints/DD-2569-7K3Q9XR`, name: 'old.png' }],
     });
 
     const officer = await officerSignIn();
@@ -156,7 +156,7 @@ describe('citizen attachments', () => {
         attachments: [
           { kind: 'image', url: own.contentUrl as string, contentType: 'image/png', name: 'road.png' },
           // Filed before attachments were checked.
-          { kind: 'image', url: `${base}/api/officer/complaints/DD-2569-7K3Q9XM`, contentType: 'image/png', name: 'old.png' },
+          { kind: 'image', url: `${base}/api/officer/complaints/DD-2569-7K3Q9XR`, contentType: 'image/png', name: 'old.png' },
           { kind: 'link', url: 'https://news.example/road' },
         ],
       },

@@ -8,7 +8,7 @@ describe('detectLanguage', () => {
     ['ok', 'en'],
     ['a@b.co', undefined],
     ['https://maps.example.com/x', undefined],
-    ['DD-2569-7K3Q9XM', undefined],
+    ['DD-2569-7K3Q9XR', undefined],
     ['๑๒๓', 'th'],
     ['12345', undefined],
     ['👍', undefined],

@@ -30,7 +30,7 @@ describe('routes (free text)', () => {
     ['แจ้งเบาะแสยาเสพติดในหมู่บ้าน', { kind: 'file', categoryId: 'tipoff' }],
     ['ขอร้องเรียน', { kind: 'file' }],
     ['ติดตามเรื่องที่แจ้งไว้', { kind: 'track' }],
-    ['track DD-2569-7K3Q9XM please', { kind: 'track' }],
+    ['track DD-2569-7K3Q9XR please', { kind: 'track' }],
     ['ขอคุยกับเจ้าหน้าที่หน่อยค่ะ', { kind: 'officer' }],
     ['เจ้าหน้าที่ไม่ยอมให้บริการ', { kind: 'unknown' }],
     ['สวัสดีครับ', { kind: 'greeting' }],

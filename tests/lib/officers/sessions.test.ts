@@ -108,7 +108,7 @@ describe('AuditLog', () => {
     const audit = new AuditLog(store, () => now);
     await audit.record('o1', 'handoff.claim', 'directline/c1');
     now = 2;
-    await audit.record('o1', 'complaint.status', 'DD-2569-7K3Q9XM', { from: 'received', to: 'in_progress' });
+    await audit.record('o1', 'complaint.status', 'DD-2569-7K3Q9XR', { from: 'received', to: 'in_progress' });
     expect((await audit.recent({ actor: 'o1' })).map((entry) => entry.action)).toEqual(['complaint.status', 'handoff.claim']);
     expect(await audit.recent({ target: 'directline/c1' })).toHaveLength(1);
     await close();

@@ -30,6 +30,8 @@ export interface DestinationOptions {
   centresOnly?: boolean;
   /** The question, when it is not about where to file a complaint. */
   promptKey?: string;
+  /** The confirmation of a centre found ("File with …?"), when it is not about filing. */
+  confirmKey?: string;
 }
 
 export interface DestinationResult {
@@ -44,6 +46,7 @@ interface DestinationState {
   mode: Mode;
   centresOnly?: boolean;
   promptKey?: string;
+  confirmKey?: string;
   suggestedAgency?: string;
   place?: string;
   /** The centre offered for confirmation. */
@@ -69,7 +72,7 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
   }
 
   protected initialState(options: unknown): DestinationState {
-    const { suggestedAgency, place, centresOnly, promptKey, suggestedCentre } = (options ?? {}) as DestinationOptions;
+    const { suggestedAgency, place, centresOnly, promptKey, confirmKey, suggestedCentre } = (options ?? {}) as DestinationOptions;
     const known = !centresOnly && suggestedAgency && this.services.centres.directory.agency(suggestedAgency) ? suggestedAgency : undefined;
     const centre = suggestedCentre && this.services.centres.directory.centre(suggestedCentre) ? suggestedCentre : undefined;
     return {
@@ -77,6 +80,7 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
       ...(centre ? { mode: 'confirm' as const, pending: { kind: 'centre' as const, code: centre } } : { mode: 'query' as const }),
       ...(centresOnly ? { centresOnly } : {}),
       ...(promptKey ? { promptKey } : {}),
+      ...(confirmKey ? { confirmKey } : {}),
       ...(known ? { suggestedAgency: known } : {}),
       ...(place ? { place } : {}),
     };
@@ -104,11 +108,11 @@ export class DestinationDialog extends LoopDialog<DestinationState> {
         return this.promptFor(step, PLACE, { textKey: 'complaint.place.prompt', vars: { min: TEXT_RULES.place.min, max: TEXT_RULES.place.max } });
       case 'confirm':
         return this.promptFor(step, CHOICE, {
-          textKey: 'complaint.destination.confirm',
+          textKey: state.confirmKey ?? 'complaint.destination.confirm',
           vars: { name: describeDestination(state.pending as Destination, this.services.language.current(step.context)) },
           items: [
-            { value: 'yes', label: bilingual(this.services, 'common.yes') },
-            { value: 'another', label: bilingual(this.services, 'common.chooseAnother') },
+            { value: 'yes', label: bilingual(this.services, 'common.yes'), intent: 'yes' },
+            { value: 'another', label: bilingual(this.services, 'common.chooseAnother'), intent: 'no' },
           ],
         });
       case 'pick':

@@ -240,6 +240,7 @@ export class FileComplaintDialog extends LoopDialog<FileComplaintState> implemen
         return this.promptFor(step, CHOICE, {
           textKey: 'complaint.category.prompt',
           retryKey: 'complaint.category.retry',
+          categories: true,
           items: this.services.content.categories().map((category): ChoiceDef => ({ value: category.id, label: category.label, detail: category.description })),
         });
       case 'destination':

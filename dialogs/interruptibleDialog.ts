@@ -84,7 +84,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const resumed = await this.resume(innerDc, state, now);
     state.lastActivityAt = now;
     if (resumed) return resumed;
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.interrupt(innerDc, state)) ?? super.onContinueDialog(innerDc);
   }
 
   private async resume(innerDc: DialogContext, state: RootState, now: number): Promise<DialogTurnResult | undefined> {
@@ -100,6 +100,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
       }
       if (is('resume.startOver')) return this.startOver(innerDc);
+      // A greeting while the draft waits is not its answer: it gets the menu again, the draft still kept.
+      if (this.services.intents.command(text, ['greeting']) === 'greeting') {
+        const kept = await this.showMenuKeepingDraft(innerDc, state);
+        if (kept) return kept;
+      }
       // Anything else is taken as it comes: an answer to the pending question, or a command.
       return undefined;
     }
@@ -115,7 +120,23 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
-  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+  /** A complaint under way is not thrown away for a look at the menu: it waits, as after a long silence. */
+  private async showMenuKeepingDraft(innerDc: DialogContext, state: RootState): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const lang = this.services.language.current(context);
+    const t = translator(this.services, context);
+    const active = innerDc.activeDialog;
+    const about = active ? this.resumableFlows().get(active.id)?.describeProgress(active.state, lang) : undefined;
+    if (about === undefined) return undefined;
+    state.awaitingResume = true;
+    await context.sendActivity(cardMessage(menuCard(lang, t)));
+    await context.sendActivity(
+      textMessage(t('menu.draftKept', { about: about || t('resume.aboutUntitled') }), [t('resume.continue'), t('resume.startOver'), t('complaint.summary.cancel')]),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  private async interrupt(innerDc: DialogContext, state: RootState): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     const text = context.activity.text;
     const lang = recognizeLanguageSwitch(text);
@@ -131,10 +152,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.cancelAllDialogs();
         await context.sendActivity(textMessage(t('cancel.done'), MENU_ITEMS.map((item) => menuLabel(item, t))));
         return { status: DialogTurnStatus.complete };
-      case 'menu':
+      case 'menu': {
+        const kept = await this.showMenuKeepingDraft(innerDc, state);
+        if (kept) return kept;
         await innerDc.cancelAllDialogs();
         await context.sendActivity(cardMessage(menuCard(this.services.language.current(context), t)));
         return { status: DialogTurnStatus.complete };
+      }
       case 'help':
         await context.sendActivity(textMessage(t('help.general')));
         await innerDc.repromptDialog();

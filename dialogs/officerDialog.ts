@@ -72,7 +72,7 @@ export class OfficerDialog extends LoopDialog<OfficerState> {
         return this.promptFor(step, CHOICE, { textKey: 'handoff.centre.prompt', items });
       }
       case 'destination':
-        return step.beginDialog(DESTINATION_DIALOG, { centresOnly: true, promptKey: 'handoff.destination.prompt' });
+        return step.beginDialog(DESTINATION_DIALOG, { centresOnly: true, promptKey: 'handoff.destination.prompt', confirmKey: 'handoff.destination.confirm' });
       case 'question': {
         const lang = this.services.language.current(step.context);
         if (state.unstaffed) {

@@ -7,7 +7,8 @@ import { cardMessage } from '../../cards/activity';
 import { stampStep, valueOf } from '../../cards/valueActions';
 import type { Bilingual } from '../../lib/content/types';
 import type { Lang } from '../../lib/i18n/language';
-import { normalizeText, toAsciiDigits } from '../../lib/thai/text';
+import type { Intent } from '../../lib/content/types';
+import { normalizeText, toAsciiDigits, withoutPoliteEnding } from '../../lib/thai/text';
 import { type DialogServices, translator } from '../services';
 import type { AnswerAware, AnswerKind } from './pendingQuestion';
 import { MISSES_BEFORE_HELP, stuckOffer } from './stuck';
@@ -18,6 +19,8 @@ export interface ChoiceDef {
   label: Bilingual;
   detail?: Bilingual;
   synonyms?: string[];
+  /** A command whose words also choose this option ("โอเค", "ใช่ครับ", "sure" for yes). */
+  intent?: Intent;
 }
 
 /**
@@ -33,6 +36,11 @@ export interface CardChoiceOptions extends PromptOptions {
   items: ChoiceDef[];
   /** When set, text that matches no option is returned as `text:<the text>` instead of being asked again. */
   freeText?: boolean;
+  /**
+   * The options are complaint categories: words of a category ("ไฟฟ้าดับบ่อย", "roads") choose it, as they do in
+   * a first message.
+   */
+  categories?: boolean;
   /** Extra data for a renderer (the summary's lines, for instance). */
   data?: unknown;
 }
@@ -88,7 +96,8 @@ export class CardChoicePrompt extends Prompt<string> implements AnswerAware {
   }
 
   async takes(context: TurnContext, options: PromptOptions): Promise<boolean> {
-    return this.exact(this.answerText(context), options as CardChoiceOptions) !== undefined;
+    const text = this.answerText(context);
+    return (this.exact(text, options as CardChoiceOptions) ?? this.category(text, options as CardChoiceOptions)) !== undefined;
   }
 
   askIdOf(state: object): string | undefined {
@@ -123,7 +132,7 @@ export class CardChoicePrompt extends Prompt<string> implements AnswerAware {
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
     const choiceOptions = options as CardChoiceOptions;
     const text = this.answerText(context);
-    const found = this.exact(text, choiceOptions) ?? this.fuzzy(text, choiceOptions, this.services.language.current(context));
+    const found = this.exact(text, choiceOptions) ?? this.fuzzy(text, choiceOptions, this.services.language.current(context)) ?? this.category(text, choiceOptions);
     if (found !== undefined) return { succeeded: true, value: found };
     if (choiceOptions.freeText && text.trim() !== '') return { succeeded: true, value: `${FREE_TEXT}${text.trim()}` };
     return { succeeded: false };
@@ -140,13 +149,23 @@ export class CardChoicePrompt extends Prompt<string> implements AnswerAware {
     const text = toAsciiDigits(raw.trim()).slice(0, 500);
     if (text === '') return undefined;
     const normalized = normalizeText(text);
+    // "ใช่ค่ะ", "ยินยอมครับ": the option's name with the polite words that end a Thai sentence.
+    const core = withoutPoliteEnding(text);
     for (const choice of options.items) {
       const names = [choice.label.th, choice.label.en, ...(choice.synonyms ?? [])];
-      if (names.some((name) => normalizeText(name) === normalized)) return choice.value;
+      if (names.some((name) => normalizeText(name) === normalized || withoutPoliteEnding(name) === core)) return choice.value;
+      if (choice.intent && this.services.intents.is(text, choice.intent)) return choice.value;
     }
     const number = OPTION_NUMBER.exec(text);
     const index = number ? Number(number[1]) - 1 : -1;
     return index >= 0 && index < options.items.length ? options.items[index].value : undefined;
+  }
+
+  /** A category named by its words, when the options are categories. */
+  private category(raw: string, options: CardChoiceOptions): string | undefined {
+    if (!options.categories || raw.trim() === '') return undefined;
+    const guessed = this.services.intents.guessCategory(normalizeText(raw.slice(0, 500)));
+    return options.items.some((item) => item.value === guessed) ? guessed : undefined;
   }
 
   /**

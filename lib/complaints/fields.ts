@@ -66,10 +66,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 export function checkText(field: TextField, raw: string): TextCheck {
   const rule: TextRule = TEXT_RULES[field];
-  // Counting stops a little past the maximum: the exact length of an over-long text is not needed.
+  // The length is told to the citizen when the text is too long ("now 6,150"), so it is counted whole; only a
+  // text far beyond any message a channel carries is cut first.
   const bounded = raw.length > rule.max * 8 ? raw.slice(0, rule.max * 8) : raw;
   const value = cleanText(rule.short ? removeBidiControls(bounded) : bounded);
-  const length = graphemeLength(value, rule.max + 1);
+  const length = graphemeLength(value);
   const failure = (reason: 'too-short' | 'too-long' | 'no-words') => ({ ok: false as const, reason, length, min: rule.min, max: rule.max });
   if (length < rule.min) return failure('too-short');
   if (length > rule.max) return failure('too-long');

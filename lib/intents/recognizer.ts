@@ -1,6 +1,6 @@
 import type { Category, Intent, IntentTable } from '../content/types';
 import { findTrackingNumber } from '../complaints/trackingNumber';
-import { normalizeText } from '../thai/text';
+import { normalizeText, withoutPoliteEnding } from '../thai/text';
 
 /**
  * What a citizen's message asks for, before any flow sees it. Two kinds of recognition:
@@ -91,9 +91,11 @@ export class IntentRecognizer {
     const normalized = normalizeText(text);
     if (normalized === '' && trimmed !== '?') return undefined;
     const table = this.table();
+    // "ข้ามค่ะ", "ยกเลิกครับ", "skip please": the command without the polite words that end it.
+    const core = withoutPoliteEnding(text);
     for (const intent of only ?? (Object.keys(table) as Intent[])) {
       // "?" normalises to nothing, so it is compared as typed.
-      if (table[intent].some((word) => (word.normalized === '' ? trimmed === '?' && normalized === '' : word.normalized === normalized))) return intent;
+      if (table[intent].some((word) => (word.normalized === '' ? trimmed === '?' && normalized === '' : word.normalized === normalized || word.normalized === core))) return intent;
     }
     return undefined;
   }

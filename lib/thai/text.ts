@@ -42,3 +42,17 @@ export function normalizeText(text: string): string {
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
+
+// The words that end a Thai sentence politely (and their English counterparts), which say nothing of its meaning:
+// "ใช่ค่ะ" answers as "ใช่" does, "ข้ามครับ" as "ข้าม", "yes please" as "yes".
+const POLITE_ENDING = /(?:\s*(?:ค่ะ|คะ|ค่า|คับ|ครับผม|ครับ|จ้ะ|จ้า|จ๊ะ|จ๊า|นะคะ|นะครับ|นะ|please|pls|thanks|thank you))+$/u;
+
+/**
+ * The normal form of a short answer without the polite words that end it, for comparing answers with commands
+ * and choices. A text that is nothing but polite words is kept as it is.
+ */
+export function withoutPoliteEnding(text: string): string {
+  const normalized = normalizeText(text);
+  const core = normalized.replace(POLITE_ENDING, '').trim();
+  return core === '' ? normalized : core;
+}

@@ -85,10 +85,13 @@ describe.each(['th', 'en'] as const)('commands at any point, in %s', (lang) => {
     expect(reply).toContain(t('complaint.subject.prompt'));
   });
 
-  test('menu leaves the flow and shows the menu', async () => {
+  test('menu shows the menu and keeps the draft; a greeting then shows it again, and the draft can be continued', async () => {
     const client = await atSubject();
     expect(await say(client, th ? 'เมนู' : 'menu')).toContain(t('menu.prompt'));
-    expect(await say(client, th ? 'สวัสดี' : 'hello')).toContain(t('menu.prompt'));
+    const greeted = await say(client, th ? 'สวัสดี' : 'hello');
+    expect(greeted).toContain(t('menu.prompt'));
+    expect(greeted).not.toContain(t('complaint.subject.prompt'));
+    expect(await say(client, t('resume.continue'))).toContain(t('complaint.subject.prompt'));
   });
 
   test('officer starts a request for an officer on top of the flow', async () => {

@@ -96,6 +96,28 @@ describe.each(['th', 'en'] as const)('no traps, in %s', (lang) => {
     expect(await say(client, request)).toContain(t(key));
   });
 
+  test('a category named by its words is taken, as in a first message', async () => {
+    const client = await atCategory();
+    expect(await say(client, th ? 'ไฟฟ้าดับบ่อยมากแถวบ้าน' : 'the water supply is broken')).toContain(t('complaint.destination.prompt'));
+    expect(draftOf(client)?.categoryId).toBe('utilities');
+  });
+
+  test('a choice answered politely ("ใช่ค่ะ", "yes please", "โอเค") is taken', async () => {
+    const client = await atCategory();
+    await say(client, th ? 'สาธารณูปโภค ถนน ไฟฟ้า ประปา' : 'Public utilities: roads, electricity, water');
+    expect(await say(client, th ? 'อ.เมือง เชียงใหม่' : 'Mueang Chiang Mai')).toContain(t('complaint.destination.confirm', { name: th ? 'ศูนย์ดำรงธรรมอำเภอเมืองเชียงใหม่' : 'Mueang Chiang Mai District Damrongdham Center' }));
+    expect(await say(client, th ? 'ใช่ค่ะ' : 'yes please')).toContain(t('complaint.subject.prompt', { min: 5, max: 150 }));
+  });
+
+  test('"menu" in the middle of a complaint shows the menu and keeps the draft, to continue', async () => {
+    const client = await atDescription();
+    const replies = await turn(client, th ? 'เมนู' : 'menu');
+    expect(text(replies)).toContain(t('menu.prompt'));
+    expect(text(replies)).toContain(t('menu.draftKept', { about: th ? 'ไฟฟ้าดับทั้งหมู่บ้านทุกคืน' : 'Power cuts in the village every night' }));
+    expect(await say(client, t('resume.continue'))).toContain(t('complaint.description.prompt', { max: 3000 }));
+    expect(draftOf(client)?.subject).toBe(th ? 'ไฟฟ้าดับทั้งหมู่บ้านทุกคืน' : 'Power cuts in the village every night');
+  });
+
   test('a question at a choice is answered, the choice asked again, and the draft kept', async () => {
     const client = await atCategory();
     const replies = await turn(client, questions[lang][0][0]);

@@ -19,6 +19,8 @@ describe('text fields', () => {
     expect(checkText('subject', 'ok')).toEqual({ ok: false, reason: 'too-short', length: 2, min: 5, max: 150 });
     expect(checkText('subject', '😡😡😡😡😡😡')).toMatchObject({ ok: false, reason: 'no-words' });
     expect(checkText('subject', 'y'.repeat(200))).toMatchObject({ ok: false, reason: 'too-long' });
+    // The citizen is told how long their text is: the whole of it, not where counting stopped.
+    expect(checkText('description', 'ถนนพัง '.repeat(1025))).toMatchObject({ ok: false, reason: 'too-long', length: 6149 });
   });
 
   test('counts Thai vowel marks and emoji as the characters a person sees', () => {

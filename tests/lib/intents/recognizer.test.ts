@@ -1,5 +1,6 @@
 import { SEED_CONTENT } from '../../../lib/content/seed';
 import { IntentRecognizer } from '../../../lib/intents/recognizer';
+import { withoutPoliteEnding } from '../../../lib/thai/text';
 
 const recognizer = new IntentRecognizer(() => SEED_CONTENT.intents, () => SEED_CONTENT.categories);
 
@@ -15,11 +16,32 @@ describe('commands (whole messages)', () => {
     ['ข้าม', 'skip'],
     ['ไม่ทราบ', 'unknownDate'],
     ['เสร็จแล้ว', 'done'],
+    // With the polite words that end a Thai sentence, and their English counterparts.
+    ['ข้ามค่ะ', 'skip'],
+    ['ไม่มีครับ', 'skip'],
+    ['ไม่ทราบค่ะ', 'unknownDate'],
+    ['ยกเลิกนะคะ', 'cancel'],
+    ['skip please', 'skip'],
+    ['ยกเลิกเรื่องนี้', 'cancel'],
     ['ยกเลิกเรื่องที่แจ้งไว้', undefined],
     ['เจ้าหน้าที่ไม่ยอมให้บริการ', undefined],
     ['', undefined],
   ])('%j → %s', (text, intent) => {
     expect(recognizer.command(text)).toBe(intent);
+  });
+});
+
+describe('the polite words that end an answer', () => {
+  test.each([
+    ['ใช่ค่ะ', 'ใช่'],
+    ['ยินยอมครับผม', 'ยินยอม'],
+    ['ไม่ทราบคะ', 'ไม่ทราบ'],
+    ['โอเคจ้า', 'โอเค'],
+    ['Yes please', 'yes'],
+    ['ค่ะ', 'ค่ะ'],
+    ['คะแนน', 'คะแนน'],
+  ])('%j → %j', (text, core) => {
+    expect(withoutPoliteEnding(text)).toBe(core);
   });
 });
 

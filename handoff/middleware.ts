@@ -32,6 +32,8 @@ export class HandoffMiddleware implements Middleware {
     const handoff = await this.service.get(conversationKey(activity));
     if (handoff && !botOwns(handoff.state)) {
       if (handoff.state === 'queued' && (await this.waitingAnswer(context, handoff))) return;
+      // The words that leave any flow leave an officer's conversation too: nobody is trapped in one.
+      if (handoff.state === 'live' && this.intents.command(activity.text, ['cancel', 'menu', 'startOver']) && (await this.service.leave(context, handoff))) return;
       await this.service.citizenMessage(context, handoff);
       return;
     }
@@ -55,6 +57,11 @@ export class HandoffMiddleware implements Middleware {
   private async waitingAnswer(context: TurnContext, handoff: NonNullable<Awaited<ReturnType<HandoffService['get']>>>): Promise<boolean> {
     const text = context.activity.text ?? '';
     if (this.intents.is(text, 'cancel')) return this.service.withdraw(context, handoff);
+    // "เมนู" while waiting: what is typed now is added to the request, and how to leave is said.
+    if (this.intents.command(text, ['menu', 'startOver'])) {
+      await context.sendActivity(textMessage(this.texts.get(handoff.lang, 'handoff.waiting.howToLeave'), [this.texts.get(handoff.lang, 'handoff.waiting.leave')]));
+      return true;
+    }
     const said = normalizeText(text);
     const is = (key: string) => said !== '' && (said === normalizeText(this.texts.get('th', key)) || said === normalizeText(this.texts.get('en', key)));
     if (handoff.kind === 'live' && is('handoff.offer.leave')) {

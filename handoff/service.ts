@@ -400,6 +400,24 @@ export class HandoffService {
     return true;
   }
 
+  /**
+   * The citizen leaves a conversation an officer holds ("เมนู", "ยกเลิก", "เริ่มใหม่" — an answered question
+   * included, where the officer may be long gone): it is closed, the officers see why, and the bot takes over
+   * with its menu. False when the conversation moved meanwhile.
+   */
+  async leave(context: TurnContext, handoff: HandoffDocument): Promise<boolean> {
+    const result = await this.deps.repo.close(handoff._id, 'citizen');
+    if (!result.ok) return false;
+    await this.note(result.handoff, 'handoff.citizenLeft');
+    const lang = result.handoff.lang;
+    await context.sendActivity(textMessage(this.deps.texts.get(lang, 'handoff.left')));
+    await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, 'completed') as Partial<Activity>);
+    await context.sendActivity(textMessage(this.deps.texts.get(lang, 'menu.anythingElse'), ['menu.file', 'menu.track', 'menu.faq', 'menu.officer'].map((key) => this.deps.texts.get(lang, key))));
+    await this.deps.repo.release(handoff._id);
+    this.deps.hub.publish(handoff.centreCode, { type: 'removed', id: idOf(handoff._id) });
+    return true;
+  }
+
   /** Turns a waiting live request into a question (the citizen took the offer). */
   async leaveQuestion(context: TurnContext, handoff: HandoffDocument): Promise<void> {
     const result = await this.deps.repo.toQuestion(handoff._id);

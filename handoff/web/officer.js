@@ -131,6 +131,7 @@
       systemAnsweredClose: 'ตอบคำถามแล้ว ปิดอัตโนมัติเมื่อไม่มีข้อความต่อ',
       systemRequeue: 'กลับเข้าคิว เพราะ {name} ดูแลเรื่องนี้ต่อไม่ได้แล้ว',
       systemWithdraw: 'ประชาชนยกเลิกการรอ',
+      systemCitizenLeft: 'ประชาชนออกจากการสนทนา',
       systemToQuestion: 'ประชาชนเลือกฝากคำถามไว้แทนการรอ',
       systemOffer: 'ยังไม่มีใครรับเรื่องในเวลาที่กำหนด ระบบเสนอให้ประชาชนฝากคำถามไว้',
 
@@ -504,6 +505,7 @@
       systemAnsweredClose: 'Question answered; closed automatically when nothing more was written',
       systemRequeue: 'Back in the queue: {name} can no longer take it',
       systemWithdraw: 'The citizen stopped waiting',
+      systemCitizenLeft: 'The citizen left the conversation',
       systemToQuestion: 'The citizen chose to leave a question instead of waiting',
       systemOffer: 'Nobody claimed it in time: the citizen was offered to leave a question instead',
 
@@ -1497,6 +1499,8 @@
     error.textContent = '';
     try {
       const session = await api('POST', '/session', { username: username, password: password }, { signingIn: true, quiet: true });
+      /* A password is not left in the page once it has been used. */
+      byId('signin-password').value = '';
       await startSession(session);
     } catch (failure) {
       error.textContent = errorText(failure);
@@ -1533,6 +1537,9 @@
     button.disabled = true;
     try {
       await api('POST', '/password', { current: current, next: next }, { quiet: true });
+      ['password-current', 'password-next', 'password-confirm'].forEach(function (id) {
+        byId(id).value = '';
+      });
       const session = await api('GET', '/session', undefined, { quiet: true });
       announce(t('passwordChanged'));
       await startSession(session);
@@ -1942,6 +1949,7 @@
       'handoff.answeredClose': 'systemAnsweredClose',
       'handoff.requeue': 'systemRequeue',
       'handoff.withdraw': 'systemWithdraw',
+      'handoff.citizenLeft': 'systemCitizenLeft',
       'handoff.toQuestion': 'systemToQuestion',
       'handoff.offer': 'systemOffer',
     };

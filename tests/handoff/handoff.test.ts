@@ -90,8 +90,8 @@ describe('officer handoff', () => {
     expect(afterClaim[0].text).toBe(th('handoff.claimed', { officer: 'สมชาย' }));
     expect(afterClaim[1]).toMatchObject({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } });
 
-    // Live: the bot says nothing, even to words it would otherwise answer.
-    expect(await send('เมนู')).toEqual([]);
+    // Live: the bot says nothing, even to words it would otherwise answer ("เมนู" alone leaves: tested below).
+    expect(await send('ติดตามเรื่อง')).toEqual([]);
     expect(await send('', { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/photo.png', name: 'photo.png' }] })).toEqual([]);
 
     const reply = await t.app.handoffs.reply(officer, item.id, scope, { text: 'สวัสดีค่ะ ขอทราบที่ตั้งด้วยค่ะ' });
@@ -105,7 +105,7 @@ describe('officer handoff', () => {
     const said = conversation?.messages.map((message) => message.text ?? message.attachments?.[0]?.name);
     expect(said?.[0]).toBe('ขอคุยกับเจ้าหน้าที่');
     expect(said?.[1]?.startsWith(th('handoff.destination.prompt'))).toBe(true);
-    expect(said).toEqual(expect.arrayContaining(['ที่ดินข้างบ้านถูกบุกรุก', 'เมนู', 'photo.png', 'สวัสดีค่ะ ขอทราบที่ตั้งด้วยค่ะ']));
+    expect(said).toEqual(expect.arrayContaining(['ที่ดินข้างบ้านถูกบุกรุก', 'ติดตามเรื่อง', 'photo.png', 'สวัสดีค่ะ ขอทราบที่ตั้งด้วยค่ะ']));
     expect(said?.indexOf('ที่ดินข้างบ้านถูกบุกรุก')).toBeLessThan(said?.indexOf('สวัสดีค่ะ ขอทราบที่ตั้งด้วยค่ะ') ?? -1);
 
     // A colleague cannot answer a conversation that is not theirs.
@@ -178,6 +178,22 @@ describe('officer handoff', () => {
     const notes = (await t.app.handoffs.conversation(idOf(KEY), 'all'))?.messages.filter((message) => message.speaker === 'system');
     expect(notes?.map((note) => note.text)).toEqual(['handoff.request:live:50', 'handoff.withdraw']);
     expect(texts(await send('สวัสดี'))).toContain(th('menu.prompt'));
+  });
+
+  test('"เมนู" while waiting says how to leave; "เมนู" in a live chat leaves it, and the bot takes over at once', async () => {
+    await askForOfficer();
+    expect(texts(await send('เมนู'))).toBe(th('handoff.waiting.howToLeave'));
+    expect((await t.app.handoffs.get(KEY))?.state).toBe('queued');
+    const id = idOf(KEY);
+    await t.app.handoffs.claim(officer, id, scope);
+    const left = texts(await send('เมนูค่ะ'));
+    expect(left).toContain(th('handoff.left'));
+    expect(left).toContain(th('menu.anythingElse'));
+    expect((await t.app.handoffs.get(KEY))?.state).toBe('bot');
+    expect(await t.app.handoffs.queue(scope)).toEqual([]);
+    const notes = (await t.app.handoffs.conversation(id, 'all'))?.messages.filter((message) => message.speaker === 'system');
+    expect(notes?.map((note) => note.text).slice(-1)).toEqual(['handoff.citizenLeft']);
+    expect(texts(await send('ติดตามเรื่อง'))).toContain(th('track.number.prompt'));
   });
 
   test('nobody claims in time: the citizen is offered, once, to leave a question instead', async () => {

@@ -220,7 +220,7 @@ test("a citizen writing in English: the officer sees the language, and canned an
   await chat.send('talk to an officer');
   await chat.botSays(en('handoff.destination.prompt'));
   await chat.send('Chiang Mai');
-  await chat.botSays(en('complaint.destination.confirm', { name: 'Chiang Mai Provincial Damrongdham Center' }));
+  await chat.botSays(en('handoff.destination.confirm', { name: 'Chiang Mai Provincial Damrongdham Center' }));
   await chat.tapCardButton(en('common.yes'));
   await chat.botSays(en('handoff.queued', { centre: 'Chiang Mai Provincial Damrongdham Center', position: 1, estimate: en('handoff.estimate.unknown') }));
 

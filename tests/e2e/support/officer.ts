@@ -276,7 +276,7 @@ export async function askForChiangMai(chat: Chat, service: OfficerService, ask =
   await chat.send(ask);
   await chat.botSays(t('handoff.destination.prompt'));
   await chat.send('เชียงใหม่');
-  await chat.botSays(t('complaint.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
+  await chat.botSays(t('handoff.destination.confirm', { name: 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่' }));
   await chat.tapCardButton(t('common.yes'));
 }
 

@@ -17,6 +17,11 @@ export type FlowRequest =
   | { flow: 'faq'; question?: string }
   | { flow: 'officer'; reason?: string };
 
+/** How the root's first dialog is begun again by "start over": with the flow to begin at once. */
+export interface RootStart {
+  restart?: string;
+}
+
 /** A flow left alone this long greets the citizen on return and offers to continue or start over. */
 export const RESUME_AFTER_MS = 30 * 60 * 1000;
 
@@ -310,6 +315,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async startOver(innerDc: DialogContext): Promise<DialogTurnResult> {
     const activeId = innerDc.activeDialog?.id;
     await innerDc.cancelAllDialogs();
-    return activeId && this.resumableFlows().has(activeId) ? innerDc.beginDialog(activeId) : { status: DialogTurnStatus.complete };
+    if (!activeId || !this.resumableFlows().has(activeId)) return { status: DialogTurnStatus.complete };
+    // The flow begins again under the root's own first dialog, so that its end is followed as any flow's is
+    // ("anything else?" after a receipt), not left with nothing beneath it.
+    return innerDc.beginDialog(this.initialDialogId, { restart: activeId } satisfies RootStart);
   }
 }

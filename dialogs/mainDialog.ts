@@ -7,7 +7,7 @@ import { likeliestFlows } from '../lib/intents/likeliest';
 import { normalizeText } from '../lib/thai/text';
 import { FaqDialog, FAQ_DIALOG, type FaqOptions, offeredNextSteps } from './faqDialog';
 import { FileComplaintDialog, FILE_COMPLAINT_DIALOG, type FileComplaintOptions } from './fileComplaintDialog';
-import { type FlowRequest, InterruptibleDialog, type ResumableFlow } from './interruptibleDialog';
+import { type FlowRequest, InterruptibleDialog, type ResumableFlow, type RootStart } from './interruptibleDialog';
 import { OfficerDialog, OFFICER_DIALOG, type OfficerOptions } from './officerDialog';
 import { bilingual, type DialogServices, translator } from './services';
 import { TrackDialog, TRACK_DIALOG, type TrackOptions } from './trackDialog';
@@ -53,6 +53,8 @@ export class MainDialog extends InterruptibleDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
+    const restart = (step.options as RootStart | undefined)?.restart;
+    if (restart) return step.beginDialog(restart);
     const text = (context.activity.text ?? '').trim();
     const t = translator(this.services, context);
     const lang = recognizeLanguageSwitch(text);

@@ -189,6 +189,32 @@ describe.each(['th', 'en'] as const)('a complaint told in the first message, in 
     expect(summary).toContain(`<script>alert(1)</script> ${more}`);
   });
 
+  test('after "start over" the complaint is filed from the beginning, and the receipt is followed by "anything else?"', async () => {
+    const client = harness.client();
+    await say(client, SCRIPTS[lang].steps[0].send);
+    expect(await say(client, lang === 'th' ? 'เริ่มใหม่' : 'start over')).toContain(t('complaint.category.prompt'));
+    const utilities = harness.content.category('utilities');
+    const sends = [
+      utilities?.label[lang] ?? 'missing category',
+      lang === 'th' ? 'เชียงใหม่' : 'Chiang Mai',
+      t('common.yes'),
+      lang === 'th' ? 'ถนนพังเป็นหลุมใหญ่' : 'Broken road with a big pothole',
+      lang === 'th' ? 'ถนนหน้าบ้านพังเป็นหลุมใหญ่มาสามเดือนแล้ว' : 'The road in front of my house has had a big pothole for three months.',
+      t('common.skip'),
+      lang === 'th' ? 'หน้าบ้านเลขที่ 5' : 'in front of house number 5',
+      lang === 'th' ? 'เมื่อวาน' : 'yesterday',
+      lang === 'th' ? 'สมชาย ใจดี' : 'Somchai Jaidee',
+      '081-234-5678',
+      t('common.skip'),
+      t('common.skip'),
+      t('complaint.consent.agree'),
+    ];
+    for (const send of sends) await say(client, send);
+    const receipt = await say(client, t('complaint.summary.confirm'));
+    expect(receipt).toContain(t('receipt.title'));
+    expect(receipt).toContain(t('menu.anythingElse'));
+  });
+
   test('"choose another" at the suggested centre leads to the usual question, and the place is still kept', async () => {
     const client = harness.client();
     await say(client, SCRIPTS[lang].steps[0].send);

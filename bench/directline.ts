@@ -36,6 +36,10 @@ import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
  * per conversation every 250 ms (800 messages a second in all), then every second, to show the latency when
  * the service keeps up.
  *
+ * Both services run side by side in this process and are measured in alternating blocks (echo, bot, bot,
+ * echo, …): on a machine shared with other work, a change of load in the middle of the run then weighs on
+ * both alike, and the ratio is given per pair of blocks as well as over the whole run.
+ *
  * The clients are plain `ws` sockets and fetch: botframework-directlinejs per conversation (rxjs, polyfilled
  * XMLHttpRequest, its own timers) would cost more than the service under test and measure the client. The
  * clients share this process's event loop with the service, so the figures are a lower bound for both runs.
@@ -48,7 +52,10 @@ import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
 
 const CONVERSATIONS = 200;
 const WARM_UP_ROUNDS = 3;
-const SATURATED_ROUNDS = 15;
+/** The saturated measurement: this many pairs of blocks (one per service, alternating which goes first)… */
+const SATURATED_PAIRS = 3;
+/** …of this many rounds each (every conversation sends one message per round). */
+const ROUNDS_PER_BLOCK = 5;
 /** The paced runs: one message every 250 ms per conversation (800 msg/s in all), and a gentler one. */
 const PACED_RUNS = [
   { intervalMs: 250, rounds: 12 },
@@ -258,73 +265,129 @@ interface RunResult {
   failures: number;
 }
 
-async function closedLoop(citizens: Citizen[], rounds: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  const started = nowMs();
-  await Promise.all(citizens.map(async (citizen) => {
-    for (let round = 0; round < rounds; round += 1) {
-      const elapsed = await citizen.turn();
-      if (elapsed !== undefined) latencies.push(elapsed);
-    }
-  }));
-  return { summary: summarise(latencies, nowMs() - started), failures: citizens.reduce((sum, citizen) => sum + citizen.failures, 0) };
+/** What a run measured: each turn's round trip, the time it all took, and the turns that failed. */
+interface Measured {
+  latencies: number[];
+  elapsedMs: number;
+  failures: number;
 }
 
-async function pacedLoop(citizens: Citizen[], intervalMs: number, rounds: number): Promise<RunResult> {
-  const latencies: number[] = [];
-  const started = nowMs();
-  await Promise.all(citizens.map(async (citizen, index) => {
-    // Spread over the interval, as independent people would be.
-    await new Promise((resolve) => setTimeout(resolve, (index * intervalMs) / citizens.length));
-    for (let round = 0; round < rounds; round += 1) {
-      const t0 = nowMs();
-      const elapsed = await citizen.turn();
-      if (elapsed !== undefined) latencies.push(elapsed);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (nowMs() - t0))));
-    }
-  }));
-  return { summary: summarise(latencies, nowMs() - started), failures: citizens.reduce((sum, citizen) => sum + citizen.failures, 0) };
+function result({ latencies, elapsedMs, failures }: Measured): RunResult {
+  return { summary: summarise(latencies, elapsedMs), failures };
 }
 
-async function measure(build: () => Promise<Endpoint>): Promise<{ name: string; saturated: RunResult; paced: RunResult[] }> {
+/** Failures counted from now on only. */
+function failuresOf(citizens: readonly Citizen[], run: () => Promise<number[]>): Promise<Measured> {
+  const before = citizens.reduce((sum, citizen) => sum + citizen.failures, 0);
+  const started = nowMs();
+  return run().then((latencies) => ({ latencies, elapsedMs: nowMs() - started, failures: citizens.reduce((sum, citizen) => sum + citizen.failures, 0) - before }));
+}
+
+function closedLoop(citizens: Citizen[], rounds: number): Promise<Measured> {
+  return failuresOf(citizens, async () => {
+    const latencies: number[] = [];
+    await Promise.all(citizens.map(async (citizen) => {
+      for (let round = 0; round < rounds; round += 1) {
+        const elapsed = await citizen.turn();
+        if (elapsed !== undefined) latencies.push(elapsed);
+      }
+    }));
+    return latencies;
+  });
+}
+
+function pacedLoop(citizens: Citizen[], intervalMs: number, rounds: number): Promise<Measured> {
+  return failuresOf(citizens, async () => {
+    const latencies: number[] = [];
+    await Promise.all(citizens.map(async (citizen, index) => {
+      // Spread over the interval, as independent people would be.
+      await new Promise((resolve) => setTimeout(resolve, (index * intervalMs) / citizens.length));
+      for (let round = 0; round < rounds; round += 1) {
+        const t0 = nowMs();
+        const elapsed = await citizen.turn();
+        if (elapsed !== undefined) latencies.push(elapsed);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, intervalMs - (nowMs() - t0))));
+      }
+    }));
+    return latencies;
+  });
+}
+
+/** A service under load: its endpoint, the conversations of its saturated blocks, and what was measured. */
+interface Subject {
+  endpoint: Endpoint;
+  citizens: Citizen[];
+  blocks: Measured[];
+  paced: RunResult[];
+}
+
+async function prepare(build: () => Promise<Endpoint>, run: number): Promise<Subject> {
   const endpoint = await build();
-  try {
-    const citizens = await startCitizens(endpoint, 0);
-    await closedLoop(citizens, WARM_UP_ROUNDS); // JIT, prepared statements, first state rows
-    for (const citizen of citizens) citizen.failures = 0;
-    const saturated = await closedLoop(citizens, SATURATED_ROUNDS);
-    for (const citizen of citizens) citizen.close();
-    const paced: RunResult[] = [];
-    for (const [index, { intervalMs, rounds }] of PACED_RUNS.entries()) {
-      // Fresh conversations each time: the earlier ones have used most of their burst allowance.
-      const pacedCitizens = await startCitizens(endpoint, index + 1);
-      paced.push(await pacedLoop(pacedCitizens, intervalMs, rounds));
-      for (const citizen of pacedCitizens) citizen.close();
-    }
-    return { name: endpoint.name, saturated, paced };
-  } finally {
-    await endpoint.close();
-  }
+  const citizens = await startCitizens(endpoint, run);
+  await closedLoop(citizens, WARM_UP_ROUNDS); // JIT, prepared statements, first state rows
+  return { endpoint, citizens, blocks: [], paced: [] };
 }
+
+async function saturatedBlock(subject: Subject): Promise<void> {
+  subject.blocks.push(await closedLoop(subject.citizens, ROUNDS_PER_BLOCK));
+}
+
+async function pacedRun(subject: Subject, run: number, intervalMs: number, rounds: number): Promise<void> {
+  // Fresh conversations each time: the earlier ones have used most of their burst allowance.
+  const citizens = await startCitizens(subject.endpoint, run);
+  subject.paced.push(result(await pacedLoop(citizens, intervalMs, rounds)));
+  for (const citizen of citizens) citizen.close();
+}
+
+/** A subject's saturated blocks taken together: every turn, over the time the blocks took. */
+function saturated(subject: Subject): RunResult {
+  return result({
+    latencies: subject.blocks.flatMap((measured) => measured.latencies),
+    elapsedMs: subject.blocks.reduce((sum, measured) => sum + measured.elapsedMs, 0),
+    failures: subject.blocks.reduce((sum, measured) => sum + measured.failures, 0),
+  });
+}
+
+const throughput = (measured: Measured) => measured.latencies.length / measured.elapsedMs;
 
 export async function runDirectLineBench(): Promise<void> {
-  const echo = await measure(echoService);
-  const real = await measure(realService);
+  // Each service's simulated citizens come from addresses of their own (10.run.y.z).
+  const echo = await prepare(echoService, 0);
+  const real = await prepare(realService, 1);
+  try {
+    // Alternating which goes first: echo, bot; bot, echo; echo, bot.
+    for (let pair = 0; pair < SATURATED_PAIRS; pair += 1) {
+      for (const subject of pair % 2 === 0 ? [echo, real] : [real, echo]) await saturatedBlock(subject);
+    }
+    for (const citizen of [...echo.citizens, ...real.citizens]) citizen.close();
+    for (const [index, { intervalMs, rounds }] of PACED_RUNS.entries()) {
+      for (const [offset, subject] of [echo, real].entries()) await pacedRun(subject, 2 + index * 2 + offset, intervalMs, rounds);
+    }
+  } finally {
+    await echo.endpoint.close();
+    await real.endpoint.close();
+  }
+
   const widths = [52, 7, 9, 9, 9, 9, 8];
   console.log(`directline: ${CONVERSATIONS} conversations over WebSocket streams, POST → bot's reply on the socket, 127.0.0.1, embedded store`);
+  console.log(`saturated: ${SATURATED_PAIRS} pairs of blocks of ${ROUNDS_PER_BLOCK} rounds, echo and bot alternating`);
   console.log(formatRow(['run', 'turns', 'turns/s', 'p50 ms', 'p99 ms', 'max ms', 'failed'], widths));
+  const echoSaturated = saturated(echo);
+  const realSaturated = saturated(real);
   const rows: Array<[string, RunResult]> = [
-    ['echo bot, saturated (ceiling)', echo.saturated],
-    [`${real.name}, saturated`, real.saturated],
+    ['echo bot, saturated (ceiling)', echoSaturated],
+    [`${real.endpoint.name}, saturated`, realSaturated],
   ];
   PACED_RUNS.forEach(({ intervalMs }, index) => {
     const rate = `${1000 / intervalMs} msg/s each (${(CONVERSATIONS * 1000) / intervalMs}/s)`;
-    rows.push([`echo bot, paced ${rate}`, echo.paced[index]], [`${real.name}, paced ${rate}`, real.paced[index]]);
+    rows.push([`echo bot, paced ${rate}`, echo.paced[index]], [`${real.endpoint.name}, paced ${rate}`, real.paced[index]]);
   });
   for (const [name, { summary: s, failures }] of rows) console.log(formatRow([name, s.count, s.perSecond, s.p50, s.p99, s.max, failures], widths));
-  const ratio = real.saturated.summary.perSecond / echo.saturated.summary.perSecond;
+  const pairs = echo.blocks.map((measured, index) => `${((throughput(real.blocks[index]) / throughput(measured)) * 100).toFixed(1)} %`);
+  console.log(`bot/echo throughput, saturated, per pair of blocks: ${pairs.join(', ')}`);
+  const ratio = realSaturated.summary.perSecond / echoSaturated.summary.perSecond;
   console.log(`bot/echo throughput, saturated: ${(ratio * 100).toFixed(1)} % (goal >= 50 %): ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
   const verdict = (p99: number) => `${p99.toFixed(2)} ms (goal < 100 ms): ${p99 < 100 ? 'met' : 'NOT met'}`;
-  console.log(`bot p99, saturated with ${CONVERSATIONS} turns in flight: ${verdict(real.saturated.summary.p99)}`);
+  console.log(`bot p99, saturated with ${CONVERSATIONS} turns in flight: ${verdict(realSaturated.summary.p99)}`);
   PACED_RUNS.forEach(({ intervalMs }, index) => console.log(`bot p99, paced one message every ${intervalMs} ms each: ${verdict(real.paced[index].summary.p99)}`));
 }

@@ -20,7 +20,9 @@ import { Deliverer } from '../handoff/delivery';
 import { handoffGateway } from '../handoff/gateway';
 import { OfficerHub } from '../handoff/hub';
 import { HandoffMiddleware } from '../handoff/middleware';
-import { RecentMessages } from '../handoff/recent';
+import { DirectLineHistory } from '../handoff/directLineHistory';
+import { EarlierMessages } from '../handoff/earlier';
+import { TurnMessages } from '../handoff/turnMessages';
 import { HandoffService } from '../handoff/service';
 import { ContentService } from '../lib/content/service';
 import type { Texts } from '../lib/content/texts';
@@ -36,7 +38,7 @@ import { ChannelAdapter, conversationKey } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
 import { directLineRoutes } from './channels/directline/routes';
-import { DirectLineService } from './channels/directline/service';
+import { DIRECTLINE_CHANNEL, DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
 import { PublicAddress } from './http/publicAddress';
 import { chatTokenRoutes } from './web/chatToken';
@@ -114,7 +116,9 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const audit = new AuditLog(store, now);
   const officers = new OfficerAccounts(store, now);
   const sessions = new SessionStore(store, now);
-  const recent = new RecentMessages(conversationState, now);
+  const directLineLog = new DirectLineLog(store, now);
+  // What officers see of the bot's earlier answers: read back from the Direct Line log when a handoff starts.
+  const earlier = new EarlierMessages({ [DIRECTLINE_CHANNEL]: new DirectLineHistory(directLineLog) }, new TurnMessages(now));
   const deliverer = new Deliverer(adapter, logger);
   const handoffRepo = new HandoffRepository(store, now);
   const transcript = new Transcript(store, now);
@@ -142,7 +146,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     centres: { directory, search: new CentreSearch(directory) },
     faq: new FaqService(content, store, now),
     complaints,
-    handoff: handoffGateway(handoffs, recent),
+    handoff: handoffGateway(handoffs, earlier),
     now,
     privacyUrl: (context) => privacyLink(address.forConversation(context.activity), language.current(context)),
   });
@@ -157,12 +161,11 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const logic = (context: TurnContext) => bot.run(context);
   const onTurnError = createTurnErrorHandler({ logger, texts, conversationState, tracker });
 
-  const handoffMiddleware = new HandoffMiddleware(handoffs, recent, intents, texts);
+  const handoffMiddleware = new HandoffMiddleware(handoffs, earlier, intents, texts);
   adapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 
   const signer = new TokenSigner(secrets.tokenSigningKey, now);
-  const directLineLog = new DirectLineLog(store, now);
   const hub = new StreamHub(directLineLog, logger);
   const directLine = new DirectLineService({ log: directLineLog, hub, signer, adapter, logic, prompts: sensitivePrompts, now });
   adapter.registerConnector(directLine.connector);

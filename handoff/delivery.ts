@@ -30,7 +30,11 @@ export class Deliverer {
     // Errors inside a turn go to the adapter's turn error handler, not to us: the logic catches its own.
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync('', reference as Partial<ConversationReference>, async (context) => {
+      // Without the id of the message the reference was taken from: what is sent now replies to nothing the citizen
+      // said (botbuilder would name that message as the one answered), so that a channel's log tells these
+      // messages from the bot's replies in a citizen's turn (handoff/directLineHistory.ts).
+      const { activityId: _answered, ...unanswered } = reference as Partial<ConversationReference>;
+      await this.adapter.continueConversationAsync('', unanswered, async (context) => {
         try {
           for (const activity of activities) await context.sendActivity(activity);
         } catch (error) {

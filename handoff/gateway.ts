@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
+import { conversationKey } from '../bot/adapter';
 import type { HandoffDocument, HandoffKind } from '../lib/handoff/handoffs';
 import type { Lang } from '../lib/i18n/language';
-import type { RecentMessages } from './recent';
+import type { EarlierMessages } from './earlier';
 import type { HandoffService } from './service';
 
 /** What the citizen-side dialogs need of the handoff: whether officers are in, and asking for one. */
@@ -33,13 +34,17 @@ export function isSilenced(context: TurnContext): boolean {
   return context.turnState.get(SILENCED) === true;
 }
 
-export function handoffGateway(service: HandoffService, recent: RecentMessages): HandoffGateway {
+export function handoffGateway(service: HandoffService, earlier: EarlierMessages): HandoffGateway {
   return {
     liveNow: () => service.liveNow(),
     describeNextOpening: (lang) => service.describeNextOpening(lang),
     describeClosedNow: (lang) => service.describeClosedNow(lang),
     staffed: (centreCode) => service.staffed(centreCode),
-    request: async (context, options) => service.request(context, { ...options, history: await recent.read(context) }),
+    request: async (context, options) => {
+      // A conversation handed off before: its transcript has everything up to when the bot had it back.
+      const previous = await service.get(conversationKey(context.activity));
+      return service.request(context, { ...options, history: await earlier.read(context, previous?.updatedAt) });
+    },
     position: (handoff) => service.position(handoff),
     estimateMinutes: (handoff, position) => service.estimateMinutes(handoff, position),
     silenceRestOfTurn,

@@ -4,21 +4,21 @@ import type { Texts } from '../lib/content/texts';
 import { botOwns } from '../lib/handoff/stateMachine';
 import type { IntentRecognizer } from '../lib/intents/recognizer';
 import { normalizeText } from '../lib/thai/text';
+import type { EarlierMessages } from './earlier';
 import { isSilenced } from './gateway';
-import { RecentMessages } from './recent';
 import type { HandoffService } from './service';
 import { textMessage } from '../cards/activity';
 
 /**
  * The handoff gate in the turn pipeline. While a conversation waits for or is owned by an officer, the bot
  * stays silent: every citizen message (images and links included) goes to the officers, and a waiting citizen
- * is told where they stand. Otherwise the turn goes on to the bot, and its messages are remembered so that an
- * officer later sees what the citizen was told.
+ * is told where they stand. Otherwise the turn goes on to the bot; on a channel without a log of its own, the
+ * turn's messages are kept in its memory, for a request for an officer in this very turn (handoff/earlier.ts).
  */
 export class HandoffMiddleware implements Middleware {
   constructor(
     private readonly service: HandoffService,
-    private readonly recent: RecentMessages,
+    private readonly earlier: EarlierMessages,
     private readonly intents: IntentRecognizer,
     private readonly texts: Texts,
   ) {}
@@ -37,7 +37,6 @@ export class HandoffMiddleware implements Middleware {
       await this.service.citizenMessage(context, handoff);
       return;
     }
-    await this.recent.add(context, { speaker: 'citizen', ...RecentMessages.describe(activity) });
     context.onSendActivities(async (turn, activities, send) => {
       if (isSilenced(turn)) {
         // The citizen was just queued: what the bot would add now is dropped (see silenceRestOfTurn).
@@ -45,11 +44,10 @@ export class HandoffMiddleware implements Middleware {
         activities.splice(0, activities.length, ...kept);
         if (kept.length === 0) return [];
       }
-      for (const sent of activities) {
-        if (sent.type === ActivityTypes.Message) await this.recent.add(turn, { speaker: 'bot', ...RecentMessages.describe(sent) });
-      }
       return send();
     });
+    // After the silencing above, so that what is dropped is not kept either.
+    this.earlier.watch(context);
     await next();
   }
 

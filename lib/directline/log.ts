@@ -166,6 +166,17 @@ export class DirectLineLog {
   }
 
   /**
+   * The last `limit` activities of a conversation, oldest first, as the log keeps them (values shown once hidden);
+   * with `after`, only those logged after that time. For reading back what was said, not for clients: no watermark.
+   */
+  async latest(conversationId: string, options: { limit: number; after?: number }): Promise<LoggedActivity[]> {
+    const records = await this.activities
+      .find({ conversationId, ...(options.after !== undefined ? { at: { $gt: options.after } } : {}) }, { sort: { seq: -1 }, limit: options.limit })
+      .toArray();
+    return records.reverse().map((record) => JSON.parse(record.json) as LoggedActivity);
+  }
+
+  /**
    * Deletes what was said before `cutoff` (retention), and the conversations idle since then: a client that
    * comes back to one starts it afresh.
    */

@@ -17,7 +17,8 @@ import { Transcript } from '../../lib/handoff/transcript';
 import { Deliverer } from '../../handoff/delivery';
 import { handoffGateway } from '../../handoff/gateway';
 import { OfficerHub } from '../../handoff/hub';
-import { RecentMessages } from '../../handoff/recent';
+import { EarlierMessages } from '../../handoff/earlier';
+import { TurnMessages } from '../../handoff/turnMessages';
 import { HandoffService } from '../../handoff/service';
 import { OfficerAccounts } from '../../lib/officers/accounts';
 import { createLogger } from '../../lib/logger';
@@ -80,7 +81,7 @@ export async function dialogHarness(): Promise<Harness> {
     centres: { directory: DIRECTORY, search: SEARCH },
     faq: new FaqService(content, store, clock.now),
     complaints,
-    handoff: handoffGateway(handoffs, new RecentMessages(new ConversationState(new MemoryStorage()), clock.now)),
+    handoff: handoffGateway(handoffs, new EarlierMessages({}, new TurnMessages(clock.now))),
     now: clock.now,
     // Dialog tests have no HTTP request to take an address from: the service's (bot/app.ts) is tested over HTTP.
     privacyUrl: () => 'http://localhost:3978/privacy',

@@ -43,9 +43,10 @@ export function chooseEncoding(header: string | undefined, available: readonly C
       bestWeight = q;
     }
   }
-  // identity is acceptable unless refused by name, or by `*;q=0` without naming it.
-  const identity = weights.get('identity') ?? (star === 0 ? 0 : 1);
-  if (best !== undefined && bestWeight >= identity) return best;
-  if (identity > 0) return 'identity';
-  return best;
+  // identity is acceptable unless refused by name, or by `*;q=0` without naming it; unnamed, it comes after any
+  // coding the client accepts at all (a client that names br wants br, whatever weight it gives it).
+  const named = weights.get('identity');
+  if (named === undefined) return best ?? (star === 0 ? undefined : 'identity');
+  if (best !== undefined && bestWeight >= named) return best;
+  return named > 0 ? 'identity' : best;
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PAGE_CSP } from '../../bot/web/pageRoutes';
 import { type Service, startService } from './support/harness';
@@ -9,7 +12,7 @@ import { type Service, startService } from './support/harness';
 
 let service: Service;
 let html: string;
-/** What index.html references: the bundle, the stylesheet, the icon. */
+/** What index.html references: Web Chat, the page's script and stylesheet, the icon, the preloaded font. */
 let referenced: string[];
 
 beforeAll(async () => {
@@ -44,7 +47,9 @@ async function raw(route: string, acceptEncoding: string): Promise<{ response: R
 }
 
 test('the page references its script, styles and icon by content-hashed names, and no inline script or style', () => {
-  expect(referenced).toEqual(expect.arrayContaining([expect.stringMatching(/^\/assets\/index-[A-Za-z0-9_-]{8}\.js$/), expect.stringMatching(/^\/assets\/index-[A-Za-z0-9_-]{8}\.css$/), expect.stringMatching(/^\/assets\/favicon-[A-Za-z0-9_-]{8}\.svg$/)]));
+  const hashed = (name: string, extension: string) => expect.stringMatching(new RegExp(`^/assets/${name}-[A-Za-z0-9_-]{8}\\.${extension}$`));
+  expect(referenced).toEqual(expect.arrayContaining([hashed('webchat', 'js'), hashed('index', 'js'), hashed('index', 'css'), hashed('favicon', 'svg'), hashed('sarabun-thai-400-normal', 'woff2')]));
+  expect(referenced).toHaveLength(5);
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   expect(html).not.toMatch(/<style|\sstyle=/);
 });
@@ -53,7 +58,7 @@ test('every file the page references is served as its type, never sniffed, kept 
   for (const route of referenced) {
     const response = await get(route);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^(text\/javascript|text\/css|image\/svg\+xml)/);
+    expect(response.headers.get('content-type')).toMatch(/^(text\/javascript; charset=utf-8|text\/css; charset=utf-8|image\/svg\+xml|font\/woff2)$/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-security-policy')).toBeNull();
@@ -84,6 +89,15 @@ test('the bundle goes out as brotli to a browser that takes it, gzip to one that
     expect(Number(response.headers.get('content-length'))).toBe(body.length);
   }
   expect(br.body.length).toBeLessThan(plain.body.length / 4);
+});
+
+test("Web Chat's own bundle runs before the page's script, unchanged, under a name made from its content", async () => {
+  const webChat = referenced.find((route) => route.startsWith('/assets/webchat-')) as string;
+  const packaged = readFileSync(path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js'));
+  expect(webChat).toBe(`/assets/webchat-${createHash('sha256').update(packaged).digest('base64url').slice(0, 8)}.js`);
+  expect(Buffer.from(await (await get(webChat)).arrayBuffer()).equals(packaged)).toBe(true);
+  expect(html.indexOf(webChat)).toBeLessThan(html.indexOf('/assets/index-'));
+  expect(html).toContain(`<script src="${webChat}" defer></script>`);
 });
 
 test('a browser holding the current version gets a 304 without a body; HEAD answers the headers', async () => {

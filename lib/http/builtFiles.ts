@@ -86,7 +86,9 @@ function loadFile(directory: string, file: string): BuiltFile {
   const encoded = new Map<string, Representation>();
   if (isCompressible(file)) {
     for (const { coding, suffix } of PREPARED_ENCODINGS) {
-      if (!existsSync(full + suffix)) throw new Error(`${file}${suffix} is missing from ${directory}: run npm run build:web`);
+      if (!existsSync(full + suffix)) {
+        throw new Error(`${file}${suffix} is missing from ${directory}: run npm run build:web, with precompress() (lib/http/precompress.ts) among the plugins of the app's Vite config`);
+      }
       // The ETag of a compressed body is the original's with the coding added: one per representation.
       encoded.set(coding, { body: readFileSync(full + suffix), etag: etagOf(body, coding) });
     }

@@ -12,6 +12,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/tests/e2e/support/globalSetup.js',
   // A whole complaint through a real browser takes tens of seconds; a slow machine gets room to finish.
   testTimeout: 180000,
 };

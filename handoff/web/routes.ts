@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Server } from 'restify';
-import { type Asset, asset, serveAssets, sourceDirectory } from '../../bot/http/staticAssets';
+import { builtAppDirectory, loadBuiltApp, serveBuiltApp } from '../../lib/http/builtFiles';
 
 /**
- * The officer web app (`/officer`): one page, its script and its styles, served by the service itself from a
- * fixed map (bot/http/staticAssets.ts). The fonts (`/fonts/…`) are the chat page's.
+ * The officer web app (`/officer`): handoff/web built by Vite (handoff/web/vite.config.ts) into
+ * dist/web/officer, served by the service itself with lib/http/builtFiles.ts, under /officer/.
  */
 
 export const OFFICER_PAGE_PATH = '/officer';
-export const OFFICER_SCRIPT_PATH = '/officer/officer.js';
-export const OFFICER_STYLES_PATH = '/officer/officer.css';
 
 /**
  * The page's Content-Security-Policy: stricter than the chat page's, since no third-party bundle runs here.
@@ -32,21 +28,12 @@ export const OFFICER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Reads the three files once and returns the path → asset map. */
-function loadOfficerAssets(): Map<string, Asset> {
-  const dir = sourceDirectory([__dirname, path.join(__dirname, '..', '..', '..', 'handoff', 'web')], ['index.html', 'officer.js', 'officer.css'], 'officer web app');
-  const read = (name: string) => readFileSync(path.join(dir, name));
-  return new Map<string, Asset>([
-    [OFFICER_PAGE_PATH, asset(read('index.html'), 'text/html; charset=utf-8')],
-    [OFFICER_SCRIPT_PATH, asset(read('officer.js'), 'text/javascript; charset=utf-8')],
-    [OFFICER_STYLES_PATH, asset(read('officer.css'), 'text/css; charset=utf-8')],
-  ]);
-}
-
 /** The officer web app's page and what it loads (the officer API is separate: handoff/api.ts). */
 export function officerPageRoutes() {
-  const assets = loadOfficerAssets();
+  // The app's files live under /officer/ (Vite's base); the router takes /officer/ for /officer (ignoreTrailingSlash).
+  const pagePaths = [OFFICER_PAGE_PATH];
+  const app = loadBuiltApp(builtAppDirectory('officer'), { base: `${OFFICER_PAGE_PATH}/`, pagePaths, name: 'officer web app' });
   // X-Frame-Options for browsers that predate frame-ancestors.
-  const pageHeaders = new Map([[OFFICER_PAGE_PATH, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]]);
-  return (server: Server): void => serveAssets(server, assets, pageHeaders);
+  const pageHeaders = new Map(pagePaths.map((page) => [page, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]));
+  return (server: Server): void => serveBuiltApp(server, app, pageHeaders);
 }

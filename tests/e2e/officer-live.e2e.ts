@@ -250,18 +250,21 @@ test('the officer page is served with its strict policy, and nothing else can be
   for (const directive of ["default-src 'none'", "script-src 'self'", "connect-src 'self'", "img-src 'self' blob: data:", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-  for (const [route, type] of [['/officer/officer.js', 'text/javascript; charset=utf-8'], ['/officer/officer.css', 'text/css; charset=utf-8']]) {
-    const asset = await fetch(`${service.baseUrl}${route}`);
+  const html = await page.text();
+  // The app's build: its script and styles under content-hashed names below /officer/assets/.
+  const script = /<script type="module" crossorigin src="(\/officer\/assets\/index-[\w-]{8}\.js)">/.exec(html)?.[1];
+  const styles = /<link rel="stylesheet" crossorigin href="(\/officer\/assets\/index-[\w-]{8}\.css)">/.exec(html)?.[1];
+  for (const [route, type] of [[script, 'text/javascript; charset=utf-8'], [styles, 'text/css; charset=utf-8']]) {
+    const asset = await fetch(`${service.baseUrl}${route ?? '/officer/missing'}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toBe(type);
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
   }
-  const html = await page.text();
   // No inline script or style, nothing from another site.
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
   expect(html).not.toMatch(/\sstyle=|<style/);
   expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-  for (const route of ['/officer/index.html', '/officer/routes.ts', '/officer/../package.json', '/officer/officer.js.map']) {
+  for (const route of ['/officer/index.html', '/officer/officer.js', '/officer/routes.ts', '/officer/../package.json', '/officer/.vite/manifest.json']) {
     expect((await fetch(`${service.baseUrl}${route}`)).status).toBe(404);
   }
 });

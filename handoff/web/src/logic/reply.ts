@@ -1,0 +1,52 @@
+/** The reply box's rules, checked before sending so that the officer reads the problem in their language. */
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/* The service's limits (handoff/api.ts); the contract module carries them once it is merged. */
+export const MAX_REPLY_LENGTH = 4000;
+export const MAX_STATUS_NOTE = 1000;
+
+export interface ReplyDraft {
+  text: string;
+  link: string;
+  file?: { type: string; size: number } | null;
+}
+
+export type ReplyProblem = { key: string; field: 'text' | 'link' | 'image' };
+
+export function imageProblem(file: { type: string; size: number }): string | undefined {
+  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return 'imageInvalid';
+  if (file.size > MAX_IMAGE_BYTES) return 'imageTooLarge';
+  return undefined;
+}
+
+export function replyProblem(draft: ReplyDraft): ReplyProblem | undefined {
+  const text = draft.text.trim();
+  const link = draft.link.trim();
+  if (!text && !link && !draft.file) return { key: 'replyEmpty', field: 'text' };
+  if (text.length > MAX_REPLY_LENGTH) return { key: 'replyTooLong', field: 'text' };
+  if (link && !/^https?:\/\/[^\s]+$/i.test(link)) return { key: 'linkInvalid', field: 'link' };
+  if (draft.file) {
+    const problem = imageProblem(draft.file);
+    if (problem) return { key: problem, field: 'image' };
+  }
+  return undefined;
+}
+
+/** What the reply box may do now: nothing in a closed conversation, wait for a claim, watch another officer, or reply. */
+export type ReplyMode = 'none' | 'claimFirst' | 'otherOfficer' | 'reply';
+
+export function replyMode(item: { state: string; officerId?: string } | undefined, me: { id: string; role: string } | undefined, ended: boolean): ReplyMode {
+  if (!item || !me || ended || (item.state !== 'queued' && item.state !== 'live')) return 'none';
+  if (item.state === 'queued') return 'claimFirst';
+  return item.officerId === me.id || me.role === 'admin' ? 'reply' : 'otherOfficer';
+}
+
+/** The polite ending a canned answer takes from the officer's own setting: ค่ะ, ครับ, or none. */
+export type PoliteEnding = 'ka' | 'krap' | 'neutral';
+const ENDINGS: Record<PoliteEnding, string> = { ka: 'ค่ะ', krap: 'ครับ', neutral: '' };
+
+/** A canned answer's Thai text with its {polite} marker filled by the officer's setting; English has none. */
+export function withPoliteEnding(text: string, ending: PoliteEnding): string {
+  return text.replace(/\{polite\}/g, ENDINGS[ending]).replace(/\s+$/, '');
+}

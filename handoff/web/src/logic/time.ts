@@ -1,0 +1,51 @@
+import { type Said, said } from './text';
+
+export const MINUTE = 60 * 1000;
+
+/** An instant as the API gives it (epoch ms or an ISO string) in epoch ms; undefined when it is neither. */
+export function toTime(value: string | number | undefined | null): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+/** How long something has lasted, in the largest units that say it: under a minute, minutes, hours, days. */
+export function duration(ms: number): Said {
+  const minutes = Math.max(0, Math.floor(ms / MINUTE));
+  if (minutes < 1) return said('lessThanMinute');
+  if (minutes < 60) return said('minutes', { m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return said('hoursMinutes', { h: hours, m: minutes % 60 });
+  return said('daysHours', { d: Math.floor(hours / 24), h: hours % 24 });
+}
+
+export const LOCALES = { th: 'th-TH', en: 'en-GB' } as const;
+
+/** Times are Bangkok's wherever the officer's computer is; the Thai locale counts years in the Buddhist era. */
+export function formatDateTime(value: string | number | undefined, lang: 'th' | 'en'): string {
+  const time = toTime(value);
+  if (time === undefined) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time));
+}
+
+const bangkokDay = (time: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(time));
+
+/** The time alone for today's messages, the date too for older ones. */
+export function formatTime(value: string | number | undefined, lang: 'th' | 'en', now: number): string {
+  const time = toTime(value);
+  if (time === undefined) return '';
+  return bangkokDay(time) === bangkokDay(now)
+    ? new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Asia/Bangkok', timeStyle: 'short' }).format(new Date(time))
+    : formatDateTime(time, lang);
+}
+
+/** A calendar date ("2026-11-23") as officers read dates: "23 พ.ย. 2569", "23 Nov 2026". */
+export function formatDay(value: string | undefined, lang: 'th' | 'en'): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value ?? '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${value}T00:00:00Z`));
+}
+
+export function isoOf(value: string | number | undefined): string {
+  return new Date(toTime(value) ?? 0).toISOString();
+}

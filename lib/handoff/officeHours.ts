@@ -65,9 +65,9 @@ export function checkCalendar(calendar: OfficeCalendar): void {
   }
 }
 
-const MAX_SPANS_PER_DAY = 4;
-const MAX_HOLIDAYS = 400;
-const MAX_HOLIDAY_NAME = 200;
+export const MAX_SPANS_PER_DAY = 4;
+export const MAX_HOLIDAYS = 400;
+export const MAX_HOLIDAY_NAME = 200;
 
 /**
  * A calendar from untrusted input (an admin's edit through the API): every field's type and size checked, and a

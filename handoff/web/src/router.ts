@@ -9,6 +9,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'queue', component: DeskScreen },
   { path: '/c/:id', name: 'conversation', component: DeskScreen, props: true },
   { path: '/complaint/:number?', name: 'complaint', component: () => import('./screens/ComplaintScreen.vue'), props: true },
+  { path: '/accounts', name: 'accounts', component: () => import('./screens/AccountsScreen.vue'), meta: { admin: true } },
+  { path: '/hours', name: 'hours', component: () => import('./screens/HoursScreen.vue') },
+  { path: '/audit', name: 'audit', component: () => import('./screens/AuditScreen.vue'), meta: { admin: true } },
   { path: '/:rest(.*)', redirect: '/' },
 ];
 

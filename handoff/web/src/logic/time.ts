@@ -49,3 +49,26 @@ export function formatDay(value: string | undefined, lang: 'th' | 'en'): string 
 export function isoOf(value: string | number | undefined): string {
   return new Date(toTime(value) ?? 0).toISOString();
 }
+
+/**
+ * The weekday, day, month and year of an instant in the page's language, from the browser's own calendar data
+ * (the Thai locale counts years in the Buddhist era). The order they are written in is the catalogue's
+ * (longDay), the same as the bot tells citizens, whatever the browser's version would add.
+ */
+export function longDayParts(date: Date, timeZone: string, lang: 'th' | 'en'): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const part of new Intl.DateTimeFormat(LOCALES[lang], { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = part.value;
+  }
+  return parts;
+}
+
+/** Bangkok's clock time of an instant, 24-hour: "08:30". */
+export function bangkokClock(at: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+}
+
+/** Today's date in Bangkok as the calendar writes dates ("2026-11-24"). */
+export function bangkokToday(now: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date(now));
+}

@@ -11,7 +11,7 @@ import { createApp } from '../bot/app';
 import { directLineRoutes } from '../bot/channels/directline/routes';
 import { DirectLineService } from '../bot/channels/directline/service';
 import { StreamHub } from '../bot/channels/directline/stream';
-import { PublicAddress } from '../bot/http/publicAddress';
+import { PublicAddress } from '../lib/http/publicAddress';
 import { createServer } from '../bot/server';
 import { loadConfig } from '../lib/config';
 import { DirectLineLog } from '../lib/directline/log';

@@ -38,7 +38,7 @@ import { azureRoutes, createAzureAdapter } from './channels/azure';
 import { directLineRoutes } from './channels/directline/routes';
 import { DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
-import { PublicAddress } from './http/publicAddress';
+import { PublicAddress } from '../lib/http/publicAddress';
 import { chatTokenRoutes } from './web/chatToken';
 import { pageRoutes } from './web/pageRoutes';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';

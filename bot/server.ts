@@ -2,10 +2,10 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
-import { refuseContentEncoding } from './http/contentEncoding';
-import { HttpError, installErrorHandling } from './http/errors';
+import { refuseContentEncoding } from '../lib/http/contentEncoding';
+import { HttpError, installErrorHandling } from '../lib/http/errors';
 import { pathForLog } from './http/logPath';
-import { requestUrl } from './http/requestUrl';
+import { requestUrl } from '../lib/http/requestUrl';
 
 export interface Lifecycle {
   /** True once shutdown began: /readyz answers 503 so that load balancers stop sending traffic. */

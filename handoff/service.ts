@@ -1,8 +1,8 @@
 import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import { textMessage } from '../cards/activity';
 import { markdownWithLinks } from '../cards/escape';
-import { DIRECTLINE_CHANNEL } from '../bot/channels/directline/service';
-import { conversationKey } from '../bot/adapter';
+import { DIRECTLINE_CHANNEL } from '../lib/directline/channel';
+import { conversationKey } from '../lib/conversationKey';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
 import { markWrittenBy } from '../lib/handoff/author';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from './auditActions';
 import type { Collection, JsonValue, Store } from './store/types';
 
 /**
@@ -9,29 +10,7 @@ import type { Collection, JsonValue, Store } from './store/types';
 
 export const AUDIT_COLLECTION = 'audit';
 
-/** Every action the service writes; the officer app puts each into words (handoff/web/officer.js, AUDIT_ACTIONS). */
-export const AUDIT_ACTIONS = [
-  'session.start',
-  'session.end',
-  'session.failed',
-  'session.locked',
-  'account.password',
-  'account.create',
-  'account.update',
-  'account.resetPassword',
-  'content.officeHours',
-  'complaint.status',
-  'complaint.view',
-  'handoff.view',
-  'handoff.claim',
-  'handoff.reply',
-  'handoff.transfer',
-  'handoff.close',
-  'handoff.idleClose',
-  'handoff.answeredClose',
-  'handoff.requeue',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
 
 export interface AuditEntry {
   _id: string;

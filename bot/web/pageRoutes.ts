@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { type Asset, asset, REVALIDATE, serveAssets, sha256, sourceDirectory } from '../http/staticAssets';
+import { type Asset, asset, REVALIDATE, serveAssets, sha256, sourceDirectory } from '../../lib/http/staticAssets';
 
 /**
  * The citizen chat page (`/`), its script and styles, the Web Chat bundle and the Sarabun fonts, all served by

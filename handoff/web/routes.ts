@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { type Asset, asset, serveAssets, sourceDirectory } from '../../bot/http/staticAssets';
+import { type Asset, asset, serveAssets, sourceDirectory } from '../../lib/http/staticAssets';
 
 /**
  * The officer web app (`/officer`): one page, its script and its styles, served by the service itself from a

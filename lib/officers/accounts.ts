@@ -4,7 +4,9 @@ import { removeBidiControls } from '../bidiControls';
 import { AppError, isAppError } from '../errors';
 import type { Collection, Store } from '../store/types';
 import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { ROLES, type Role, USERNAME_PATTERN, MAX_DISPLAY_NAME_LENGTH, type PoliteEnding } from './accountRules';
+import { generatePassword, hashPassword, verifyPassword } from './passwords';
+import { passwordProblem } from './passwordRules';
 
 /**
  * Officer accounts and their scope. Roles: an officer works for their own centre(s); a supervisor for a
@@ -14,8 +16,7 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
  */
 
 export const OFFICERS_COLLECTION = 'officers';
-export const ROLES = ['officer', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './accountRules';
 
 export interface OfficerDocument {
   _id: string;
@@ -34,6 +35,8 @@ export interface OfficerDocument {
   /** Locks since the last successful sign-in: each one lasts longer. */
   locksInARow?: number;
   disabled: boolean;
+  /** The officer's own setting (ค่ะ or ครับ) for canned answers; absent until they choose. */
+  politeEnding?: PoliteEnding;
   createdAt: number;
   updatedAt: number;
 }
@@ -51,7 +54,7 @@ export interface AccountChange {
 
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+const USERNAME = USERNAME_PATTERN;
 
 /**
  * A username as typed, in the form it is stored and looked up in. Bidirectional controls, which a username
@@ -63,7 +66,7 @@ function usernameOf(raw: string): string {
 
 /** A display name as shown to officers: without bidirectional controls, which could make it read as another. */
 function displayNameOf(raw: string): string {
-  return removeBidiControls(raw).trim().slice(0, 100);
+  return removeBidiControls(raw).trim().slice(0, MAX_DISPLAY_NAME_LENGTH);
 }
 
 function publicView(document: OfficerDocument): Officer {

@@ -1,7 +1,7 @@
 import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
-import { fileLink, type FileOfLink, fileOfLink } from '../../../lib/files/links';
-import { HttpError } from '../../http/errors';
+import { fileLink, parseFileLink } from '../../../lib/files/links';
+import { HttpError } from '../../../lib/http/errors';
 
 /**
  * Citizens' attachments on Direct Line, judged by the file links of lib/files/links.ts. A citizen's message may carry only such links to files of its
@@ -12,16 +12,7 @@ import { HttpError } from '../../http/errors';
 
 export { fileLink } from '../../../lib/files/links';
 
-/** The file a URL links to, when it is a link to the file route with a token; undefined for any other URL. */
-export function parseFileLink(url: string): Required<FileOfLink> | undefined {
-  const link = fileOfLink(url);
-  return link?.token ? { conversationId: link.conversationId, fileId: link.fileId, token: link.token } : undefined;
-}
-
-/** Whether a URL links to a file of that conversation of the Direct Line channel. */
-export function isFileLinkOf(url: string, conversationId: string): boolean {
-  return parseFileLink(url)?.conversationId === conversationId;
-}
+export { isFileLinkOf, parseFileLink } from '../../../lib/files/links';
 
 /**
  * The attachments of a message a citizen posts: each must link to a file uploaded to this very conversation, with

@@ -1,6 +1,6 @@
 import { type HandoffDocument, HANDOFFS_COLLECTION } from '../../../lib/handoff/handoffs';
 import { idOf } from '../../../handoff/service';
-import { MAX_JSON_DEPTH, parseClientJson } from '../../../bot/http/json';
+import { MAX_JSON_DEPTH, parseClientJson } from '../../../lib/http/json';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
 
 /**

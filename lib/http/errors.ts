@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
-import { AppError, describeErrorForLog } from '../../lib/errors';
-import type { Logger } from '../../lib/logger';
+import { AppError, describeErrorForLog } from '../errors';
+import type { Logger } from '../logger';
 
 /**
  * One error handler for the HTTP layer. Every error that reaches restify, ours or restify's own (404, 405,

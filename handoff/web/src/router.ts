@@ -12,6 +12,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/accounts', name: 'accounts', component: () => import('./screens/AccountsScreen.vue'), meta: { admin: true } },
   { path: '/hours', name: 'hours', component: () => import('./screens/HoursScreen.vue') },
   { path: '/audit', name: 'audit', component: () => import('./screens/AuditScreen.vue'), meta: { admin: true } },
+  { path: '/canned', name: 'canned', component: () => import('./screens/CannedScreen.vue'), meta: { admin: true } },
   { path: '/:rest(.*)', redirect: '/' },
 ];
 

@@ -15,6 +15,17 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The session has already dealt with it: signed out, or a new password to set first. */
+  get handledBySession(): boolean {
+    return this.status === 401 || this.code === 'password-change-required' || this.code === 'PasswordChangeRequired';
+  }
+
+  /** A conflict with what the conversation or account is now (the contract's `conflict`, or the older code). */
+  isConflict(kind: 'already-claimed' | 'not-yours' | 'own-account' | 'username-taken'): boolean {
+    const older: Record<string, string> = { 'already-claimed': 'AlreadyClaimed', 'not-yours': 'NotYours', 'own-account': 'OwnAccount', 'username-taken': 'UsernameTaken' };
+    return (this.code === 'conflict' && this.details.conflict === kind) || this.code === older[kind];
+  }
 }
 
 export interface ApiHooks {
@@ -66,7 +77,7 @@ export async function call<T>(method: Method, path: string, body?: unknown, opti
   let response = await send(method, path, body, hooks?.csrfToken());
   if (!response.ok && response.status === 403 && !options.quiet) {
     const failure = await readError(response.clone());
-    if ((failure.code === 'CsrfTokenMissing' || failure.code === 'CsrfTokenInvalid') && hooks) {
+    if ((failure.code === 'csrf' || failure.code === 'CsrfTokenMissing' || failure.code === 'CsrfTokenInvalid') && hooks) {
       const renewed = await hooks.renewCsrfToken();
       if (renewed) response = await send(method, path, body, renewed);
     }
@@ -76,7 +87,7 @@ export async function call<T>(method: Method, path: string, body?: unknown, opti
   const failure = await readError(response);
   if (!options.quiet && hooks) {
     if (failure.status === 401) hooks.sessionEnded();
-    else if (failure.code === 'PasswordChangeRequired') hooks.passwordChangeRequired();
+    else if (failure.code === 'password-change-required' || failure.code === 'PasswordChangeRequired') hooks.passwordChangeRequired();
   }
   throw failure;
 }

@@ -1,5 +1,5 @@
 import { call, type CallOptions } from './client';
-import type { AuditEntry, CannedAnswer, Centre, Complaint, Message, OfficeCalendar, OfficeHoursState, Officer, QueueItem, Role, Session } from './types';
+import type { AuditEntry, CannedAnswer, Centre, Complaint, Message, Note, OfficeCalendar, OfficeHoursState, Officer, QueueItem, Role, Session } from './types';
 
 /** Every route of the officer API (docs/officer-api.md), typed: screens call these, never fetch. */
 
@@ -10,18 +10,24 @@ export const officerApi = {
   signIn: (username: string, password: string) => call<Session>('POST', '/session', { username, password }, { quiet: true }),
   signOut: () => call<void>('DELETE', '/session', undefined, { quiet: true }),
   changePassword: (current: string, next: string) => call<void>('POST', '/password', { current, next }, { quiet: true }),
+  saveSettings: (settings: { politeEnding: 'kha' | 'khrap' }) => call<{ officer: Officer }>('PATCH', '/settings', settings),
 
   queue: () => call<{ items: QueueItem[] }>('GET', '/queue'),
-  centres: () => call<{ centres: Centre[] }>('GET', '/centres', undefined, { quiet: true }),
+  centres: (q: string, limit = 10) => call<{ centres: Centre[] }>('GET', `/centres?${new URLSearchParams({ q, limit: String(limit) }).toString()}`, undefined, { quiet: true }),
   canned: () => call<{ answers: CannedAnswer[] }>('GET', '/canned', undefined, { quiet: true }),
 
   conversation: (conversation: string, options?: CallOptions) =>
-    call<{ item: QueueItem; messages: Message[]; complaint?: Complaint }>('GET', `/conversations/${id(conversation)}`, undefined, options),
+    call<{ item: QueueItem; messages: Message[]; notes?: Note[]; complaint?: Complaint }>('GET', `/conversations/${id(conversation)}`, undefined, options),
   claim: (conversation: string) => call<{ item: QueueItem }>('POST', `/conversations/${id(conversation)}/claim`),
   reply: (conversation: string, body: { text: string; link?: string } | FormData) => call<{ message: Message }>('POST', `/conversations/${id(conversation)}/messages`, body),
   transfer: (conversation: string, centreCode: string, note?: string) =>
     call<{ item: QueueItem }>('POST', `/conversations/${id(conversation)}/transfer`, note ? { centreCode, note } : { centreCode }),
   close: (conversation: string) => call<{ item: QueueItem }>('POST', `/conversations/${id(conversation)}/close`),
+  addNote: (conversation: string, text: string) => call<{ note: Note }>('POST', `/conversations/${id(conversation)}/notes`, { text }),
+
+  createCanned: (answer: Omit<CannedAnswer, 'id'> & { id?: string }) => call<{ answer: CannedAnswer }>('POST', '/canned', answer),
+  updateCanned: (answer: CannedAnswer) => call<{ answer: CannedAnswer }>('PUT', `/canned/${id(answer.id)}`, { title: answer.title, text: answer.text }),
+  deleteCanned: (answerId: string) => call<void>('DELETE', `/canned/${id(answerId)}`),
 
   complaint: (number: string) => call<{ complaint: Complaint }>('GET', `/complaints/${id(number)}`),
   setStatus: (number: string, status: string, note: string) => call<{ complaint: Complaint; notified: boolean }>('POST', `/complaints/${id(number)}/status`, { status, note }),

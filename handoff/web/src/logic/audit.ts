@@ -22,60 +22,52 @@ export function targetOf(entry: AuditEntry): { conversation: string } | { compla
 }
 
 /**
- * An entry's details in words, from the structured details the service logs (ids and codes, never a citizen's
- * words): "status: received → in progress", "holidays: 2 added, 1 removed". `centre` and `status` name codes.
- * Details the app does not know are shown as they are logged.
+ * An entry's details in words, from the structured details the service logs per action (ids and codes, never a
+ * citizen's words): "status: received → in progress", "holidays: 2 added, 1 removed". `names` name the codes.
  */
 export interface AuditNames {
   status(code: string): string;
   centre(code: string): string;
   field(name: string): string;
+  role(code: string): string;
+  ending(code: string): string;
 }
 
 export function detailsSaid(entry: AuditEntry, names: AuditNames): Said[] {
-  const details = entry.details;
-  if (!details || typeof details !== 'object') return [];
-  const out: Said[] = [];
-  const rest = { ...details };
-  const take = <T>(key: string): T | undefined => {
-    const value = rest[key] as T | undefined;
-    delete rest[key];
-    return value;
-  };
-  const from = details.from;
-  const to = details.to;
-  if (entry.action === 'complaint.status' && typeof from === 'string' && typeof to === 'string') {
-    take('from');
-    take('to');
-    out.push(said('auditStatusChange', { from: names.status(from), to: names.status(to) }));
-  } else if (entry.action === 'handoff.transfer' && typeof from === 'string' && typeof to === 'string') {
-    take('from');
-    take('to');
-    out.push(said('auditTransfer', { from: names.centre(from), to: names.centre(to) }));
+  switch (entry.action) {
+    case 'complaint.status':
+      return entry.details ? [said('auditStatusChange', { from: names.status(entry.details.from), to: names.status(entry.details.to) })] : [];
+    case 'handoff.transfer':
+      return entry.details
+        ? [said('auditTransfer', { from: names.centre(entry.details.from), to: names.centre(entry.details.to) }), ...(entry.details.note ? [said('auditWithNote')] : [])]
+        : [];
+    case 'handoff.reply':
+      return entry.details?.delivered === false ? [said('auditUndelivered')] : [];
+    case 'handoff.view':
+      return entry.details?.complaint ? [said('auditComplaint', { number: entry.details.complaint })] : [];
+    case 'content.officeHours': {
+      const details = entry.details;
+      if (!details) return [];
+      const out: Said[] = [];
+      if (details.weeklyChanged) out.push(said('auditWeeklyChanged'));
+      if (details.holidays.added.length || details.holidays.removed.length) out.push(said('auditHolidays', { added: details.holidays.added.length, removed: details.holidays.removed.length }));
+      return out;
+    }
+    case 'account.create':
+      return entry.details ? [said('auditRole', { role: names.role(entry.details.role) }), ...(entry.details.centres.length ? [said('auditCentres', { centres: entry.details.centres.map(names.centre).join(', ') })] : [])] : [];
+    case 'account.update': {
+      const details = entry.details;
+      if (!details) return [];
+      const out: Said[] = [];
+      if (details.role) out.push(said('auditRoleChange', { from: names.role(details.role.from), to: names.role(details.role.to) }));
+      if (details.centres) out.push(said('auditCentresChange', { added: details.centres.added.map(names.centre).join(', ') || '–', removed: details.centres.removed.map(names.centre).join(', ') || '–' }));
+      if (details.disabled !== undefined) out.push(said(details.disabled ? 'auditDisabled' : 'auditEnabled'));
+      if (details.fields.includes('displayName')) out.push(said('auditFields', { fields: names.field('displayName') }));
+      return out;
+    }
+    case 'account.settings':
+      return entry.details ? [said('auditEnding', { ending: names.ending(entry.details.politeEnding) })] : [];
+    default:
+      return [];
   }
-  const added = take<number>('holidaysAdded');
-  const removed = take<number>('holidaysRemoved');
-  if (typeof added === 'number' || typeof removed === 'number') out.push(said('auditHolidays', { added: added ?? 0, removed: removed ?? 0 }));
-  const count = take<number>('holidays');
-  if (typeof count === 'number') out.push(said('auditHolidayCount', { count }));
-  const weekly = take<boolean>('weeklyChanged');
-  if (weekly === true) out.push(said('auditWeeklyChanged'));
-  const fields = take<string>('fields');
-  if (typeof fields === 'string' && fields) out.push(said('auditFields', { fields: fields.split(',').map(names.field).join(', ') }));
-  const disabled = take<boolean>('disabled');
-  if (disabled !== undefined) out.push(said(disabled ? 'auditDisabled' : 'auditEnabled'));
-  const delivered = take<boolean>('delivered');
-  if (delivered === false) out.push(said('auditUndelivered'));
-  const role = take<string>('role');
-  if (typeof role === 'string') out.push(said('auditRole', { role }));
-  const complaint = take<string>('complaint');
-  if (typeof complaint === 'string') out.push(said('auditComplaint', { number: complaint }));
-  const officer = take<string>('from');
-  if (entry.action === 'handoff.requeue' && typeof officer === 'string') out.push(said('auditRequeuedFrom', { id: officer }));
-  else if (officer !== undefined) rest.from = officer;
-  for (const [key, value] of Object.entries(rest)) {
-    if (value === undefined || value === null) continue;
-    out.push(said('auditRaw', { key, value: typeof value === 'object' ? JSON.stringify(value) : String(value) }));
-  }
-  return out;
 }

@@ -40,3 +40,16 @@ export function withMessage(messages: readonly Message[], message: Message): Mes
   }
   return [...messages, message].sort((a, b) => (toTime(a.at) ?? 0) - (toTime(b.at) ?? 0));
 }
+
+/** The centre codes the service's notes in a history name, so that their names can be looked up. */
+export function centreCodesIn(messages: readonly Pick<Message, 'speaker' | 'text'>[]): string[] {
+  const codes: string[] = [];
+  for (const message of messages) {
+    if (message.speaker !== 'system' || !message.text) continue;
+    const request = /^handoff\.request:(?:live|question):([A-Za-z0-9]+)$/.exec(message.text);
+    const transfer = /^handoff\.transfer:([A-Za-z0-9]+):([A-Za-z0-9]+)$/.exec(message.text);
+    if (request) codes.push(request[1]);
+    if (transfer) codes.push(transfer[1], transfer[2]);
+  }
+  return codes;
+}

@@ -8,4 +8,5 @@ export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
   'too-short': 'passwordTooShort',
   'too-long': 'passwordTooLong',
   'contains-username': 'passwordContainsUsername',
+  'same-as-before': 'passwordSame',
 };

@@ -2,9 +2,10 @@
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-/* The service's limits (handoff/api.ts); the contract module carries them once it is merged. */
-export const MAX_REPLY_LENGTH = 4000;
-export const MAX_STATUS_NOTE = 1000;
+/* The service's limits, from the contract (its schemas are left out of the bundle: only these numbers come in). */
+export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/conversations';
+export { MAX_STATUS_NOTE_LENGTH as MAX_STATUS_NOTE } from '../../../../lib/contract/officer/complaints';
+import { MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/conversations';
 
 export interface ReplyDraft {
   text: string;
@@ -40,13 +41,4 @@ export function replyMode(item: { state: string; officerId?: string } | undefine
   if (!item || !me || ended || (item.state !== 'queued' && item.state !== 'live')) return 'none';
   if (item.state === 'queued') return 'claimFirst';
   return item.officerId === me.id || me.role === 'admin' ? 'reply' : 'otherOfficer';
-}
-
-/** The polite ending a canned answer takes from the officer's own setting: ค่ะ, ครับ, or none. */
-export type PoliteEnding = 'ka' | 'krap' | 'neutral';
-const ENDINGS: Record<PoliteEnding, string> = { ka: 'ค่ะ', krap: 'ครับ', neutral: '' };
-
-/** A canned answer's Thai text with its {polite} marker filled by the officer's setting; English has none. */
-export function withPoliteEnding(text: string, ending: PoliteEnding): string {
-  return text.replace(/\{polite\}/g, ENDINGS[ending]).replace(/\s+$/, '');
 }

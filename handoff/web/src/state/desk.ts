@@ -1,8 +1,8 @@
 import { computed, reactive } from 'vue';
 import { ApiError } from '../api/client';
 import { officerApi } from '../api/officer';
-import type { CannedAnswer, Centre, Complaint, Message, QueueItem, StreamFrame } from '../api/types';
-import { withMessage } from '../logic/history';
+import type { CannedAnswer, Centre, Complaint, Message, Note, QueueItem, StreamFrame } from '../api/types';
+import { centreCodesIn, withMessage } from '../logic/history';
 import { byWaiting, isMine, sections } from '../logic/queue';
 import { whatMessageRaises } from '../logic/unread';
 import { me, onSignedOut } from './session';
@@ -16,6 +16,8 @@ export interface OpenConversation {
   id: string;
   item: QueueItem | null;
   messages: Message[];
+  /** Internal notes: officers only, never sent to the citizen. */
+  notes: Note[];
   complaint: Complaint | null;
   loading: boolean;
   notFound: boolean;
@@ -71,9 +73,28 @@ export async function loadQueue(): Promise<void> {
   }
 }
 
-export async function loadReferenceData(): Promise<void> {
-  const [centres, canned] = await Promise.all([officerApi.centres().catch(() => ({ centres: [] })), officerApi.canned().catch(() => ({ answers: [] }))]);
-  state.centres = centres.centres;
+/** Centres the app has seen (searches, lookups), by code: the names it shows for codes. */
+function remember(centres: readonly Centre[]): void {
+  const known = new Map(state.centres.map((centre) => [centre.code, centre]));
+  for (const centre of centres) known.set(centre.code, centre);
+  state.centres = [...known.values()];
+}
+
+/** Centres matching what an officer typed (name or code, Thai or English), as the service finds them. */
+export async function findCentres(query: string): Promise<Centre[]> {
+  const found = (await officerApi.centres(query.trim().slice(0, 100), 20)).centres;
+  remember(found);
+  return found;
+}
+
+/** The names of these codes, looked up once each. */
+export async function ensureCentres(codes: readonly string[]): Promise<void> {
+  const missing = [...new Set(codes)].filter((code) => code && !centreByCode(code));
+  await Promise.all(missing.map((code) => findCentres(code).catch(() => [])));
+}
+
+export async function loadReferenceData(scope: readonly string[]): Promise<void> {
+  const [canned] = await Promise.all([officerApi.canned().catch(() => ({ answers: [] })), ensureCentres(scope)]);
   state.canned = canned.answers;
 }
 
@@ -106,10 +127,15 @@ export function handleFrame(frame: StreamFrame): void {
       // Someone else moved it (another officer closed or transferred it, or the citizen withdrew).
       if (!open.transferredHere) open.notice = { key: 'gone' };
     }
+  } else if (frame.type === 'note') {
+    if (state.open?.id === frame.id) addNote(state.open, frame.note);
   } else if (frame.type === 'message') {
     const open = state.open;
     const item = state.items.get(frame.id);
-    if (open?.id === frame.id) open.messages = withMessage(open.messages, frame.message);
+    if (open?.id === frame.id) {
+      open.messages = withMessage(open.messages, frame.message);
+      void ensureCentres(centreCodesIn([frame.message]));
+    }
     const raised = whatMessageRaises({
       speaker: frame.message.speaker,
       inQueue: Boolean(item),
@@ -134,6 +160,7 @@ export async function openConversation(id: string): Promise<void> {
     id,
     item: state.items.get(id) ?? null,
     messages: [],
+    notes: [],
     complaint: null,
     loading: true,
     notFound: false,
@@ -150,7 +177,9 @@ export async function openConversation(id: string): Promise<void> {
     if (state.open !== open) return;
     open.item = data.item;
     open.messages = data.messages;
+    open.notes = data.notes ?? [];
     open.complaint = data.complaint ?? null;
+    void ensureCentres([data.item.centreCode, ...centreCodesIn(data.messages)]);
   } catch (error) {
     if (state.open !== open) return;
     if (error instanceof ApiError && error.status === 404) open.notFound = true;
@@ -169,9 +198,18 @@ export async function refreshOpen(): Promise<void> {
     if (state.open !== open) return;
     open.item = data.item;
     for (const message of data.messages) open.messages = withMessage(open.messages, message);
+    for (const note of data.notes ?? []) addNote(open, note);
   } catch {
     // Kept as it was; the next frame or reconnect tries again.
   }
+}
+
+function addNote(open: OpenConversation, note: Note): void {
+  if (!open.notes.some((known) => known.id === note.id)) open.notes = [...open.notes, note].sort((a, b) => a.at - b.at);
+}
+
+export function addNoteToOpen(note: Note): void {
+  if (state.open) addNote(state.open, note);
 }
 
 export function closeOpen(): void {

@@ -101,6 +101,11 @@ export function setDisplayName(name: string): void {
   if (state.session) state.session.officer.displayName = name;
 }
 
+/** The officer's own account as the service now has it (a changed setting). */
+export function setOfficer(officer: Officer): void {
+  if (state.session && state.session.officer.id === officer.id) state.session.officer = officer;
+}
+
 installApiHooks({
   csrfToken: () => state.session?.csrfToken,
   renewCsrfToken: async () => {

@@ -55,7 +55,7 @@ function escape(text: string): string {
 
 const SPEAKERS = {
   citizen: /^\s*(ประชาชน|Citizen)\s/,
-  bot: /^\s*(ผู้ช่วยอัตโนมัติ|Assistant)\s/,
+  bot: /^\s*(ผู้ช่วยอัตโนมัติ|Assistant \(bot\))\s/,
   officer: /^\s*(.+\(เจ้าหน้าที่\)|เจ้าหน้าที่|.+\(officer\)|Officer)\s/,
   system: /^\s*(ระบบ|System)\s/,
 } as const;
@@ -116,7 +116,7 @@ export class OfficerDesk extends OfficerApp {
   }
 
   history(): Locator {
-    return this.list('ประวัติการสนทนา', 'Conversation history');
+    return this.list('ประวัติการสนทนา', 'History');
   }
 
   override messages(): Locator {

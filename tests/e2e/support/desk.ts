@@ -182,6 +182,11 @@ export class OfficerDesk extends OfficerApp {
   }
 }
 
+/** Whether the element a locator finds has the keyboard focus. */
+export function focused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (document as unknown as { activeElement: unknown }).activeElement);
+}
+
 /** A style of the element a locator finds, as the browser computed it. */
 export function style(locator: Locator, property: string): Promise<string> {
   return locator.evaluate((element, name) => (window as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(element)[name], property);

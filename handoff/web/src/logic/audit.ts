@@ -68,6 +68,15 @@ export function detailsSaid(entry: AuditEntry, names: AuditNames): Said[] {
     case 'account.settings':
       return entry.details ? [said('auditEnding', { ending: names.ending(entry.details.politeEnding) })] : [];
     default:
-      return [];
+      return rawDetails(entry);
   }
+}
+
+/** Details of an action this app does not know (a newer service's): shown as they are logged, as text. */
+function rawDetails(entry: AuditEntry): Said[] {
+  const details = (entry as { details?: unknown }).details;
+  if (!details || typeof details !== 'object') return [];
+  return Object.entries(details as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => said('auditRaw', { key, value: typeof value === 'object' ? JSON.stringify(value) : String(value) }));
 }

@@ -1,20 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { type Asset, asset, serveAssets, sourceDirectory } from '../../lib/http/staticAssets';
+import { type Asset, asset, serveAssets } from '../../lib/http/staticAssets';
 
 /**
- * The officer web app (`/officer`): one page, its script and its styles, served by the service itself from a
- * fixed map (bot/http/staticAssets.ts). The fonts (`/fonts/…`) are the chat page's.
- *
- * The app rebuilt on components (handoff/web/src, built by Vite into dist/web/officer) is served beside it at
- * `/officer/next`, its content-hashed files under `/officer/assets/`, until it replaces this one.
+ * The officer web app (`/officer`): handoff/web built by Vite (`npm run build:web`) into dist/web/officer, its
+ * page and its content-hashed files (`/officer/assets/…`) served by the service itself from a fixed map read
+ * once at start-up. The fonts (`/fonts/…`) are the chat page's.
  */
 
 export const OFFICER_PAGE_PATH = '/officer';
-export const OFFICER_SCRIPT_PATH = '/officer/officer.js';
-export const OFFICER_STYLES_PATH = '/officer/officer.css';
-export const OFFICER_NEXT_PATH = '/officer/next';
 const OFFICER_ASSETS_PATH = '/officer/assets/';
 /** Built files carry their content's hash in their names: a browser may keep them for a year without asking. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -46,23 +41,12 @@ export const OFFICER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Reads the three files once and returns the path → asset map. */
-function loadOfficerAssets(): Map<string, Asset> {
-  const dir = sourceDirectory([__dirname, path.join(__dirname, '..', '..', '..', 'handoff', 'web')], ['officer.html', 'officer.js', 'officer.css'], 'officer web app');
-  const read = (name: string) => readFileSync(path.join(dir, name));
-  return new Map<string, Asset>([
-    [OFFICER_PAGE_PATH, asset(read('officer.html'), 'text/html; charset=utf-8')],
-    [OFFICER_SCRIPT_PATH, asset(read('officer.js'), 'text/javascript; charset=utf-8')],
-    [OFFICER_STYLES_PATH, asset(read('officer.css'), 'text/css; charset=utf-8')],
-  ]);
-}
-
-/** The built app's page and its files, when it has been built (`npm run build:web`); none otherwise. */
+/** The built app's page and its files; none when it has not been built (the API works without it). */
 function loadBuiltApp(): Map<string, Asset> {
   const built = [path.join(__dirname, '..', '..', 'web', 'officer'), path.join(__dirname, '..', '..', 'dist', 'web', 'officer')].find((dir) => existsSync(path.join(dir, 'index.html')));
   const assets = new Map<string, Asset>();
   if (!built) return assets;
-  assets.set(OFFICER_NEXT_PATH, asset(readFileSync(path.join(built, 'index.html')), 'text/html; charset=utf-8'));
+  assets.set(OFFICER_PAGE_PATH, asset(readFileSync(path.join(built, 'index.html')), 'text/html; charset=utf-8'));
   const assetDir = path.join(built, 'assets');
   for (const name of existsSync(assetDir) ? readdirSync(assetDir) : []) {
     const type = BUILT_TYPES[path.extname(name)];
@@ -73,10 +57,8 @@ function loadBuiltApp(): Map<string, Asset> {
 
 /** The officer web app's page and what it loads (the officer API is separate: handoff/api.ts). */
 export function officerPageRoutes() {
-  const assets = new Map([...loadOfficerAssets(), ...loadBuiltApp()]);
+  const assets = loadBuiltApp();
   // X-Frame-Options for browsers that predate frame-ancestors.
-  const pageHeaders = new Map(
-    [OFFICER_PAGE_PATH, OFFICER_NEXT_PATH].map((page) => [page, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }] as const),
-  );
+  const pageHeaders = new Map([[OFFICER_PAGE_PATH, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]]);
   return (server: Server): void => serveAssets(server, assets, pageHeaders);
 }

@@ -4,12 +4,11 @@ import { createOfficer, type OfficerService, openContextFor, startOfficerService
 import { OfficerApp } from './officer';
 
 /**
- * The officer app on components (handoff/web/src, served at /officer/next until it replaces the old one) as an
- * officer uses it: everything found by its role and accessible name, as a screen reader would find it, never by
+ * The officer app (handoff/web/src, served at /officer) as an officer uses it: everything found by its role and accessible name, as a screen reader would find it, never by
  * an id or a class. `deskSuite` is the one setup every officer browser test shares.
  */
 
-export const NEXT_PATH = '/officer/next';
+export const OFFICER_PATH = '/officer';
 
 export interface DeskSuite {
   browser: Browser;
@@ -65,18 +64,18 @@ export class OfficerDesk extends OfficerApp {
     super(page, baseUrl);
   }
 
-  override async open(hash = ''): Promise<void> {
-    await this.page.goto(`${this.baseUrl}${NEXT_PATH}${hash}`);
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${OFFICER_PATH}${hash}`);
   }
 
-  override async signIn(username: string, password: string): Promise<void> {
+  async signIn(username: string, password: string): Promise<void> {
     await this.page.getByRole('form', { name: either('เข้าสู่ระบบเจ้าหน้าที่', 'Officer sign-in') }).waitFor();
     await this.page.getByLabel(either('ชื่อผู้ใช้', 'Username')).fill(username);
     await this.page.getByLabel(either('รหัสผ่าน', 'Password')).fill(password);
     await this.page.getByRole('button', { name: either('เข้าสู่ระบบ', 'Sign in') }).click();
   }
 
-  override async signInToQueue(username: string, password: string): Promise<void> {
+  async signInToQueue(username: string, password: string): Promise<void> {
     await this.signIn(username, password);
     await this.queueHeading().waitFor();
     await this.streamOpen();
@@ -103,15 +102,15 @@ export class OfficerDesk extends OfficerApp {
     return this.list('คำถามที่ฝากไว้นอกเวลาทำการ', 'Questions left after hours');
   }
 
-  override liveItems(): Locator {
+  liveItems(): Locator {
     return this.liveList().getByRole('listitem').filter({ has: this.page.getByRole('link') });
   }
 
-  override questionItems(): Locator {
+  questionItems(): Locator {
     return this.questionList().getByRole('listitem').filter({ has: this.page.getByRole('link') });
   }
 
-  override allItems(): Locator {
+  allItems(): Locator {
     return this.liveItems().or(this.questionItems());
   }
 
@@ -119,11 +118,11 @@ export class OfficerDesk extends OfficerApp {
     return this.list('ประวัติการสนทนา', 'History');
   }
 
-  override messages(): Locator {
+  messages(): Locator {
     return this.history().getByRole('listitem');
   }
 
-  override message(speaker: 'citizen' | 'bot' | 'officer' | 'system', text: string | RegExp): Locator {
+  message(speaker: 'citizen' | 'bot' | 'officer' | 'system', text: string | RegExp): Locator {
     return this.messages().filter({ hasText: SPEAKERS[speaker] }).filter({ hasText: text });
   }
 
@@ -131,7 +130,7 @@ export class OfficerDesk extends OfficerApp {
     return this.page.getByRole('heading', { level: 2, name: /^(การสนทนา|Conversation) · / });
   }
 
-  override async openItem(item: Locator): Promise<string> {
+  async openItem(item: Locator): Promise<string> {
     await item.getByRole('link').click();
     await this.conversationHeading().waitFor();
     return decodeURIComponent(new URL(this.page.url()).hash.replace(/^#\/c\//, ''));
@@ -149,18 +148,18 @@ export class OfficerDesk extends OfficerApp {
     return this.button('ส่ง', 'Send');
   }
 
-  override async claim(): Promise<void> {
+  async claim(): Promise<void> {
     await this.button('รับเรื่อง', 'Claim').click();
     await this.replyText().waitFor();
   }
 
-  override async reply(text: string): Promise<void> {
+  async reply(text: string): Promise<void> {
     await this.replyText().fill(text);
     await this.sendButton().click();
     await this.message('officer', text).waitFor();
   }
 
-  override async replyWithImage(name: string, jpeg: Buffer, text?: string): Promise<void> {
+  async replyWithImage(name: string, jpeg: Buffer, text?: string): Promise<void> {
     const images = this.messages().filter({ hasText: SPEAKERS.officer }).getByRole('img');
     const before = await images.count();
     if (text !== undefined) await this.replyText().fill(text);
@@ -170,7 +169,7 @@ export class OfficerDesk extends OfficerApp {
     await images.nth(before).waitFor();
   }
 
-  override async close(): Promise<void> {
+  async close(): Promise<void> {
     await this.button('ปิดการสนทนา', 'Close the conversation').click();
     await this.button('ยืนยันปิดการสนทนา', 'Yes, close it').click();
     await this.page.getByRole('status').filter({ hasText: /ปิดการสนทนาแล้ว|Conversation closed/ }).waitFor();

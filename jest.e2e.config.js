@@ -12,8 +12,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // The officer app is built once before the suites (Vite, into dist/web/officer), as the service serves it.
-  globalSetup: '<rootDir>/tests/e2e/support/buildWeb.js',
+  globalSetup: '<rootDir>/tests/e2e/support/globalSetup.js',
   // A whole complaint through a real browser takes tens of seconds; a slow machine gets room to finish.
   testTimeout: 180000,
 };

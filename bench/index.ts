@@ -1,5 +1,6 @@
 import { runDirectLineBench } from './directline';
 import { runFilesBench } from './files';
+import { runFirstLoadBench } from './firstLoad';
 import { runNluBench } from './nlu';
 import { runQueueBench } from './queue';
 import { runRequestsBench } from './requests';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   queue: runQueueBench,
   signin: runSignInBench,
   files: runFilesBench,
+  firstload: runFirstLoadBench,
 };
 
 async function main(): Promise<void> {

@@ -1,25 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Server } from 'restify';
-import { type Asset, asset, serveAssets } from '../../lib/http/staticAssets';
+import { builtAppDirectory, loadBuiltApp, serveBuiltApp } from '../../lib/http/builtFiles';
 
 /**
- * The officer web app (`/officer`): handoff/web built by Vite (`npm run build:web`) into dist/web/officer, its
- * page and its content-hashed files (`/officer/assets/…`) served by the service itself from a fixed map read
- * once at start-up. The fonts (`/fonts/…`) are the chat page's.
+ * The officer web app (`/officer`): handoff/web built by Vite (handoff/web/vite.config.ts) into
+ * dist/web/officer, served by the service itself with lib/http/builtFiles.ts, under /officer/.
  */
 
 export const OFFICER_PAGE_PATH = '/officer';
-const OFFICER_ASSETS_PATH = '/officer/assets/';
-/** Built files carry their content's hash in their names: a browser may keep them for a year without asking. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const BUILT_TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-};
 
 /**
  * The page's Content-Security-Policy: stricter than the chat page's, since no third-party bundle runs here.
@@ -41,24 +28,12 @@ export const OFFICER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The built app's page and its files; none when it has not been built (the API works without it). */
-function loadBuiltApp(): Map<string, Asset> {
-  const built = [path.join(__dirname, '..', '..', 'web', 'officer'), path.join(__dirname, '..', '..', 'dist', 'web', 'officer')].find((dir) => existsSync(path.join(dir, 'index.html')));
-  const assets = new Map<string, Asset>();
-  if (!built) return assets;
-  assets.set(OFFICER_PAGE_PATH, asset(readFileSync(path.join(built, 'index.html')), 'text/html; charset=utf-8'));
-  const assetDir = path.join(built, 'assets');
-  for (const name of existsSync(assetDir) ? readdirSync(assetDir) : []) {
-    const type = BUILT_TYPES[path.extname(name)];
-    if (type) assets.set(OFFICER_ASSETS_PATH + name, asset(readFileSync(path.join(assetDir, name)), type, IMMUTABLE));
-  }
-  return assets;
-}
-
 /** The officer web app's page and what it loads (the officer API is separate: handoff/api.ts). */
 export function officerPageRoutes() {
-  const assets = loadBuiltApp();
+  // The app's files live under /officer/ (Vite's base); the router takes /officer/ for /officer (ignoreTrailingSlash).
+  const pagePaths = [OFFICER_PAGE_PATH];
+  const app = loadBuiltApp(builtAppDirectory('officer'), { base: `${OFFICER_PAGE_PATH}/`, pagePaths, name: 'officer web app' });
   // X-Frame-Options for browsers that predate frame-ancestors.
-  const pageHeaders = new Map([[OFFICER_PAGE_PATH, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]]);
-  return (server: Server): void => serveAssets(server, assets, pageHeaders);
+  const pageHeaders = new Map(pagePaths.map((page) => [page, { 'content-security-policy': OFFICER_CSP, 'x-frame-options': 'DENY' }]));
+  return (server: Server): void => serveBuiltApp(server, app, pageHeaders);
 }

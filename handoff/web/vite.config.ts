@@ -1,18 +1,23 @@
 import path from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { preloadFont } from '../../lib/http/preloadFont';
+import { precompress } from '../../lib/http/precompress';
 
 /**
- * The officer app's build: Vue single-file components compiled ahead of time (the page's CSP allows no eval),
- * every file content-hashed under /officer/assets/, and a manifest the service reads to know what it serves.
+ * The officer web app (handoff/web: Vue single-file components in src/), built into dist/web/officer and served
+ * under /officer/ by handoff/web/routes.ts: templates compiled ahead of time (the page's CSP allows no eval),
+ * every file but index.html content-hashed, and every text file given a .br and a .gz sibling. The fonts are the
+ * chat page's stylesheet (bot/web/page/fonts.css), built into this app's own files. `npm run build:web` runs
+ * this.
  */
-const root = __dirname;
-const repository = path.resolve(root, '..', '..');
+const repository = path.join(__dirname, '..', '..');
 
 export default defineConfig({
-  root,
+  root: __dirname,
   base: '/officer/',
-  plugins: [vue()],
+  publicDir: false,
+  logLevel: 'warn',
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',
@@ -30,8 +35,12 @@ export default defineConfig({
     manifest: true,
     // No inline <script> or data: module: the CSP allows scripts from this origin only.
     modulePreload: { polyfill: false },
+    // Fonts and icons stay files of their own: a data: URL inside CSS would defeat caching and the CSP's font-src.
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Brotli at its highest quality is slow by design; the build need not report it as a slow plugin.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { fs: { allow: [repository] } },
+  plugins: [vue(), preloadFont('sarabun-thai-400-normal.woff2'), precompress()],
 });

@@ -301,12 +301,17 @@
       'audit_account.create': 'สร้างบัญชีเจ้าหน้าที่',
       'audit_account.update': 'แก้ไขบัญชีเจ้าหน้าที่',
       'audit_account.resetPassword': 'ตั้งรหัสผ่านครั้งเดียวใหม่ให้บัญชี',
+      'audit_account.settings': 'เปลี่ยนการตั้งค่าของตัวเอง',
       'audit_content.officeHours': 'แก้ไขเวลาทำการและวันหยุด',
+      'audit_content.canned.create': 'เพิ่มคำตอบสำเร็จรูป',
+      'audit_content.canned.update': 'แก้ไขคำตอบสำเร็จรูป',
+      'audit_content.canned.delete': 'ลบคำตอบสำเร็จรูป',
       'audit_complaint.status': 'เปลี่ยนสถานะเรื่องร้องเรียน',
       'audit_complaint.view': 'เปิดดูเรื่องร้องเรียน',
       'audit_handoff.view': 'เปิดดูการสนทนา',
       'audit_handoff.claim': 'รับเรื่อง',
       'audit_handoff.reply': 'ตอบประชาชน',
+      'audit_handoff.note': 'เขียนบันทึกภายใน',
       'audit_handoff.transfer': 'โอนเรื่องไปศูนย์อื่น',
       'audit_handoff.close': 'ปิดการสนทนา',
       'audit_handoff.idleClose': 'ปิดการสนทนาอัตโนมัติ เพราะไม่มีข้อความเป็นเวลานาน',
@@ -675,12 +680,17 @@
       'audit_account.create': 'Created an officer account',
       'audit_account.update': 'Changed an officer account',
       'audit_account.resetPassword': 'Gave an account a new one-time password',
+      'audit_account.settings': 'Changed their own settings',
       'audit_content.officeHours': 'Changed the office hours and holidays',
+      'audit_content.canned.create': 'Added a canned answer',
+      'audit_content.canned.update': 'Edited a canned answer',
+      'audit_content.canned.delete': 'Deleted a canned answer',
       'audit_complaint.status': "Changed a complaint's status",
       'audit_complaint.view': 'Opened a complaint',
       'audit_handoff.view': 'Opened a conversation',
       'audit_handoff.claim': 'Claimed a conversation',
       'audit_handoff.reply': 'Replied to the citizen',
+      'audit_handoff.note': 'Wrote an internal note',
       'audit_handoff.transfer': 'Transferred to another centre',
       'audit_handoff.close': 'Closed a conversation',
       'audit_handoff.idleClose': 'Closed automatically after a long silence',
@@ -790,12 +800,17 @@
     'account.create',
     'account.update',
     'account.resetPassword',
+    'account.settings',
     'content.officeHours',
+    'content.canned.create',
+    'content.canned.update',
+    'content.canned.delete',
     'complaint.status',
     'complaint.view',
     'handoff.view',
     'handoff.claim',
     'handoff.reply',
+    'handoff.note',
     'handoff.transfer',
     'handoff.close',
     'handoff.idleClose',
@@ -1053,10 +1068,12 @@
 
   /* ---------- The API ---------- */
 
-  function ApiError(status, code, message) {
+  /* The service's error: its code, and the details that code carries (lib/contract/officer/errors.ts). */
+  function ApiError(status, code, message, details) {
     this.status = status;
     this.code = code;
     this.message = message;
+    this.details = details || {};
   }
 
   async function api(method, path, body, options) {
@@ -1088,14 +1105,14 @@
     }
     if (response.ok) return data;
     const error = (data && data.error) || {};
-    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '');
+    const failure = new ApiError(response.status, error.code || String(response.status), error.message || '', error.details);
     if (!opts.quiet) {
-      if (failure.code === 'NotSignedIn' || (response.status === 401 && !opts.signingIn)) {
+      if (failure.code === 'unauthenticated' || (response.status === 401 && !opts.signingIn)) {
         sessionEnded();
-      } else if (failure.code === 'PasswordChangeRequired') {
+      } else if (failure.code === 'password-change-required') {
         if (state.session) state.session.officer.mustChangePassword = true;
         showPasswordView(false);
-      } else if ((failure.code === 'CsrfTokenMissing' || failure.code === 'CsrfTokenInvalid') && !opts.retried) {
+      } else if (failure.code === 'csrf' && !opts.retried) {
         /* The token may have been renewed by another tab: fetch the session's token and try once more. */
         const session = await api('GET', '/session', undefined, { quiet: true }).catch(function () {
           return null;
@@ -1112,33 +1129,35 @@
   /* What an officer reads when a call fails: the app's own words for every answer the API gives. */
   function errorText(error) {
     if (!(error instanceof ApiError)) return t('genericError');
+    const details = error.details || {};
     switch (error.code) {
       case 'Network':
         return t('networkError');
-      case 'InvalidCredentials':
+      case 'invalid-credentials':
         return t('invalidCredentials');
-      case 'NotFound':
+      case 'not-found':
         return t('notFound');
-      case 'AlreadyClaimed':
-        return t('alreadyClaimed');
-      case 'NotYours':
-        return t('notYours');
-      case 'UnknownCentre':
+      case 'conflict':
+        if (details.conflict === 'already-claimed') return t('alreadyClaimed');
+        if (details.conflict === 'not-yours') return t('notYours');
+        if (details.conflict === 'username-taken') return t('usernameTaken');
+        break;
+      case 'unknown-centre':
         return t('unknownCentre');
-      case 'NotSignedIn':
+      case 'unauthenticated':
         return t('sessionEnded');
-      case 'StorageQuotaExceeded':
+      case 'quota-exceeded':
         return t('storageFull');
+      case 'validation':
+        if (details.rule === 'too-short') return t('passwordTooShort');
+        if (details.rule === 'too-long' && (details.field === 'next' || details.field === 'password')) return t('passwordTooLong');
+        if (details.rule === 'contains-username') return t('passwordContainsUsername');
+        if (details.rule === 'same-as-before') return t('passwordSame');
+        if (details.rule === 'wrong-password') return t('passwordCurrentWrong');
+        break;
       default:
         break;
     }
-    const message = error.message || '';
-    if (/too-short/.test(message)) return t('passwordTooShort');
-    if (/too-long/.test(message)) return t('passwordTooLong');
-    if (/contains-username/.test(message)) return t('passwordContainsUsername');
-    if (/same-as-before/.test(message)) return t('passwordSame');
-    if (/current password/i.test(message)) return t('passwordCurrentWrong');
-    if (/duplicate|already (exists|taken)|taken/i.test(error.code + ' ' + message)) return t('usernameTaken');
     switch (error.status) {
       case 429:
         return t('tooManyAttempts');
@@ -1788,7 +1807,7 @@
             h('p', null, h('a', { href: '#/', class: 'link' }, t('backToQueue'))),
           ]),
         );
-      } else if (error.status !== 401 && error.code !== 'PasswordChangeRequired') {
+      } else if (error.status !== 401 && error.code !== 'password-change-required') {
         setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
       }
     }
@@ -2090,7 +2109,10 @@
     }
     const lang = state.conversation && state.conversation.item && state.conversation.item.lang === 'en' ? 'en' : 'th';
     const text = byId('reply-text');
-    text.value = (answer.text && (answer.text[lang] || answer.text.th)) || '';
+    /* Thai comes neutral or in the officer's own polite ending (ค่ะ unless they chose ครับ). */
+    const written = answer.text || {};
+    const ending = (state.session && state.session.officer.politeEnding) || 'kha';
+    text.value = (lang === 'en' ? written.en : written.form === 'polite' ? written.th && written.th[ending] : written.th) || '';
     text.focus();
   }
 
@@ -2203,7 +2225,7 @@
       setNotice(undeliverable ? t('sentUndeliverable') : '', undeliverable);
       textBox.focus();
     } catch (failure) {
-      if (failure.code === 'NotYours') await refreshConversation();
+      if (failure.code === 'conflict' && failure.details.conflict === 'not-yours') await refreshConversation();
       const box = byId('reply-error');
       if (box) box.textContent = errorText(failure);
     } finally {
@@ -2455,7 +2477,7 @@
       renderComplaintRoute();
     } catch (error) {
       if (!state.complaint || state.complaint.number !== number) return;
-      if (error.status === 401 || error.code === 'PasswordChangeRequired') return;
+      if (error.status === 401 || error.code === 'password-change-required') return;
       state.complaint.notFound = error.status === 404;
       setDetail([form, h('p', { class: 'form-error', role: 'alert' }, error.status === 404 ? t('complaintNotFound') : errorText(error))]);
     }
@@ -2963,7 +2985,7 @@
         notice.focus();
       } catch (failure) {
         /* A lapsed session or a password to change: api() has already shown the right screen. */
-        if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+        if (failure.status === 401 || failure.code === 'password-change-required') return;
         showAccountError(error, failure);
         const again = byId('account-edit-save');
         if (again) again.disabled = false;
@@ -3044,7 +3066,7 @@
       renderOneTime();
       focusOneTime();
     } catch (failure) {
-      if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+      if (failure.status === 401 || failure.code === 'password-change-required') return;
       const error = byId('account-edit-error');
       if (error) showAccountError(error, failure);
       const again = byId('account-reset-confirm');
@@ -3056,22 +3078,21 @@
   function showAccountError(element, failure) {
     const message = failure.message || '';
     let text = '';
+    const details = failure.details || {};
     switch (failure.code) {
-      case 'OwnAccount':
-        text = t('ownAccountRefused');
+      case 'conflict':
+        if (details.conflict === 'own-account') text = t('ownAccountRefused');
         break;
-      case 'NotFound':
+      case 'not-found':
         text = t('accountNotFound');
         break;
-      case 'UnknownCentre': {
-        const listed = /:\s*(.+)$/.exec(message);
-        text = listed ? t('unknownCentres', { codes: listed[1].trim() }) : t('unknownCentre');
+      case 'unknown-centre':
+        text = details.codes && details.codes.length ? t('unknownCentres', { codes: details.codes.join(', ') }) : t('unknownCentre');
         break;
-      }
-      case 'BadArgument':
-        if (/display\s*name/i.test(message)) text = t('displayNameRequired');
-        else if (/at least one centre/i.test(message)) text = t('centresRequired');
-        else if (/role/i.test(message)) text = t('roleInvalid');
+      case 'validation':
+        if (details.field === 'displayName') text = t('displayNameRequired');
+        else if (details.rule === 'centres-required') text = t('centresRequired');
+        else if (details.field === 'role') text = t('roleInvalid');
         break;
       default:
         break;
@@ -3116,7 +3137,7 @@
         renderAccounts();
         focusOneTime();
       } catch (failure) {
-        error.textContent = failure.status === 400 && failure.code !== 'BadArgument' && !/taken|exists|duplicate/i.test(failure.code + failure.message) ? t('accountInvalid') + ' (' + failure.code + ')' : errorText(failure);
+        error.textContent = failure.status === 400 && failure.code !== 'validation' ? t('accountInvalid') + ' (' + failure.code + ')' : errorText(failure);
         button.disabled = false;
       }
     }
@@ -3165,7 +3186,7 @@
     audit.officers = await officers;
     if (state.audit !== audit || state.route.name !== 'audit') return;
     /* A password to change: api() has already shown that screen. */
-    if (audit.error && audit.error.code === 'PasswordChangeRequired') return;
+    if (audit.error && audit.error.code === 'password-change-required') return;
     renderAudit();
     focusHeading();
   }
@@ -3531,7 +3552,7 @@
       focusHeading();
     } catch (error) {
       if (state.route.name !== 'hours') return;
-      if (error.status !== 401 && error.code !== 'PasswordChangeRequired') setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
+      if (error.status !== 401 && error.code !== 'password-change-required') setDetail(h('p', { class: 'form-error', role: 'alert' }, errorText(error)));
     }
   }
 
@@ -3945,7 +3966,7 @@
       notice.focus();
     } catch (failure) {
       /* A lapsed session or a password to change: api() has already shown the right screen. */
-      if (failure.status === 401 || failure.code === 'PasswordChangeRequired') return;
+      if (failure.status === 401 || failure.code === 'password-change-required') return;
       const summary = byId('hours-error');
       if (summary) {
         /* The service names the first problem in English; the page says in its own language that it was refused. */

@@ -46,6 +46,16 @@ export interface HandoffDocument {
   answeredAt?: number;
   lastActivityAt: number;
   updatedAt: number;
+  /** The note the last transfer came with, for the receiving centre (officers' words: not the citizen's). */
+  transferNote?: TransferNoteRecord;
+}
+
+export interface TransferNoteRecord {
+  text: string;
+  at: number;
+  /** The centre it came from. */
+  from: string;
+  officerId: string;
 }
 
 interface WaitRecord {
@@ -99,7 +109,7 @@ export class HandoffRepository {
     try {
       const handoff = await this.handoffs.findOneAndUpdate(
         { _id: request.key, state: { $in: statesAllowing('request') } },
-        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', answeredAt: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
+        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', answeredAt: '', transferNote: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
         { upsert: true, returnDocument: 'after' },
       );
       return handoff ? { ok: true, handoff } : { ok: false, current: await this.get(request.key) };
@@ -121,10 +131,10 @@ export class HandoffRepository {
     return result;
   }
 
-  /** Moves a waiting or live conversation to another centre's queue, where it waits anew. */
-  transfer(key: string, toCentre: string, centreCodes: readonly string[] | 'all'): Promise<MoveResult> {
+  /** Moves a waiting or live conversation to another centre's queue, where it waits anew, with the transferring officer's note or none. */
+  transfer(key: string, toCentre: string, centreCodes: readonly string[] | 'all', note?: TransferNoteRecord): Promise<MoveResult> {
     const scope: Filter = centreCodes === 'all' ? {} : { centreCode: { $in: [...centreCodes] } };
-    return this.move(key, 'transfer', { centreCode: toCentre, queuedAt: this.now() }, scope, { officerId: '', claimedAt: '' });
+    return this.move(key, 'transfer', { centreCode: toCentre, queuedAt: this.now(), ...(note ? { transferNote: note } : {}) }, scope, { officerId: '', claimedAt: '', ...(note ? {} : { transferNote: '' }) });
   }
 
   withdraw(key: string): Promise<MoveResult> {

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cannedReply } from '../../lib/content/cannedText';
 import { computed, contrastRatio, drawJpeg, imageState, launchChromium, loadedSarabunWeights, screenshot, watchPage, WEBCHAT } from './support/harness';
 import {
   alerts,
@@ -139,10 +140,12 @@ test('a live chat: queued, seen live, claimed, answered with text, canned answer
   if (!greeting) throw new Error('The seed has no "greeting" canned answer');
   await officerPage.getByLabel('คำตอบสำเร็จรูป').selectOption({ label: greeting.title.th });
   await officerPage.getByRole('button', { name: 'ใส่ในช่องข้อความ' }).click();
-  await expect(officerPage.locator('#reply-text').inputValue()).resolves.toBe(greeting.text.th);
+  // The officer has not chosen a polite ending: the ค่ะ form, as before answers came in two forms.
+  const greetingText = cannedReply(greeting, 'th', undefined);
+  await expect(officerPage.locator('#reply-text').inputValue()).resolves.toBe(greetingText);
   await officerPage.locator('#reply-send').click();
-  await officer.message('officer', greeting.text.th).waitFor();
-  await chat.botSays(greeting.text.th);
+  await officer.message('officer', greetingText).waitFor();
+  await chat.botSays(greetingText);
 
   // Text, typed and sent with Ctrl+Enter.
   await officerPage.locator('#reply-text').fill('ขอบคุณค่ะ เจ้าหน้าที่จะประสานกับเทศบาลให้นะคะ');

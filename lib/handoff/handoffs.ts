@@ -1,6 +1,6 @@
 import { isAppError } from '../errors';
 import type { Lang } from '../i18n/language';
-import type { Collection, Filter, Store } from '../store/types';
+import type { Collection, Filter, IndexSpec, Store } from '../store/types';
 import { type HandoffEvent, type HandoffState, nextState, statesAllowing } from './stateMachine';
 
 /**
@@ -12,6 +12,17 @@ import { type HandoffEvent, type HandoffState, nextState, statesAllowing } from 
 
 export const HANDOFFS_COLLECTION = 'handoffs';
 export const HANDOFF_WAITS_COLLECTION = 'handoff_waits';
+
+export const HANDOFF_INDEXES: readonly IndexSpec[] = [
+  // A centre's queue, first page: the officers' most frequent query.
+  { collection: HANDOFFS_COLLECTION, keys: { centreCode: 1, state: 1, queuedAt: 1 } },
+  // The queue of all centres (admins), per state, in order.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, queuedAt: 1 } },
+  // Finding idle live chats to close.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, lastActivityAt: 1 } },
+  // Recent waits per centre, for the wait estimate.
+  { collection: HANDOFF_WAITS_COLLECTION, keys: { centreCode: 1, claimedAt: -1 } },
+];
 
 /** A live chat in office hours, or a question left for officers to answer later. */
 export type HandoffKind = 'live' | 'question';

@@ -1,4 +1,4 @@
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 
 /**
  * Officers' internal notes on a conversation: written for other officers (the next shift, the centre a
@@ -9,6 +9,12 @@ import type { Collection, Store } from '../store/types';
 
 export const NOTES_COLLECTION = 'handoff_notes';
 export const MAX_NOTES_PER_CONVERSATION = 200;
+
+export const NOTE_INDEXES: readonly IndexSpec[] = [
+  // A conversation's notes in order; retention.
+  { collection: NOTES_COLLECTION, keys: { conversationKey: 1, at: 1 } },
+  { collection: NOTES_COLLECTION, keys: { at: 1 } },
+];
 
 export interface NoteDocument {
   _id: string;

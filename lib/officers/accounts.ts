@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CentreDirectory } from '../centres';
 import { removeBidiControls } from '../bidiControls';
 import { AppError, isAppError } from '../errors';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
 import { centresProblem, MAX_DISPLAY_NAME_LENGTH, type PoliteEnding, ROLES, type Role, USERNAME_PATTERN } from './accountRules';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
@@ -16,6 +16,8 @@ import { type PasswordProblem, passwordProblem } from './passwordRules';
  */
 
 export const OFFICERS_COLLECTION = 'officers';
+/** Signing in by username. */
+export const OFFICER_INDEXES: readonly IndexSpec[] = [{ collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } }];
 export { ROLES, type Role } from './accountRules';
 
 export interface OfficerDocument {

@@ -61,7 +61,7 @@ test('first admin: one-time password, a new one set first; an officer account ma
   await expect(page.locator('#nav').isHidden()).resolves.toBe(true);
   const queue = await page.request.get(`${service.baseUrl}/api/officer/queue`);
   expect(queue.status()).toBe(403);
-  await expect(queue.json()).resolves.toMatchObject({ error: { code: 'PasswordChangeRequired' } });
+  await expect(queue.json()).resolves.toMatchObject({ error: { code: 'password-change-required' } });
   await page.getByLabel('รหัสผ่านปัจจุบัน').fill(first.password);
   await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('short');
   await page.getByLabel('พิมพ์รหัสผ่านใหม่อีกครั้ง').fill('short');

@@ -306,7 +306,7 @@ test('mistakes are refused in the page, next to their fields and in words, and n
   for (const day of ['วันจันทร์', 'วันอังคาร', 'วันพุธ', 'วันศุกร์']) await page.getByLabel(day, { exact: true }).fill('08:30–16:30');
   await page.getByLabel('วันพฤหัสบดี', { exact: true }).fill('8.00-16.00');
   await page.route(`${service.baseUrl}/api/officer/office-hours`, (route) =>
-    route.request().method() === 'PUT' ? route.fulfill({ status: 400, json: { error: { code: 'BadArgument', message: '2026-12-05 is listed twice' } } }) : route.fallback(),
+    route.request().method() === 'PUT' ? route.fulfill({ status: 400, json: { error: { code: 'validation', message: '2026-12-05 is listed twice', details: { field: 'holidays.1.date', rule: 'duplicate' } } } }) : route.fallback(),
   );
   await page.locator('#hours-save').click();
   await summary.filter({ hasText: 'ระบบไม่รับเวลาทำการนี้: 2026-12-05 is listed twice' }).waitFor();

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '../lib/logger';
 import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import type { Store } from '../lib/store/types';
 import { send } from './http';
 import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
@@ -86,7 +87,7 @@ function listen(server: Server): Promise<string> {
 async function openBenchStore(prefix: string): Promise<{ store: Store; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const store = await openStore({ dataDir: dir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   return { store, dir };
 }
 

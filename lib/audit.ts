@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction } from './auditActions';
-import type { Collection, JsonValue, Store } from './store/types';
+import type { Collection, IndexSpec, JsonValue, Store } from './store/types';
 
 /**
  * The audit log: every officer action (sign-in, claim, reply, transfer, close, status change, account and
@@ -9,6 +9,13 @@ import type { Collection, JsonValue, Store } from './store/types';
  */
 
 export const AUDIT_COLLECTION = 'audit';
+
+/** The whole log, newest first (admins), and one officer's or one target's; _id breaks ties within a millisecond. */
+export const AUDIT_INDEXES: readonly IndexSpec[] = [
+  { collection: AUDIT_COLLECTION, keys: { at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { actor: 1, at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { target: 1, at: -1, _id: -1 } },
+];
 
 export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
 

@@ -57,6 +57,7 @@ test('first admin: one-time password, a new one set first; an officer account ma
   await expect(page.getByRole('navigation').count()).resolves.toBe(0);
   const queue = await page.request.get(`${service.baseUrl}/api/officer/queue`);
   expect(queue.status()).toBe(403);
+  await expect(queue.json()).resolves.toMatchObject({ error: { code: 'password-change-required' } });
   await expect(seriousAxeViolations(page)).resolves.toEqual([]);
   await page.getByLabel('รหัสผ่านปัจจุบัน').fill(first.password);
   await page.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('short');

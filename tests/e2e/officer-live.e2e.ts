@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { cannedReply } from '../../lib/content/cannedText';
 import { contrastRatio, drawJpeg, imageState, loadedSarabunWeights, screenshot, watchPage, WEBCHAT } from './support/harness';
 import { deskSuite, type OfficerDesk, seriousAxeViolations, style } from './support/desk';
 import { alerts, askForChiangMai, eventually, OFFICER_PASSWORD, openCitizen, recordAlerts, shot, TUESDAY_10 } from './support/officer';
@@ -121,10 +122,12 @@ test('a live chat: queued, seen live, claimed, answered with text, canned answer
   if (!greeting) throw new Error('The seed has no "greeting" canned answer');
   await officerPage.getByLabel('คำตอบสำเร็จรูป').selectOption({ label: greeting.title.th });
   await officer.button('ใส่ในช่องข้อความ', 'Put in the message box').click();
-  await expect(officer.replyText().inputValue()).resolves.toBe(greeting.text.th);
+  // The officer has not chosen a polite ending: the ค่ะ form, as before answers came in two forms.
+  const greetingText = cannedReply(greeting, 'th', undefined);
+  await expect(officer.replyText().inputValue()).resolves.toBe(greetingText);
   await officer.sendButton().click();
-  await officer.message('officer', greeting.text.th).waitFor();
-  await chat.botSays(greeting.text.th);
+  await officer.message('officer', greetingText).waitFor();
+  await chat.botSays(greetingText);
 
   // Text, typed and sent with Ctrl+Enter.
   await officer.replyText().fill('ขอบคุณค่ะ เจ้าหน้าที่จะประสานกับเทศบาลให้นะคะ');

@@ -112,7 +112,7 @@ test("an officer of another centre never sees the conversation: not in the queue
   expect(other.problems().failedRequests).toEqual([`404 GET ${service.baseUrl}/api/officer/conversations/${id}`]);
   const api = await other.page.request.get(`${service.baseUrl}/api/officer/conversations/${id}`);
   expect(api.status()).toBe(404);
-  await expect(api.json()).resolves.toEqual({ error: { code: 'NotFound', message: expect.any(String) } });
+  await expect(api.json()).resolves.toEqual({ error: { code: 'not-found', message: expect.any(String) } });
   const made = await other.page.request.get(`${service.baseUrl}/api/officer/conversations/${id.slice(0, -2)}xx`);
   expect(made.status()).toBe(404);
   // Nor can they act on it.

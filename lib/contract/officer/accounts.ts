@@ -5,7 +5,8 @@ import { officer, role } from './session';
 
 /** Accounts, for admins. */
 
-const centreCodes = z.array(z.string().trim().min(1).max(MAX_CENTRE_CODE_LENGTH)).max(MAX_ACCOUNT_CENTRES);
+/** Centre codes as typed: blanks are dropped, each one must be a centre of the directory (else `unknown-centre`). */
+const centreCodes = z.array(z.string().trim().max(MAX_CENTRE_CODE_LENGTH)).max(MAX_ACCOUNT_CENTRES);
 
 /** `GET /officers` */
 export const officersResponse = z.strictObject({ officers: z.array(officer) });

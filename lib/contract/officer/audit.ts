@@ -56,16 +56,29 @@ function entryOf<A extends AuditAction>(action: A) {
   return z.strictObject({ ...entryBase, action: z.literal(action), ...(details ? { details: details.optional() } : {}) });
 }
 
+const KNOWN: readonly string[] = AUDIT_ACTIONS;
+
 /**
- * One entry. Details written before they had a shape (older entries) are left out rather than shown wrong; with
- * them, `details` is absent and the action alone is said.
+ * An entry of an action this version does not know (written by a newer one): shown as it is, details and all,
+ * never hidden from the log.
  */
-export const auditEntry = z.discriminatedUnion(
-  'action',
-  AUDIT_ACTIONS.map((action) => entryOf(action)) as unknown as [ReturnType<typeof entryOf>, ...ReturnType<typeof entryOf>[]],
-);
+export const unknownAuditEntry = z.strictObject({
+  ...entryBase,
+  action: z.string().refine((action) => !KNOWN.includes(action)),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * One entry. For a known action, details written before they had a shape (older entries) are left out rather
+ * than shown wrong; then the action alone is said.
+ */
+export const auditEntry = z.union([
+  z.discriminatedUnion('action', AUDIT_ACTIONS.map((action) => entryOf(action)) as unknown as [ReturnType<typeof entryOf>, ...ReturnType<typeof entryOf>[]]),
+  unknownAuditEntry,
+]);
 export type AuditEntryView =
-  | { [A in AuditAction]: { id: string; at: number; actor: string; actorName?: string; target: string; conversation?: string; action: A; details?: AuditDetails<A> } }[AuditAction];
+  | { [A in AuditAction]: { id: string; at: number; actor: string; actorName?: string; target: string; conversation?: string; action: A; details?: AuditDetails<A> } }[AuditAction]
+  | z.infer<typeof unknownAuditEntry>;
 
 export const MAX_AUDIT_PAGE = 200;
 

@@ -7,9 +7,9 @@ import { bilingual } from './common';
 export const MAX_CENTRE_QUERY_LENGTH = 100;
 export const MAX_CENTRE_RESULTS = 50;
 
-/** `GET /centres?q=&limit=` */
+/** `GET /centres?q=&limit=`; without `q`, the whole directory (for names), and `limit` does not apply. */
 export const centreSearchQuery = z.object({
-  q: z.string().trim().min(1).max(MAX_CENTRE_QUERY_LENGTH),
+  q: z.string().trim().min(1).max(MAX_CENTRE_QUERY_LENGTH).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_CENTRE_RESULTS).default(10),
 });
 export type CentreSearchQuery = z.infer<typeof centreSearchQuery>;

@@ -103,6 +103,9 @@ export const replyRequest = z
   .refine((value) => value.text !== undefined || value.link !== undefined, { path: ['text'], params: { rule: 'required' } });
 export type ReplyRequest = z.infer<typeof replyRequest>;
 
+/** The fields of a photo reply (multipart/form-data): one `file` part, an image, and this optional caption. */
+export const photoReplyFields = z.object({ text: optionalTypedText(MAX_REPLY_LENGTH) });
+
 export const replyResponse = z.strictObject({ message });
 export type ReplyResponse = z.infer<typeof replyResponse>;
 

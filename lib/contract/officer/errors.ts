@@ -51,6 +51,9 @@ export const VALIDATION_RULES = [
   'too-long',
   'too-few',
   'too-many',
+  /** A number below its least, or above its most. */
+  'too-small',
+  'too-big',
   'count',
   'format',
   'one-of',

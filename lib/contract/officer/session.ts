@@ -28,7 +28,7 @@ export type Scope = z.infer<typeof scope>;
 /** `POST /session` */
 export const signInRequest = z.object({
   username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  password: z.string().trim().min(1).max(MAX_PASSWORD_LENGTH),
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
@@ -38,8 +38,8 @@ export type SessionResponse = z.infer<typeof sessionResponse>;
 
 /** `POST /password` → 204 */
 export const passwordChangeRequest = z.object({
-  current: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  next: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  current: z.string().trim().min(1).max(MAX_PASSWORD_LENGTH),
+  next: z.string().trim().min(1).max(MAX_PASSWORD_LENGTH),
 });
 export type PasswordChangeRequest = z.infer<typeof passwordChangeRequest>;
 

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../lib/auditActions';
 import type { AuditEntry } from '../api/types';
 import { type Said, said } from './text';
 
@@ -33,7 +34,15 @@ export interface AuditNames {
   ending(code: string): string;
 }
 
+/** An entry of an action this app knows (a newer service may write others). */
+type KnownEntry = Extract<AuditEntry, { action: AuditAction }>;
+
+function isKnown(entry: AuditEntry): entry is KnownEntry {
+  return (AUDIT_ACTIONS as readonly string[]).includes(entry.action);
+}
+
 export function detailsSaid(entry: AuditEntry, names: AuditNames): Said[] {
+  if (!isKnown(entry)) return rawDetails(entry);
   switch (entry.action) {
     case 'complaint.status':
       return entry.details ? [said('auditStatusChange', { from: names.status(entry.details.from), to: names.status(entry.details.to) })] : [];

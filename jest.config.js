@@ -6,8 +6,10 @@ module.exports = {
   transform: {
     // Type checking is done once by `tsc --noEmit` before jest runs; per-file transpiling keeps jest fast.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // The officer app's components, for their tests (tests/web/components, under jsdom).
+    '^.+\\.vue$': '<rootDir>/tests/web/vueTransform.js',
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'json', 'vue'],
   globalSetup: '<rootDir>/tests/globalSetup.js',
   testTimeout: 20000,
 };

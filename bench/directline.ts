@@ -11,7 +11,7 @@ import { createApp } from '../bot/app';
 import { directLineRoutes } from '../bot/channels/directline/routes';
 import { DirectLineService } from '../bot/channels/directline/service';
 import { StreamHub } from '../bot/channels/directline/stream';
-import { PublicAddress } from '../bot/http/publicAddress';
+import { PublicAddress } from '../lib/http/publicAddress';
 import { createServer } from '../bot/server';
 import { loadConfig } from '../lib/config';
 import { DirectLineLog } from '../lib/directline/log';
@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '../lib/logger';
 import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import type { Store } from '../lib/store/types';
 import { send } from './http';
 import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
@@ -93,7 +94,7 @@ function listen(server: Server): Promise<string> {
 async function openBenchStore(prefix: string): Promise<{ store: Store; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const store = await openStore({ dataDir: dir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   return { store, dir };
 }
 

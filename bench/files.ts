@@ -7,6 +7,7 @@ import { FileStore, type NewFile } from '../lib/files/fileStore';
 import { FileRetention } from '../lib/files/retention';
 import { EmbeddedStore, STORE_FILE } from '../lib/store/embedded';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import { formatRow, nowMs } from './stats';
 
 /**
@@ -66,7 +67,7 @@ async function run(kind: 'new' | 'older'): Promise<string[]> {
     let now = Date.UTC(2026, 10, 23, 3, 0, 0);
     const clock = () => now;
     const store = await EmbeddedStore.open(dir);
-    await ensureIndexes(store);
+    await ensureIndexes(store, SERVICE_INDEXES);
     const files = new FileStore(store, LIMITS, clock);
     const retention = new FileRetention({ files, complaints: new ComplaintService(store, { hashingKey: 'k'.repeat(40), now: clock }), store, limits: LIMITS, now: clock });
 

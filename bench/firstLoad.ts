@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createApp } from '../bot/app';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { loadSecrets } from '../lib/secrets';
@@ -100,7 +101,7 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 export async function runFirstLoadBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbot-bench-firstload-'));
   const store = await openStore({ dataDir: dir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   const config = loadConfig({ DATA_DIR: dir });
   const app = await createApp({ config, logger: createLogger('info', { write: () => undefined }), store, secrets: loadSecrets(dir, {}) });
   const base = await new Promise<string>((resolve) => {

@@ -14,6 +14,7 @@ import type { Role } from '../lib/officers/accounts';
 import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import { send } from './http';
 import type { QueueLoadsInput, QueueLoadsResult } from './queueLoads';
 import { formatRow, type LatencySummary, nowMs, summarise } from './stats';
@@ -212,7 +213,7 @@ function loadQueue(client: OfficerClient): Promise<{ sequential: LatencySummary;
 export async function runQueueBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbot-bench-queue-'));
   const store = await openStore({ dataDir: dir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   const config = loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' });
   const secrets = loadSecrets(dir, {});
   // The service's clock reads Monday 10:00 in Bangkok and runs on from there.

@@ -9,6 +9,7 @@ import { createLogger } from '../lib/logger';
 import { loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import { send } from './http';
 import { formatRow, nowMs, summarise } from './stats';
 
@@ -31,7 +32,7 @@ const PASSWORD = 'bench-password-for-officers';
 export async function runSignInBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbot-bench-signin-'));
   const store = await openStore({ dataDir: dir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   const config = loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' });
   const stopped = Date.UTC(2026, 10, 23, 3, 0, 0);
   const app = await createApp({ config, logger: createLogger('info', { write: () => undefined }), store, secrets: loadSecrets(dir, {}), now: () => stopped });

@@ -6,6 +6,7 @@ import { LanguageMiddleware, LanguagePreferences } from '../bot/language';
 import { openStore } from '../lib/store';
 import { StoreBotStorage } from '../lib/store/botStorage';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from '../bot/indexes';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,7 +127,7 @@ async function measure(storage: Storage) {
 export async function runTurnsBench(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbot-bench-turns-'));
   const store = await openStore({ dataDir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   try {
     const ceiling = await measure(new MemoryStorage());
     const embedded = await measure(new StoreBotStorage(store));

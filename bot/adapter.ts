@@ -10,6 +10,7 @@ import {
 import { AppError } from '../lib/errors';
 import { KeyedLock } from '../lib/keyedLock';
 import type { ChannelConnector } from './channels/connector';
+import { conversationKey } from '../lib/conversationKey';
 
 export type BotLogic = (context: TurnContext) => Promise<void>;
 
@@ -19,10 +20,8 @@ export const INVOKE_RESPONSE_KEY = Symbol('invokeResponse');
 /** A bot may ask the channel to pause between messages; a long pause would hold the conversation's lock. */
 const MAX_DELAY_MS = 5000;
 
-/** The key that serialises turns: one conversation on one channel. */
-export function conversationKey(reference: { channelId?: string; conversation?: { id?: string } }): string {
-  return `${reference.channelId ?? ''}/${reference.conversation?.id ?? ''}`;
-}
+/** The key that serialises turns: one conversation on one channel (lib/conversationKey.ts). */
+export { conversationKey };
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

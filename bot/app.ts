@@ -14,7 +14,7 @@ import { HandoffRepository } from '../lib/handoff/handoffs';
 import { Transcript } from '../lib/handoff/transcript';
 import { OfficerAccounts } from '../lib/officers/accounts';
 import { SessionStore } from '../lib/officers/sessions';
-import { officerApiRoutes } from '../handoff/api';
+import { officerApiRoutes, officerErrors } from '../handoff/api';
 import { officerPageRoutes } from '../handoff/web/routes';
 import { Deliverer } from '../handoff/delivery';
 import { handoffGateway } from '../handoff/gateway';
@@ -40,12 +40,13 @@ import { azureRoutes, createAzureAdapter } from './channels/azure';
 import { directLineRoutes } from './channels/directline/routes';
 import { DIRECTLINE_CHANNEL, DirectLineService } from './channels/directline/service';
 import { StreamHub } from './channels/directline/stream';
-import { PublicAddress } from './http/publicAddress';
+import { PublicAddress } from '../lib/http/publicAddress';
 import { chatTokenRoutes } from './web/chatToken';
 import { pageRoutes } from './web/pageRoutes';
 import { createTurnErrorHandler, TurnFailureTracker } from './errorHandler';
 import { PrivacyMiddleware } from './privacy';
 import { SensitivePrompts } from '../lib/privacy/sensitivePrompts';
+import { HandoffNotes } from '../lib/handoff/notes';
 import { purgeExpired } from '../lib/privacy/retention';
 import { LanguageMiddleware, LanguagePreferences } from './language';
 import { createServer, type RouteModule } from './server';
@@ -122,6 +123,8 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const deliverer = new Deliverer(adapter, logger);
   const handoffRepo = new HandoffRepository(store, now);
   const transcript = new Transcript(store, now);
+  const notes = new HandoffNotes(store, now);
+  const centreSearch = new CentreSearch(directory);
   const handoffs = new HandoffService({
     repo: handoffRepo,
     transcript,
@@ -132,6 +135,10 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     deliverer,
     audit,
     officerName: (officerId) => officers.displayName(officerId),
+    complaintSummary: async (number) => {
+      const complaint = await complaints.get(number);
+      return complaint ? { number: complaint._id, subject: complaint.subject } : undefined;
+    },
     staffed: (centreCode) => officers.staffs(centreCode, directory),
     now,
     offerAfterMs: config.handoffOfferMinutes * 60_000,
@@ -143,7 +150,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
     language,
     content,
     intents,
-    centres: { directory, search: new CentreSearch(directory) },
+    centres: { directory, search: centreSearch },
     faq: new FaqService(content, store, now),
     complaints,
     handoff: handoffGateway(handoffs, earlier),
@@ -181,9 +188,11 @@ export async function createApp(deps: AppDependencies): Promise<App> {
       accounts: officers,
       sessions,
       handoffs,
+      notes,
       complaints,
       content,
       directory,
+      centreSearch,
       files,
       hub: officerHub,
       deliverer,
@@ -203,7 +212,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   }
 
   let shuttingDown = false;
-  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes, hashingKey: secrets.hashingKey });
+  const server = createServer({ logger, store, lifecycle: { isShuttingDown: () => shuttingDown }, routes, hashingKey: secrets.hashingKey, errorDialects: [officerErrors] });
 
   let purgeTimer: NodeJS.Timeout | undefined;
   let handoffTimer: NodeJS.Timeout | undefined;
@@ -244,7 +253,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const purgeConversations = async () => {
     try {
       const deleted = await purgeExpired(
-        { directLineLog, transcript, handoffs: handoffRepo, prompts: sensitivePrompts },
+        { directLineLog, transcript, notes, handoffs: handoffRepo, prompts: sensitivePrompts },
         { directLineDays: config.directLineRetentionDays, transcriptDays: config.transcriptRetentionDays },
         now(),
       );

@@ -5,6 +5,7 @@ import { explicitSecrets, loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { storeHoldsData } from '../lib/store/holdsData';
 import { ensureIndexes } from '../lib/store/indexes';
+import { SERVICE_INDEXES } from './indexes';
 import { createApp } from './app';
 import { keepServingThroughUnexpectedErrors } from './processGuard';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   const secrets = loadSecrets(config.dataDir, explicitSecrets(config), { storeHoldsData: await storeHoldsData(store) });
   const app = await createApp({ config, logger, store, secrets });
   const firstAdmin = await app.officers.createFirstAdmin();

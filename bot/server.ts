@@ -2,10 +2,10 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from '../lib/logger';
 import type { Store } from '../lib/store/types';
-import { refuseContentEncoding } from './http/contentEncoding';
-import { HttpError, installErrorHandling } from './http/errors';
+import { refuseContentEncoding } from '../lib/http/contentEncoding';
+import { type ErrorDialect, HttpError, installErrorHandling } from '../lib/http/errors';
 import { pathForLog } from './http/logPath';
-import { requestUrl } from './http/requestUrl';
+import { requestUrl } from '../lib/http/requestUrl';
 
 export interface Lifecycle {
   /** True once shutdown began: /readyz answers 503 so that load balancers stop sending traffic. */
@@ -22,6 +22,8 @@ export interface ServerDependencies {
   routes?: RouteModule[];
   /** Keys the hashes that stand for tracking numbers in request logs (HASHING_KEY); without it, a key of this process. */
   hashingKey?: string;
+  /** APIs with their own error codes, answering the errors on their paths (the officer API's). */
+  errorDialects?: readonly ErrorDialect[];
 }
 
 /** Accepts a caller's request id (for tracing across a proxy) only if it cannot inject anything into a log. */
@@ -61,7 +63,7 @@ export function createServer(deps: ServerDependencies): Server {
     next(refused);
   });
 
-  installErrorHandling(server, logger);
+  installErrorHandling(server, logger, deps.errorDialects);
 
   server.on('after', (req: Request, res: Response) => {
     const started = startedAt.get(req);

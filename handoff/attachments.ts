@@ -1,12 +1,12 @@
 import type { Attachment } from 'botbuilder';
-import { isFileLinkOf } from '../bot/channels/directline/fileLinks';
-import { DIRECTLINE_CHANNEL } from '../bot/channels/directline/service';
+import { isFileLinkOf } from '../lib/files/links';
+import { DIRECTLINE_CHANNEL } from '../lib/directline/channel';
 import type { TranscriptAttachment } from '../lib/handoff/transcript';
 
 /**
  * What officers are given of a message's attachments: its type, its name, and its link only when the link may be
  * trusted. On the Direct Line channel, where the citizen's own client writes the activity, that is a link to a
- * file of that very conversation (bot/channels/directline/fileLinks.ts); other channels' links come from their
+ * file of that very conversation (lib/files/links.ts); other channels' links come from their
  * platforms. The rule is applied when the transcript is written and again when it is read, so that an attachment
  * stored before the rule existed cannot slip through either.
  */

@@ -5,7 +5,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 /**
  * The officers' realtime hub: each signed-in officer's web app holds a WebSocket, and every event about a
  * conversation (a new request, a claim, a message) goes to the officers whose scope includes its centre —
- * nobody else. The socket is authenticated by the session cookie when it opens (see handoff/api.ts), and lives
+ * nobody else. The socket is authenticated by the session cookie when it opens (see handoff/api/stream.ts), and lives
  * no longer than its session: it is closed when the session ends here (sign-out, password change, account
  * disabled), and it re-checks the session in the store every little while and on every message it receives,
  * so that a session that expired, or was ended by another process sharing the store (`npm run
@@ -15,7 +15,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 export type HubEvent =
   | { type: 'queue'; item: Record<string, unknown> }
   | { type: 'removed'; id: string }
-  | { type: 'message'; id: string; message: Record<string, unknown> };
+  | { type: 'message'; id: string; message: Record<string, unknown> }
+  | { type: 'note'; id: string; note: Record<string, unknown> };
 
 export type Scope = readonly string[] | 'all';
 

@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { conversationKey } from '../bot/adapter';
+import { conversationKey } from '../lib/conversationKey';
 import type { Texts } from '../lib/content/texts';
 import { botOwns } from '../lib/handoff/stateMachine';
 import type { IntentRecognizer } from '../lib/intents/recognizer';

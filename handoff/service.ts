@@ -1,8 +1,8 @@
 import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import { textMessage } from '../cards/activity';
 import { markdownWithLinks } from '../cards/escape';
-import { DIRECTLINE_CHANNEL } from '../bot/channels/directline/service';
-import { conversationKey } from '../bot/adapter';
+import { DIRECTLINE_CHANNEL } from '../lib/directline/channel';
+import { conversationKey } from '../lib/conversationKey';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
 import { markWrittenBy } from '../lib/handoff/author';
@@ -10,7 +10,7 @@ import type { Texts } from '../lib/content/texts';
 import type { HandoffDocument, HandoffKind, HandoffRepository } from '../lib/handoff/handoffs';
 import { type OfficeCalendar, OfficeHours } from '../lib/handoff/officeHours';
 import type { Transcript, TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
-import type { HandoffState } from '../lib/handoff/stateMachine';
+import type { ComplaintSummary, Message, QueueItem } from '../lib/contract/officer';
 import type { Lang } from '../lib/i18n/language';
 import type { Officer } from '../lib/officers/accounts';
 import { formatDate } from '../lib/thai/dates';
@@ -44,36 +44,14 @@ function replyText(channelId: string, text: string): Pick<Activity, 'text' | 'te
   return MARKDOWN_CHANNELS.includes(channelId) ? { text: markdownWithLinks(text), textFormat: 'markdown' } : { text, textFormat: 'plain' };
 }
 
-export interface QueueItem {
-  id: string;
-  /** Where the conversation is now: the queue lists only `queued` and `live`; a conversation opened from history may be `closed` or back with the `bot`. */
-  state: HandoffState;
-  kind: HandoffKind;
-  centreCode: string;
-  centreName: { th: string; en: string };
-  channelId: string;
-  lang: Lang;
-  reason: string;
-  requestedAt: number;
-  queuedAt: number;
-  lastActivityAt: number;
-  officerId?: string;
-  officerName?: string;
-  complaintId?: string;
-  /** When an officer answered this question (the citizen has not written since): no live chat. */
-  answeredAt?: number;
-}
-
-export interface MessageView {
-  id: string;
-  at: number;
-  speaker: TranscriptMessage['speaker'];
-  officerName?: string;
-  text?: string;
-  attachments?: TranscriptAttachment[];
-  delivery?: TranscriptMessage['delivery'];
-  failure?: string;
-}
+/**
+ * A queue item and a message as the officer API gives them (lib/contract/officer/conversations.ts). An item's
+ * `state` is where the conversation is now: the queue lists only `queued` and `live`; a conversation opened from
+ * history may be `closed` or back with the `bot`. `answeredAt`: when an officer answered this question (the
+ * citizen has not written since): no live chat.
+ */
+export type { QueueItem };
+export type MessageView = Message;
 
 export type ActionResult<T> = { ok: true; value: T } | { ok: false; reason: 'not-found' | 'conflict' | 'not-yours' | 'unknown-centre' };
 
@@ -87,6 +65,8 @@ export interface HandoffServiceDependencies {
   deliverer: Deliverer;
   audit: AuditLog;
   officerName: (officerId: string) => Promise<string | undefined>;
+  /** The number and subject of a complaint a conversation is about, for its queue item; undefined when there is none. */
+  complaintSummary?: (number: string) => Promise<ComplaintSummary | undefined>;
   /** Whether any officer account works for the centre (lib/officers/accounts.ts, staffs). */
   staffed: (centreCode: string) => Promise<boolean>;
   now?: () => number;
@@ -325,14 +305,16 @@ export class HandoffService {
     return { ok: true, value: view };
   }
 
-  async transfer(officer: Officer, id: string, scope: readonly string[] | 'all', centreCode: string): Promise<ActionResult<QueueItem>> {
+  /** Moves the conversation to another centre's queue; `note`, for the receiving centre, stays on its item until the next transfer. */
+  async transfer(officer: Officer, id: string, scope: readonly string[] | 'all', centreCode: string, note?: string): Promise<ActionResult<QueueItem>> {
     const target = this.deps.directory.centre(centreCode);
     if (!target) return { ok: false, reason: 'unknown-centre' };
     const handoff = await this.inScope(id, scope);
     if (!handoff) return { ok: false, reason: 'not-found' };
-    const result = await this.deps.repo.transfer(handoff._id, centreCode, scope);
+    const transferNote = note ? { text: note, at: this.now(), from: handoff.centreCode, officerId: officer._id } : undefined;
+    const result = await this.deps.repo.transfer(handoff._id, centreCode, scope, transferNote);
     if (!result.ok) return { ok: false, reason: 'conflict' };
-    await this.deps.audit.record(officer._id, 'handoff.transfer', handoff._id, { from: handoff.centreCode, to: centreCode });
+    await this.deps.audit.record(officer._id, 'handoff.transfer', handoff._id, { from: handoff.centreCode, to: centreCode, ...(note ? { note: true } : {}) });
     // Noted before the old centre hears it left, so its officers' open view shows where it went.
     await this.note(handoff, `handoff.transfer:${handoff.centreCode}:${centreCode}`, officer._id);
     const lang = result.handoff.lang;
@@ -483,6 +465,9 @@ export class HandoffService {
   private async item(handoff: HandoffDocument): Promise<QueueItem> {
     const centre = this.deps.directory.centre(handoff.centreCode);
     const officerName = handoff.officerId ? await this.deps.officerName(handoff.officerId) : undefined;
+    const complaint = handoff.complaintId && this.deps.complaintSummary ? await this.deps.complaintSummary(handoff.complaintId) : undefined;
+    const note = handoff.transferNote;
+    const noteBy = note ? await this.deps.officerName(note.officerId) : undefined;
     return {
       id: idOf(handoff._id),
       state: handoff.state,
@@ -498,7 +483,9 @@ export class HandoffService {
       ...(handoff.officerId ? { officerId: handoff.officerId } : {}),
       ...(officerName ? { officerName } : {}),
       ...(handoff.complaintId ? { complaintId: handoff.complaintId } : {}),
+      ...(complaint ? { complaint } : {}),
       ...(handoff.kind === 'question' && handoff.answeredAt !== undefined ? { answeredAt: handoff.answeredAt } : {}),
+      ...(note ? { transferNote: { ...note, ...(noteBy ? { officerName: noteBy } : {}) } } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, JsonValue, Store } from './store/types';
+import type { AuditAction } from './auditActions';
+import type { Collection, IndexSpec, JsonValue, Store } from './store/types';
 
 /**
  * The audit log: every officer action (sign-in, claim, reply, transfer, close, status change, account and
@@ -9,29 +10,14 @@ import type { Collection, JsonValue, Store } from './store/types';
 
 export const AUDIT_COLLECTION = 'audit';
 
-/** Every action the service writes; the officer app puts each into words (handoff/web/officer.js, AUDIT_ACTIONS). */
-export const AUDIT_ACTIONS = [
-  'session.start',
-  'session.end',
-  'session.failed',
-  'session.locked',
-  'account.password',
-  'account.create',
-  'account.update',
-  'account.resetPassword',
-  'content.officeHours',
-  'complaint.status',
-  'complaint.view',
-  'handoff.view',
-  'handoff.claim',
-  'handoff.reply',
-  'handoff.transfer',
-  'handoff.close',
-  'handoff.idleClose',
-  'handoff.answeredClose',
-  'handoff.requeue',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** The whole log, newest first (admins), and one officer's or one target's; _id breaks ties within a millisecond. */
+export const AUDIT_INDEXES: readonly IndexSpec[] = [
+  { collection: AUDIT_COLLECTION, keys: { at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { actor: 1, at: -1, _id: -1 } },
+  { collection: AUDIT_COLLECTION, keys: { target: 1, at: -1, _id: -1 } },
+];
+
+export { AUDIT_ACTIONS, type AuditAction } from './auditActions';
 
 export interface AuditEntry {
   _id: string;

@@ -9,8 +9,8 @@ import type { Request, Response, Server } from 'restify';
 import type { AzureBotConfig } from '../../lib/config';
 import type { KeyedLock } from '../../lib/keyedLock';
 import { type BotLogic, conversationKey } from '../adapter';
-import { jsonBody } from '../http/body';
-import { HttpError } from '../http/errors';
+import { jsonBody } from '../../lib/http/body';
+import { HttpError } from '../../lib/http/errors';
 
 /** Azure channels post one activity per request; attachments travel as links, so this bound is generous. */
 export const AZURE_MAX_BODY_BYTES = 256 * 1024;

@@ -5,7 +5,7 @@ import { OFFICER_API } from '../../handoff/api';
 import { keyOf } from '../../handoff/service';
 import { DIRECTLINE_BASE } from '../channels/directline/routes';
 import { DIRECTLINE_CHANNEL } from '../channels/directline/service';
-import { requestUrl } from './requestUrl';
+import { requestUrl } from '../../lib/http/requestUrl';
 
 /** Longer paths are cut in the log: no route has one, and a client should not choose the size of a log line. */
 const MAX_LOGGED_PATH = 256;

@@ -4,10 +4,10 @@ import type { TokenSigner } from '../../lib/directline/tokens';
 import type { RateLimitSetting } from '../../lib/config';
 import { policyOf, RateLimiter } from '../../lib/rateLimit';
 import { newConversationId, newUserId, type DirectLineService } from '../channels/directline/service';
-import { jsonBody } from '../http/body';
-import { HttpError } from '../http/errors';
-import { cookie, readCookie } from '../http/cookies';
-import { clientAddress, type PublicAddress } from '../http/publicAddress';
+import { jsonBody } from '../../lib/http/body';
+import { HttpError } from '../../lib/http/errors';
+import { cookie, readCookie } from '../../lib/http/cookies';
+import { clientAddress, type PublicAddress } from '../../lib/http/publicAddress';
 
 /**
  * The chat page's token: a browser gets a Direct Line token for a conversation without ever seeing the

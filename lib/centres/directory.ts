@@ -6,9 +6,9 @@
 import type { Lang } from '../i18n/language';
 import bundledAgencies from './data/agencies.json';
 import bundledCentres from './data/centres.json';
+import { CENTRE_KINDS, type CentreKind } from './kinds';
 
-export const CENTRE_KINDS = ['central', 'dopa', 'province', 'district'] as const;
-export type CentreKind = (typeof CENTRE_KINDS)[number];
+export { CENTRE_KINDS, type CentreKind };
 
 /** One Damrongdham centre. `provinceCode` is set on districts only. */
 export interface Centre {

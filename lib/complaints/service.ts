@@ -1,7 +1,7 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppError, isAppError } from '../errors';
 import type { Lang } from '../i18n/language';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { buddhistYear } from '../thai/dates';
 import { AttemptLimiter, type AttemptPolicy, DEFAULT_ATTEMPT_POLICY, DEFAULT_REQUESTER_ATTEMPT_POLICY } from './attemptLimiter';
 import { generateTrackingNumber, parseTrackingNumber } from './trackingNumber';
@@ -11,6 +11,15 @@ import { COMPLAINT_STATUSES, type ComplaintDocument, type ComplaintDraft, type C
 export const COMPLAINTS_COLLECTION = 'complaints';
 /** Where a complaint keeps the id of the conversation it was filed in (its conversation reference). */
 export const CONVERSATION_ID_PATH = 'conversation.conversation.id';
+
+export const COMPLAINT_INDEXES: readonly IndexSpec[] = [
+  // listOwn: a citizen's complaints on a channel, newest first.
+  { collection: COMPLAINTS_COLLECTION, keys: { 'owner.channelId': 1, 'owner.userKey': 1, createdAt: -1 } },
+  // The forwarding worker picks up complaints with jobs still pending, oldest first.
+  { collection: COMPLAINTS_COLLECTION, keys: { forwardingState: 1, createdAt: 1 } },
+  // filedIn: the upload purge asks which complaints were filed in an upload's conversation.
+  { collection: COMPLAINTS_COLLECTION, keys: { [CONVERSATION_ID_PATH]: 1 } },
+];
 /** The consent text's version: a new privacy notice gets a new version, and complaints record which they agreed to. */
 export const CONSENT_VERSION = 'pdpa-2026-1';
 const MAX_NUMBER_COLLISIONS = 5;

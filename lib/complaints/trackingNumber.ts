@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { toAsciiDigits } from '../thai/text';
 
 /**
@@ -7,6 +6,8 @@ import { toAsciiDigits } from '../thai/text';
  * typed). Six random characters give a billion numbers a year: knowing one number says nothing about another.
  * The check character (Luhn mod 32) catches any single mistyped character and most swaps of two neighbours,
  * so a typo is reported as a typo instead of as "not found".
+ *
+ * Browser-safe (Web Crypto, no node:*): the officer app checks a number's syntax with parseTrackingNumber too.
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -37,6 +38,16 @@ function checkCharacter(payload: string): string {
 
 function format(year: string, code: string): string {
   return `${PREFIX}-${year}-${code}`;
+}
+
+/** A uniform random integer below `max` (at most 256) from Web Crypto, which Node and browsers both have. */
+function randomInt(max: number): number {
+  const bytes = new Uint8Array(1);
+  // Rejection sampling: bytes at or above the largest multiple of max would favour small values.
+  const limit = 256 - (256 % max);
+  do globalThis.crypto.getRandomValues(bytes);
+  while (bytes[0] >= limit);
+  return bytes[0] % max;
 }
 
 /** A new tracking number for a complaint filed in the given Buddhist-era year. */

@@ -26,5 +26,5 @@ export const SEED_CONTENT: ContentSeed = {
   faq: faqSeed as FaqEntry[],
   intents: intentsSeed,
   officeHours: { weekly: GOVERNMENT_WEEK, holidays: holidaysFromSeed(holidaySeed) },
-  canned: cannedSeed,
+  canned: cannedSeed as readonly CannedAnswer[],
 };

@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/language';
 import type { Collection, JsonValue, Store } from '../store/types';
 import { SEED_CONTENT, type ContentSeed } from './seed';
 import type { Texts } from './texts';
+import { MAX_CANNED_ANSWERS } from './cannedText';
 import { type Bilingual, type CannedAnswer, type Category, INTENTS, type IntentTable } from './types';
 
 /**
@@ -84,6 +85,18 @@ function checkBilingual(value: unknown, what: string): Bilingual {
   return { th: (record as Record<Lang, string>).th, en: (record as Record<Lang, string>).en };
 }
 
+/**
+ * A stored canned answer as the app reads it, or undefined when an admin removed it. Answers stored before they
+ * had a speaker form (one Thai text) read as neutral wording.
+ */
+function cannedFromStored(value: JsonValue): CannedAnswer | undefined {
+  const stored = value as unknown as { id: string; title: Bilingual; removed?: boolean; text: CannedAnswer['text'] | Bilingual };
+  if (stored.removed) return undefined;
+  const text = stored.text;
+  if ('form' in text) return { id: stored.id, title: stored.title, text };
+  return { id: stored.id, title: stored.title, text: { form: 'neutral', th: text.th, en: text.en } };
+}
+
 export class ContentService implements Texts {
   private readonly documents: Collection<ContentDocument>;
   private readonly versions: Collection<VersionDocument>;
@@ -151,6 +164,25 @@ export class ContentService implements Texts {
 
   canned(): readonly CannedAnswer[] {
     return this.cannedList;
+  }
+
+  /**
+   * An admin's new or edited canned answer (the API has checked its shape against the contract). `create` refuses
+   * an id in use: CONTENT_DUPLICATE; an edit of an id not in use: CONTENT_NOT_FOUND.
+   */
+  async setCanned(answer: CannedAnswer, by: string, mode: 'create' | 'update'): Promise<void> {
+    const exists = this.cannedList.some((candidate) => candidate.id === answer.id);
+    if (mode === 'create' && exists) throw new AppError('CONTENT_DUPLICATE', `A canned answer "${answer.id}" exists`);
+    if (mode === 'update' && !exists) throw new AppError('CONTENT_NOT_FOUND', `No canned answer "${answer.id}"`);
+    if (mode === 'create' && this.cannedList.length >= MAX_CANNED_ANSWERS) throw invalid(`At most ${MAX_CANNED_ANSWERS} canned answers`);
+    await this.writeAdmin(`canned:${answer.id}`, 'canned', { id: answer.id, title: { ...answer.title }, text: { ...answer.text } } as unknown as JsonValue, by);
+  }
+
+  /** An admin's removal of a canned answer: kept as removed, so that the seed does not bring it back. Returns whether it existed. */
+  async deleteCanned(id: string, by: string): Promise<boolean> {
+    if (!this.cannedList.some((candidate) => candidate.id === id)) return false;
+    await this.writeAdmin(`canned:${id}`, 'canned', { id, removed: true }, by);
+    return true;
   }
 
   /** An admin's change of office hours (a new holiday, different hours); a malformed calendar is refused. */
@@ -265,9 +297,11 @@ export class ContentService implements Texts {
         case 'officeHours':
           calendar = document.value as unknown as OfficeCalendar;
           break;
-        case 'canned':
-          canned.push(document.value as unknown as CannedAnswer);
+        case 'canned': {
+          const answer = cannedFromStored(document.value);
+          if (answer) canned.push(answer);
           break;
+        }
       }
     }
     // A message added by a newer seed but not yet in an older store still has its text.

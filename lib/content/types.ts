@@ -19,12 +19,8 @@ export interface Category {
   active?: boolean;
 }
 
-/** A ready answer officers insert into a reply, in both languages. */
-export interface CannedAnswer {
-  id: string;
-  title: Bilingual;
-  text: Bilingual;
-}
+/** A ready answer officers insert into a reply, in both languages (lib/content/cannedText.ts). */
+export type { CannedAnswer, CannedText } from './cannedText';
 
 /** What a whole-message command or a free-text keyword means, per language. */
 export const INTENTS = [

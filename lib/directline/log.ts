@@ -1,6 +1,6 @@
 import { isAppError } from '../errors';
 import { KeyedLock } from '../keyedLock';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 
 /**
  * The Direct Line conversations and their activity logs, in the store, so that a client that reconnects — even
@@ -16,6 +16,14 @@ import type { Collection, Store } from '../store/types';
 
 export const DIRECTLINE_CONVERSATIONS = 'conversations';
 export const DIRECTLINE_ACTIVITIES = 'dl_activities';
+
+export const DIRECTLINE_LOG_INDEXES: readonly IndexSpec[] = [
+  // A Direct Line client reading its conversation from a watermark.
+  { collection: DIRECTLINE_ACTIVITIES, keys: { conversationId: 1, seq: 1 }, options: { unique: true } },
+  // Retention: what was said on Web Chat, and the conversations, past their time.
+  { collection: DIRECTLINE_ACTIVITIES, keys: { at: 1 } },
+  { collection: DIRECTLINE_CONVERSATIONS, keys: { lastActivityAt: 1 } },
+];
 
 export interface DirectLineConversation {
   _id: string;

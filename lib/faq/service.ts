@@ -1,9 +1,11 @@
 import type { Lang } from '../i18n/language';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { type FaqMatch, FaqMatcher } from './matcher';
 import type { FaqEntry } from './types';
 
 export const FAQ_FEEDBACK_COLLECTION = 'faq_feedback';
+/** Counting "did this help?" per answer. */
+export const FAQ_FEEDBACK_INDEXES: readonly IndexSpec[] = [{ collection: FAQ_FEEDBACK_COLLECTION, keys: { entryId: 1 } }];
 
 interface FeedbackDocument {
   _id: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { UploadLimits } from '../config';
 import { KeyedLock } from '../keyedLock';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { StorageUsage } from './usage';
 
 /**
@@ -13,6 +13,16 @@ import { StorageUsage } from './usage';
 
 export const FILES_COLLECTION = 'files';
 export const FILE_CHUNKS_COLLECTION = 'file_chunks';
+
+export const FILE_INDEXES: readonly IndexSpec[] = [
+  // Reading an uploaded file's chunks in order.
+  { collection: FILE_CHUNKS_COLLECTION, keys: { fileId: 1, index: 1 }, options: { unique: true } },
+  // A conversation's uploads, for its quota; the retention purge's three queries (lib/files/retention.ts).
+  { collection: FILES_COLLECTION, keys: { conversationId: 1 } },
+  { collection: FILES_COLLECTION, keys: { createdAt: 1 } },
+  { collection: FILES_COLLECTION, keys: { keptSince: 1 } },
+  { collection: FILES_COLLECTION, keys: { state: 1 } },
+];
 const CHUNK_BYTES = 512 * 1024;
 
 export type UploadSource = 'citizen' | 'officer';

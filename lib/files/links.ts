@@ -39,3 +39,14 @@ export function fileOfLink(url: string): FileOfLink | undefined {
   const token = parsed.searchParams.get('t');
   return { conversationId: match[1], fileId: match[2], ...(token ? { token } : {}) };
 }
+
+/** The file a URL links to, when it is a link to the file route with a token; undefined for any other URL. */
+export function parseFileLink(url: string): Required<FileOfLink> | undefined {
+  const link = fileOfLink(url);
+  return link?.token ? { conversationId: link.conversationId, fileId: link.fileId, token: link.token } : undefined;
+}
+
+/** Whether a URL links to a file of that conversation of the Direct Line channel. */
+export function isFileLinkOf(url: string, conversationId: string): boolean {
+  return parseFileLink(url)?.conversationId === conversationId;
+}

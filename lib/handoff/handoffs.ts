@@ -1,6 +1,6 @@
 import { isAppError } from '../errors';
 import type { Lang } from '../i18n/language';
-import type { Collection, Filter, Store } from '../store/types';
+import type { Collection, Filter, IndexSpec, Store } from '../store/types';
 import { type HandoffEvent, type HandoffState, nextState, statesAllowing } from './stateMachine';
 
 /**
@@ -12,6 +12,17 @@ import { type HandoffEvent, type HandoffState, nextState, statesAllowing } from 
 
 export const HANDOFFS_COLLECTION = 'handoffs';
 export const HANDOFF_WAITS_COLLECTION = 'handoff_waits';
+
+export const HANDOFF_INDEXES: readonly IndexSpec[] = [
+  // A centre's queue, first page: the officers' most frequent query.
+  { collection: HANDOFFS_COLLECTION, keys: { centreCode: 1, state: 1, queuedAt: 1 } },
+  // The queue of all centres (admins), per state, in order.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, queuedAt: 1 } },
+  // Finding idle live chats to close.
+  { collection: HANDOFFS_COLLECTION, keys: { state: 1, lastActivityAt: 1 } },
+  // Recent waits per centre, for the wait estimate.
+  { collection: HANDOFF_WAITS_COLLECTION, keys: { centreCode: 1, claimedAt: -1 } },
+];
 
 /** A live chat in office hours, or a question left for officers to answer later. */
 export type HandoffKind = 'live' | 'question';
@@ -46,6 +57,16 @@ export interface HandoffDocument {
   answeredAt?: number;
   lastActivityAt: number;
   updatedAt: number;
+  /** The note the last transfer came with, for the receiving centre (officers' words: not the citizen's). */
+  transferNote?: TransferNoteRecord;
+}
+
+export interface TransferNoteRecord {
+  text: string;
+  at: number;
+  /** The centre it came from. */
+  from: string;
+  officerId: string;
 }
 
 interface WaitRecord {
@@ -99,7 +120,7 @@ export class HandoffRepository {
     try {
       const handoff = await this.handoffs.findOneAndUpdate(
         { _id: request.key, state: { $in: statesAllowing('request') } },
-        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', answeredAt: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
+        { $set: fields, $unset: { officerId: '', claimedAt: '', closedAt: '', closedBy: '', offeredAt: '', answeredAt: '', transferNote: '', ...(request.complaintId ? {} : { complaintId: '' }) } },
         { upsert: true, returnDocument: 'after' },
       );
       return handoff ? { ok: true, handoff } : { ok: false, current: await this.get(request.key) };
@@ -121,10 +142,10 @@ export class HandoffRepository {
     return result;
   }
 
-  /** Moves a waiting or live conversation to another centre's queue, where it waits anew. */
-  transfer(key: string, toCentre: string, centreCodes: readonly string[] | 'all'): Promise<MoveResult> {
+  /** Moves a waiting or live conversation to another centre's queue, where it waits anew, with the transferring officer's note or none. */
+  transfer(key: string, toCentre: string, centreCodes: readonly string[] | 'all', note?: TransferNoteRecord): Promise<MoveResult> {
     const scope: Filter = centreCodes === 'all' ? {} : { centreCode: { $in: [...centreCodes] } };
-    return this.move(key, 'transfer', { centreCode: toCentre, queuedAt: this.now() }, scope, { officerId: '', claimedAt: '' });
+    return this.move(key, 'transfer', { centreCode: toCentre, queuedAt: this.now(), ...(note ? { transferNote: note } : {}) }, scope, { officerId: '', claimedAt: '', ...(note ? {} : { transferNote: '' }) });
   }
 
   withdraw(key: string): Promise<MoveResult> {

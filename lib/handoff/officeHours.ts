@@ -35,8 +35,10 @@ const WORKDAY: readonly OpeningSpan[] = [{ start: '08:30', end: '16:30' }];
 /** Government office hours: Monday to Friday, 08:30–16:30. */
 export const GOVERNMENT_WEEK: ReadonlyArray<readonly OpeningSpan[]> = [[], WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, []];
 
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
 function minutes(hhmm: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  const match = TIME_OF_DAY.exec(hhmm);
   if (!match) throw new Error(`Not a time of day: ${hhmm}`);
   return Number(match[1]) * 60 + Number(match[2]);
 }
@@ -54,65 +56,104 @@ function bangkokParts(at: number): { date: string; weekday: number; minute: numb
   };
 }
 
-/** Throws when the calendar is malformed: admins edit it, and a bad edit must not silently close the service. */
-export function checkCalendar(calendar: OfficeCalendar): void {
-  if (!Array.isArray(calendar.weekly) || calendar.weekly.length !== 7) throw new Error('weekly needs 7 days, Sunday first');
-  for (const spans of calendar.weekly) {
-    for (const span of spans) if (minutes(span.start) >= minutes(span.end)) throw new Error(`Opening ${span.start}–${span.end} ends before it starts`);
-  }
-  for (const holiday of calendar.holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) throw new Error(`Not a date: ${holiday.date}`);
+/**
+ * What is wrong with a calendar, for the officer app to say in words: the field at fault (`weekly.2.0.end`,
+ * `holidays.4.date`), the rule it breaks, and the limit when there is one.
+ */
+export interface CalendarProblem {
+  field: string;
+  rule: 'type' | 'required' | 'too-long' | 'too-many' | 'count' | 'format' | 'not-a-date' | 'ends-before-start' | 'no-opening' | 'duplicate';
+  limit?: number;
+}
+
+/** A malformed calendar: the message for logs and operators, the problem for the app. */
+export class CalendarError extends Error {
+  constructor(readonly problem: CalendarProblem, message: string) {
+    super(message);
+    this.name = 'CalendarError';
   }
 }
 
-const MAX_SPANS_PER_DAY = 4;
-const MAX_HOLIDAYS = 400;
-const MAX_HOLIDAY_NAME = 200;
+function refuse(problem: CalendarProblem, message: string): never {
+  throw new CalendarError(problem, message);
+}
 
-/**
- * A calendar from untrusted input (an admin's edit through the API): every field's type and size checked, and a
- * fresh object built from the fields it knows, so nothing else is stored. Throws with the first problem.
- */
-export function parseCalendar(input: unknown): OfficeCalendar {
-  const record = (value: unknown, what: string): Record<string, unknown> => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} must be an object`);
-    return value as Record<string, unknown>;
-  };
-  const string = (value: unknown, what: string, max: number): string => {
-    if (typeof value !== 'string' || value.trim() === '' || value.length > max) throw new Error(`${what} must be a string of 1–${max} characters`);
-    return value.trim();
-  };
-  const root = record(input, 'The calendar');
-  if (!Array.isArray(root.weekly) || root.weekly.length !== 7) throw new Error('weekly needs 7 days, Sunday first');
-  const weekly = root.weekly.map((day, index) => {
-    if (!Array.isArray(day) || day.length > MAX_SPANS_PER_DAY) throw new Error(`weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
-    return day.map((span, at) => {
-      const fields = record(span, `weekly[${index}][${at}]`);
-      return { start: string(fields.start, 'start', 5), end: string(fields.end, 'end', 5) };
+/** Throws when the calendar is malformed: admins edit it, and a bad edit must not silently close the service. */
+export function checkCalendar(calendar: OfficeCalendar): void {
+  if (!Array.isArray(calendar.weekly) || calendar.weekly.length !== 7) refuse({ field: 'weekly', rule: 'count', limit: 7 }, 'weekly needs 7 days, Sunday first');
+  calendar.weekly.forEach((spans: readonly OpeningSpan[], day: number) => {
+    spans.forEach((span: OpeningSpan, at: number) => {
+      for (const end of ['start', 'end'] as const) {
+        if (!TIME_OF_DAY.test(span[end])) refuse({ field: `weekly.${day}.${at}.${end}`, rule: 'format' }, `Not a time of day: ${span[end]}`);
+      }
+      if (minutes(span.start) >= minutes(span.end)) refuse({ field: `weekly.${day}.${at}.end`, rule: 'ends-before-start' }, `Opening ${span.start}–${span.end} ends before it starts`);
     });
   });
-  if (!Array.isArray(root.holidays) || root.holidays.length > MAX_HOLIDAYS) throw new Error(`holidays must be a list of at most ${MAX_HOLIDAYS}`);
-  const holidays = root.holidays.map((entry, index) => {
-    const fields = record(entry, `holidays[${index}]`);
-    const date = string(fields.date, 'date', 10);
+  calendar.holidays.forEach((holiday: Holiday, index: number) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) refuse({ field: `holidays.${index}.date`, rule: 'not-a-date' }, `Not a date: ${holiday.date}`);
+  });
+}
+
+export const MAX_SPANS_PER_DAY = 4;
+export const MAX_HOLIDAYS = 400;
+export const MAX_HOLIDAY_NAME = 200;
+
+/**
+ * A calendar from untrusted input (an admin's edit through the API, or the app's form before it is sent): every
+ * field's type and size checked, and a fresh object built from the fields it knows, so nothing else is stored.
+ * Throws a CalendarError with the first problem. Browser-safe: the officer app checks its form with it.
+ */
+export function parseCalendar(input: unknown): OfficeCalendar {
+  const record = (value: unknown, field: string): Record<string, unknown> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse({ field, rule: 'type' }, `${field || 'The calendar'} must be an object`);
+    return value as Record<string, unknown>;
+  };
+  const string = (value: unknown, field: string, max: number): string => {
+    if (typeof value !== 'string') refuse({ field, rule: value === undefined || value === null ? 'required' : 'type' }, `${field} must be a string of 1–${max} characters`);
+    if (value.trim() === '') refuse({ field, rule: 'required' }, `${field} must be a string of 1–${max} characters`);
+    if (value.length > max) refuse({ field, rule: 'too-long', limit: max }, `${field} must be a string of 1–${max} characters`);
+    return value.trim();
+  };
+  const root = record(input, '');
+  if (!Array.isArray(root.weekly) || root.weekly.length !== 7) refuse({ field: 'weekly', rule: 'count', limit: 7 }, 'weekly needs 7 days, Sunday first');
+  const weekly = root.weekly.map((day: unknown, index: number) => {
+    if (!Array.isArray(day)) refuse({ field: `weekly.${index}`, rule: 'type' }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
+    if (day.length > MAX_SPANS_PER_DAY) refuse({ field: `weekly.${index}`, rule: 'too-many', limit: MAX_SPANS_PER_DAY }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
+    return day.map((span: unknown, at: number) => {
+      const fields = record(span, `weekly.${index}.${at}`);
+      return { start: string(fields.start, `weekly.${index}.${at}.start`, 5), end: string(fields.end, `weekly.${index}.${at}.end`, 5) };
+    });
+  });
+  if (!Array.isArray(root.holidays)) refuse({ field: 'holidays', rule: 'type' }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
+  if (root.holidays.length > MAX_HOLIDAYS) refuse({ field: 'holidays', rule: 'too-many', limit: MAX_HOLIDAYS }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
+  const holidays = root.holidays.map((entry: unknown, index: number) => {
+    const fields = record(entry, `holidays.${index}`);
+    const date = string(fields.date, `holidays.${index}.date`, 10);
     // A real calendar day: 2026-02-30 does not come back as itself.
     const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
-    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new Error(`Not a date: ${date}`);
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) refuse({ field: `holidays.${index}.date`, rule: 'not-a-date' }, `Not a date: ${date}`);
     return {
       date,
-      nameTh: string(fields.nameTh, 'nameTh', MAX_HOLIDAY_NAME),
-      nameEn: string(fields.nameEn, 'nameEn', MAX_HOLIDAY_NAME),
+      nameTh: string(fields.nameTh, `holidays.${index}.nameTh`, MAX_HOLIDAY_NAME),
+      nameEn: string(fields.nameEn, `holidays.${index}.nameEn`, MAX_HOLIDAY_NAME),
       estimate: fields.estimate === true,
     };
   });
   // A week with no opening at all would turn every request into a question for a day that never comes.
-  if (weekly.every((day) => day.length === 0)) throw new Error('weekly needs at least one opening');
+  if (weekly.every((day) => day.length === 0)) refuse({ field: 'weekly', rule: 'no-opening' }, 'weekly needs at least one opening');
   const sorted = holidays.sort((a, b) => a.date.localeCompare(b.date));
-  const repeated = sorted.find((holiday, index) => index > 0 && sorted[index - 1].date === holiday.date);
-  if (repeated) throw new Error(`${repeated.date} is listed twice`);
+  const repeated = sorted.findIndex((holiday, index) => index > 0 && sorted[index - 1].date === holiday.date);
+  if (repeated > 0) refuse({ field: `holidays.${repeated}.date`, rule: 'duplicate' }, `${sorted[repeated].date} is listed twice`);
   const calendar = { weekly, holidays: sorted };
   checkCalendar(calendar);
   return calendar;
+}
+
+/** What an edit changed in the holidays, by date: what the audit log keeps and the app says in words. */
+export function holidayChanges(before: OfficeCalendar, after: OfficeCalendar): { added: string[]; removed: string[] } {
+  const had = new Set(before.holidays.map((holiday) => holiday.date));
+  const has = new Set(after.holidays.map((holiday) => holiday.date));
+  return { added: [...has].filter((date) => !had.has(date)).sort(), removed: [...had].filter((date) => !has.has(date)).sort() };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 
 /**
  * The transcript officers read: every message of a conversation — the citizen's, the bot's and the
@@ -8,6 +8,14 @@ import type { Collection, Store } from '../store/types';
  */
 
 export const MESSAGES_COLLECTION = 'messages';
+
+export const TRANSCRIPT_INDEXES: readonly IndexSpec[] = [
+  // A conversation's transcript in order; officer replies still to deliver.
+  { collection: MESSAGES_COLLECTION, keys: { conversationKey: 1, at: 1 } },
+  { collection: MESSAGES_COLLECTION, keys: { delivery: 1, at: 1 } },
+  // Retention: transcript lines past their time.
+  { collection: MESSAGES_COLLECTION, keys: { at: 1 } },
+];
 
 export type Speaker = 'citizen' | 'bot' | 'officer' | 'system';
 export type Delivery = 'delivered' | 'pending' | 'undeliverable';

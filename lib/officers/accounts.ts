@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { CentreDirectory } from '../centres';
 import { removeBidiControls } from '../bidiControls';
 import { AppError, isAppError } from '../errors';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords';
+import { centresProblem, MAX_DISPLAY_NAME_LENGTH, type PoliteEnding, ROLES, type Role, USERNAME_PATTERN } from './accountRules';
+import { generatePassword, hashPassword, verifyPassword } from './passwords';
+import { type PasswordProblem, passwordProblem } from './passwordRules';
 
 /**
  * Officer accounts and their scope. Roles: an officer works for their own centre(s); a supervisor for a
@@ -14,8 +16,9 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
  */
 
 export const OFFICERS_COLLECTION = 'officers';
-export const ROLES = ['officer', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/** Signing in by username. */
+export const OFFICER_INDEXES: readonly IndexSpec[] = [{ collection: OFFICERS_COLLECTION, keys: { username: 1 }, options: { unique: true } }];
+export { ROLES, type Role } from './accountRules';
 
 export interface OfficerDocument {
   _id: string;
@@ -34,6 +37,8 @@ export interface OfficerDocument {
   /** Locks since the last successful sign-in: each one lasts longer. */
   locksInARow?: number;
   disabled: boolean;
+  /** The officer's own setting (ค่ะ or ครับ) for canned answers; absent until they choose. */
+  politeEnding?: PoliteEnding;
   createdAt: number;
   updatedAt: number;
 }
@@ -49,9 +54,19 @@ export interface AccountChange {
   disabled?: boolean;
 }
 
+/**
+ * A refused account change or password, with the field and the rule it breaks, so that an API can say which
+ * (the officer API's `validation` details) without reading the message.
+ */
+export class AccountRefusal extends AppError {
+  constructor(readonly field: string, readonly rule: 'format' | 'one-of' | 'centres-required' | 'required' | PasswordProblem | 'wrong-password', message: string) {
+    super('ACCOUNT_INVALID', message);
+  }
+}
+
 export type SignInResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: number };
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+const USERNAME = USERNAME_PATTERN;
 
 /**
  * A username as typed, in the form it is stored and looked up in. Bidirectional controls, which a username
@@ -63,7 +78,7 @@ function usernameOf(raw: string): string {
 
 /** A display name as shown to officers: without bidirectional controls, which could make it read as another. */
 function displayNameOf(raw: string): string {
-  return removeBidiControls(raw).trim().slice(0, 100);
+  return removeBidiControls(raw).trim().slice(0, MAX_DISPLAY_NAME_LENGTH);
 }
 
 function publicView(document: OfficerDocument): Officer {
@@ -103,11 +118,11 @@ export class OfficerAccounts {
 
   async create(input: { username: string; displayName: string; role: Role; centres: string[]; password: string }, mustChangePassword = true): Promise<Officer> {
     const username = usernameOf(input.username);
-    if (!USERNAME.test(username)) throw new AppError('ACCOUNT_INVALID', 'A username is 3–32 lower-case letters, digits, dots, dashes or underscores');
-    if (!(ROLES as readonly string[]).includes(input.role)) throw new AppError('ACCOUNT_INVALID', 'Unknown role');
-    if (input.role !== 'admin' && input.centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
+    if (!USERNAME.test(username)) throw new AccountRefusal('username', 'format', 'A username is 3–32 lower-case letters, digits, dots, dashes or underscores');
+    if (!(ROLES as readonly string[]).includes(input.role)) throw new AccountRefusal('role', 'one-of', 'Unknown role');
+    if (centresProblem(input.role, input.centres)) throw new AccountRefusal('centres', 'centres-required', 'An officer or supervisor needs at least one centre');
     const problem = passwordProblem(input.password, username);
-    if (problem) throw new AppError('ACCOUNT_INVALID', `Password refused: ${problem}`);
+    if (problem) throw new AccountRefusal('password', problem, `Password refused: ${problem}`);
     const now = this.now();
     const document: OfficerDocument = {
       _id: randomBytes(12).toString('base64url'),
@@ -152,13 +167,13 @@ export class OfficerAccounts {
     const document = await this.officers.findOne({ _id: id });
     if (!document) return undefined;
     const role = change.role ?? document.role;
-    if (!(ROLES as readonly string[]).includes(role)) throw new AppError('ACCOUNT_INVALID', 'Unknown role');
+    if (!(ROLES as readonly string[]).includes(role)) throw new AccountRefusal('role', 'one-of', 'Unknown role');
     const centres = role === 'admin' ? [] : [...new Set(change.centres ?? document.centres)];
-    if (role !== 'admin' && centres.length === 0) throw new AppError('ACCOUNT_INVALID', 'An officer or supervisor needs at least one centre');
+    if (centresProblem(role, centres)) throw new AccountRefusal('centres', 'centres-required', 'An officer or supervisor needs at least one centre');
     const set: Partial<OfficerDocument> = { role, centres, updatedAt: this.now() };
     if (change.displayName !== undefined) {
       const displayName = displayNameOf(change.displayName);
-      if (!displayName) throw new AppError('ACCOUNT_INVALID', 'A display name cannot be empty');
+      if (!displayName) throw new AccountRefusal('displayName', 'required', 'A display name cannot be empty');
       set.displayName = displayName;
     }
     if (change.disabled !== undefined) set.disabled = change.disabled;
@@ -212,6 +227,12 @@ export class OfficerAccounts {
     return found !== null;
   }
 
+  /** An account by id, enabled or not (an admin's view of it). */
+  async find(id: string): Promise<Officer | undefined> {
+    const document = await this.officers.findOne({ _id: id });
+    return document ? publicView(document) : undefined;
+  }
+
   async get(id: string): Promise<Officer | undefined> {
     const document = await this.officers.findOne({ _id: id });
     return document && !document.disabled ? publicView(document) : undefined;
@@ -249,12 +270,19 @@ export class OfficerAccounts {
     return { ok: false, reason: 'invalid' };
   }
 
+  /** The officer's own polite ending for canned answers. Undefined when there is no such (enabled) account. */
+  async setPoliteEnding(id: string, politeEnding: PoliteEnding): Promise<Officer | undefined> {
+    const updated = await this.officers.findOneAndUpdate({ _id: id, disabled: false }, { $set: { politeEnding, updatedAt: this.now() } }, { returnDocument: 'after' });
+    this.names.delete(id);
+    return updated ? publicView(updated) : undefined;
+  }
+
   async changePassword(id: string, current: string, next: string): Promise<void> {
     const document = await this.officers.findOne({ _id: id });
-    if (!document || !(await verifyPassword(current, document.passwordHash))) throw new AppError('ACCOUNT_INVALID', 'The current password is wrong');
+    if (!document || !(await verifyPassword(current, document.passwordHash))) throw new AccountRefusal('current', 'wrong-password', 'The current password is wrong');
     const problem = passwordProblem(next, document.username);
-    if (problem) throw new AppError('ACCOUNT_INVALID', `Password refused: ${problem}`);
-    if (await verifyPassword(next, document.passwordHash)) throw new AppError('ACCOUNT_INVALID', 'Password refused: same-as-before');
+    if (problem) throw new AccountRefusal('next', problem, `Password refused: ${problem}`);
+    if (await verifyPassword(next, document.passwordHash)) throw new AccountRefusal('next', 'same-as-before', 'Password refused: same-as-before');
     await this.officers.updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(next), mustChangePassword: false, updatedAt: this.now() } });
   }
 }

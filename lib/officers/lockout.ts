@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * When repeated wrong passwords lock an officer account, and for how long. The per-address limits of the sign-in
- * route (handoff/api.ts) take the brunt of guessing; the account lock is the answer to guessing spread over many
+ * route (handoff/api/session.ts) take the brunt of guessing; the account lock is the answer to guessing spread over many
  * networks, which no per-address limit sees. So that a stranger cannot lock an account (`admin` above all) at
  * will, failures lock it only when they come from several networks, and the lock is short at first and grows
  * with each lock in a row (docs/operations.md explains the choice).

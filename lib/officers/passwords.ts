@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH } from './passwordRules';
 
 /**
  * Officer passwords, hashed with scrypt (memory-hard, in Node's standard library). The stored form names its
@@ -11,9 +12,7 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 128 * N * R * 2;
 
-export const MIN_PASSWORD_LENGTH = 12;
-/** Bounds the work one sign-in can cause: scrypt's cost grows with the input only a little, but a 10 MB body is still waste. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './passwordRules';
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -36,14 +35,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(parts[5], 'base64url');
   const key = await derive(password, salt, n, r, p);
   return key.length === expected.length && timingSafeEqual(key, expected);
-}
-
-/** Why a new password is refused, or undefined when it is acceptable. */
-export function passwordProblem(password: string, username: string): 'too-short' | 'too-long' | 'contains-username' | undefined {
-  if (password.length < MIN_PASSWORD_LENGTH) return 'too-short';
-  if (password.length > MAX_PASSWORD_LENGTH) return 'too-long';
-  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'contains-username';
-  return undefined;
 }
 
 /** A one-time password for a new account: readable, 20 characters from an alphabet without look-alikes. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 
 /**
  * Officer sign-in sessions. The browser holds a random session id in an HttpOnly, SameSite=Strict cookie; the
@@ -8,6 +8,11 @@ import type { Collection, Store } from '../store/types';
  */
 
 export const SESSIONS_COLLECTION = 'sessions';
+/** Ending all sessions of an officer; purging expired ones. */
+export const SESSION_INDEXES: readonly IndexSpec[] = [
+  { collection: SESSIONS_COLLECTION, keys: { officerId: 1 } },
+  { collection: SESSIONS_COLLECTION, keys: { expiresAt: 1 } },
+];
 
 export interface SessionPolicy {
   idleMs: number;

@@ -1,5 +1,6 @@
 import type { DirectLineLog } from '../directline/log';
 import type { HandoffRepository } from '../handoff/handoffs';
+import type { HandoffNotes } from '../handoff/notes';
 import type { Transcript } from '../handoff/transcript';
 import type { SensitivePrompts } from './sensitivePrompts';
 
@@ -21,6 +22,8 @@ export interface RetentionPolicy {
 export interface RetentionTargets {
   directLineLog: DirectLineLog;
   transcript: Transcript;
+  /** Officers' internal notes: their words about a citizen's matter, kept as long as the transcripts. */
+  notes: HandoffNotes;
   handoffs: HandoffRepository;
   prompts: SensitivePrompts;
 }
@@ -29,6 +32,7 @@ export interface PurgeCounts {
   activities: number;
   conversations: number;
   messages: number;
+  notes: number;
   handoffs: number;
   prompts: number;
 }
@@ -39,8 +43,9 @@ export async function purgeExpired(targets: RetentionTargets, policy: RetentionP
   const transcriptCutoff = now - policy.transcriptDays * DAY_MS;
   const { activities, conversations } = await targets.directLineLog.purgeBefore(directLineCutoff);
   const messages = await targets.transcript.purgeBefore(transcriptCutoff);
+  const notes = await targets.notes.purgeBefore(transcriptCutoff);
   const handoffs = await targets.handoffs.purgeEndedBefore(transcriptCutoff);
   // A question left unanswered for as long as a conversation is kept belongs to a conversation that is gone.
   const prompts = await targets.prompts.purgeBefore(directLineCutoff);
-  return { activities, conversations, messages, handoffs, prompts };
+  return { activities, conversations, messages, notes, handoffs, prompts };
 }

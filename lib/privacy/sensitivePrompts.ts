@@ -1,4 +1,4 @@
-import type { Collection, Store } from '../store/types';
+import type { Collection, IndexSpec, Store } from '../store/types';
 import { isSensitiveInput, type SensitiveInput } from './sensitiveInput';
 
 /**
@@ -9,6 +9,8 @@ import { isSensitiveInput, type SensitiveInput } from './sensitiveInput';
  */
 
 export const SENSITIVE_PROMPTS_COLLECTION = 'sensitive_prompts';
+/** Retention: prompts past their time. */
+export const SENSITIVE_PROMPT_INDEXES: readonly IndexSpec[] = [{ collection: SENSITIVE_PROMPTS_COLLECTION, keys: { at: 1 } }];
 
 interface PendingPrompt {
   _id: string;

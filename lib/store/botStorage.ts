@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
-import type { Collection, Store } from './types';
+import type { Collection, IndexSpec, Store } from './types';
 
 /**
  * Bot state (conversation and user state, dialog stacks) on the Store, implementing botbuilder's `Storage`
@@ -25,6 +25,9 @@ interface StateDocument {
 }
 
 export const BOT_STATE_COLLECTION = 'botstate';
+
+/** StoreBotStorage.purgeIdleBefore: finds idle state without scanning every conversation. */
+export const BOT_STATE_INDEXES: readonly IndexSpec[] = [{ collection: BOT_STATE_COLLECTION, keys: { updatedAt: 1 } }];
 
 /** Bounds one item (a conversation's dialog stack or a user profile); larger state means a bug, not a citizen. */
 export const MAX_STATE_ITEM_BYTES = 1024 * 1024;

@@ -65,6 +65,13 @@ export interface IndexOptions {
   name?: string;
 }
 
+/** An index a feature needs, declared next to the queries it serves and handed to the store at start-up. */
+export interface IndexSpec {
+  collection: string;
+  keys: SortSpec;
+  options?: IndexOptions;
+}
+
 export interface InsertOneResult {
   insertedId: string;
 }

@@ -1,50 +1,35 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { MAX_ATTACHMENTS } from '../../lib/complaints/fields';
-import { type Chat, launchChromium, screenshot, WEBCHAT } from './support/harness';
-import {
-  createOfficer,
-  eventually,
-  OFFICER_PASSWORD,
-  OfficerApp,
-  openCitizen,
-  openContextFor,
-  type OfficerService,
-  shot,
-  startOfficerService,
-  TUESDAY_10,
-} from './support/officer';
+import { type Chat, screenshot, WEBCHAT } from './support/harness';
+import { deskSuite, type OfficerDesk, seriousAxeViolations } from './support/desk';
+import { eventually, OFFICER_PASSWORD, openCitizen, shot, TUESDAY_10 } from './support/officer';
 
 /**
  * A citizen who filed a complaint asks for an officer of that complaint's centre: the officer sees the
- * complaint record beside the conversation, changes its status with a note the citizen is told, finds it again
- * by its tracking number typed loosely, and transfers the conversation to another centre found by name.
+ * complaint (number and subject) in the queue and the conversation's header, its record beside the
+ * conversation, changes its status with a note the citizen is told, finds it again by its tracking number typed
+ * loosely, and transfers the conversation to another centre found by name.
  */
 
 const TRACKING_NUMBER = /DD-\d{4}-[0-9A-Z]{7}/;
 const CHIANG_MAI = 'ศูนย์ดำรงธรรมจังหวัดเชียงใหม่';
 const LAMPHUN = 'ศูนย์ดำรงธรรมจังหวัดลำพูน';
 
-let browser: Browser;
-let service: OfficerService;
+const suite = deskSuite({ start: TUESDAY_10, officers: [{ username: 'somsri', displayName: 'สมศรี ใจงาม', role: 'officer', centres: ['50'] }] });
 let citizenPage: Page;
+let officer: OfficerDesk;
 let officerPage: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startOfficerService(TUESDAY_10);
-  await createOfficer(service, { username: 'somsri', displayName: 'สมศรี ใจงาม', role: 'officer', centres: ['50'] });
-  citizenPage = await (await openContextFor(browser, service)).newPage();
-  officerPage = await (await openContextFor(browser, service)).newPage();
-});
-afterAll(async () => {
-  await service?.close();
-  await browser?.close();
+  citizenPage = await (await suite.context()).newPage();
+  officer = await suite.desk();
+  officerPage = officer.page;
 });
 
 /** Files a named complaint to Chiang Mai's centre through the chat page, as a citizen does; returns its number. */
 async function fileComplaint(chat: Chat): Promise<string> {
-  const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
-  const utilities = service.test.app.content.category('utilities');
+  const t = (key: string, vars?: Readonly<Record<string, string | number>>) => suite.service.text('th', key, vars);
+  const utilities = suite.service.test.app.content.category('utilities');
   if (!utilities) throw new Error('The seed has no "utilities" category');
   await chat.tapCardButton(t('menu.file'));
   await chat.botSays(t('complaint.category.prompt'));
@@ -81,8 +66,8 @@ async function fileComplaint(chat: Chat): Promise<string> {
 }
 
 test("the complaint beside the conversation: its status changed with a note the citizen is told; found by number; transferred", async () => {
+  const { service } = suite;
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
-  const officer = new OfficerApp(officerPage, service.baseUrl);
   await officer.open();
   await officer.signInToQueue('somsri', OFFICER_PASSWORD);
 
@@ -95,28 +80,32 @@ test("the complaint beside the conversation: its status changed with a note the 
   await chat.tapCardButton(t('handoff.centre.ofComplaint', { centre: CHIANG_MAI, number }));
   await chat.botSays(t('handoff.queued', { centre: CHIANG_MAI, position: 1, estimate: t('handoff.estimate.unknown') }));
 
-  // The officer opens it: the complaint record is there, with its fields and timeline.
-  await officer.openItem(officer.liveItems().first());
-  const record = officerPage.locator('#conversation-complaint .complaint');
+  // The queue names the complaint; so does the conversation's header.
+  const item = officer.liveItems().first();
+  await item.getByText(number).waitFor();
+  await officer.openItem(item);
+  await officerPage.getByRole('banner').or(officerPage.getByRole('article')).getByRole('link', { name: number }).first().waitFor();
+  // The complaint record is there, with its fields and timeline.
+  const record = officerPage.getByRole('region', { name: 'เรื่องร้องเรียนของการสนทนานี้' });
   await record.waitFor();
   const recordText = await record.innerText();
   // Dates as precise as the citizen was: "ประมาณ 3 เดือนก่อน" on 24 November 2569 is about August, beside their words.
   for (const field of [`เรื่องร้องเรียน ${number}`, 'รับเรื่องแล้ว', 'ไฟส่องสว่างในซอยดับทั้งซอย', 'กลางคืนมืดมาก', 'ซอยวัดเกต', 'มาลี ดีงาม', '0891234567', `${CHIANG_MAI} (50)`, 'ประมาณ สิงหาคม 2569 (“ประมาณ 3 เดือนก่อน”)', 'โดยผู้ร้องเรียน']) {
     expect(recordText).toContain(field);
   }
-  await expect(record.locator('.timeline__entry').count()).resolves.toBe(1);
+  const timeline = record.getByRole('region', { name: 'ความคืบหน้า' }).getByRole('listitem');
+  await expect(timeline.count()).resolves.toBe(1);
+  await expect(seriousAxeViolations(officerPage)).resolves.toEqual([]);
 
   // A status change with a note: saved, shown in the timeline, and told to the citizen on the chat page.
   const note = 'ประสานการไฟฟ้าส่วนภูมิภาคแล้ว จะเข้าซ่อมภายในวันพฤหัสบดีนี้ค่ะ';
   await record.getByLabel('สถานะใหม่').selectOption({ label: 'อยู่ระหว่างดำเนินการ' });
   await record.getByLabel('ข้อความถึงผู้ร้องเรียน').fill(note);
   await record.getByRole('button', { name: 'บันทึกและแจ้งผู้ร้องเรียน' }).click();
-  const updated = officerPage.locator('#conversation-complaint .complaint');
-  await eventually(() => updated.locator('.timeline__entry').count(), (count) => count === 2, 'the second timeline entry');
-  await expect(updated.locator('.timeline__entry').last().innerText()).resolves.toContain('อยู่ระหว่างดำเนินการ');
-  await expect(updated.locator('.timeline__entry').last().innerText()).resolves.toContain(note);
-  await expect(updated.locator('.timeline__entry').last().innerText()).resolves.toContain('โดยเจ้าหน้าที่');
-  await updated.locator('[data-status-done]').filter({ hasText: 'บันทึกสถานะแล้ว และแจ้งผู้ร้องเรียนแล้ว' }).waitFor();
+  await eventually(() => timeline.count(), (count) => count === 2, 'the second timeline entry');
+  const last = await timeline.last().innerText();
+  for (const shown of ['อยู่ระหว่างดำเนินการ', note, 'โดยเจ้าหน้าที่']) expect(last).toContain(shown);
+  await record.getByRole('status').filter({ hasText: 'บันทึกสถานะแล้ว และแจ้งผู้ร้องเรียนแล้ว' }).waitFor();
   await chat.botSays(t('complaint.statusChanged', { number, status: t('status.in_progress') }));
   await chat.botSays(note);
   await shot(officerPage, '12-complaint-status');
@@ -126,28 +115,28 @@ test("the complaint beside the conversation: its status changed with a note the 
   await officerPage.getByRole('link', { name: 'ค้นหาเรื่องร้องเรียน' }).click();
   await officerPage.getByLabel('เลขที่เรื่อง').fill(` ${number.toLowerCase().replace(/-/g, ' - ')} `);
   await officerPage.getByLabel('เลขที่เรื่อง').press('Enter');
-  const found = officerPage.locator('#detail .complaint');
-  await found.waitFor();
-  await expect(found.locator('h2').innerText()).resolves.toBe(`เรื่องร้องเรียน ${number}`);
-  await expect(found.locator('.timeline__entry').count()).resolves.toBe(2);
+  await officerPage.getByRole('heading', { level: 2, name: `เรื่องร้องเรียน ${number}` }).waitFor();
+  await expect(officerPage.getByRole('region', { name: 'ความคืบหน้า' }).getByRole('listitem').count()).resolves.toBe(2);
+  await expect(seriousAxeViolations(officerPage)).resolves.toEqual([]);
   // A number not in the officer's centres (or nowhere) is simply not found.
   await officerPage.getByLabel('เลขที่เรื่อง').fill('DD-2569-0000000');
   await officerPage.getByLabel('เลขที่เรื่อง').press('Enter');
-  await officerPage.locator('#detail .form-error').filter({ hasText: 'ไม่พบเรื่องร้องเรียนเลขนี้' }).waitFor();
+  await officerPage.getByRole('alert').filter({ hasText: 'ไม่พบเรื่องร้องเรียนเลขนี้' }).waitFor();
 
   // Back to the conversation; transferred to Lamphun's centre, found by typing its name.
   await officer.openItem(officer.liveItems().first());
-  await officerPage.getByRole('button', { name: 'โอนไปศูนย์อื่น' }).click();
+  await officer.button('โอนไปศูนย์อื่น', 'Transfer to another centre').click();
   await officerPage.getByLabel('ค้นหาศูนย์ (ชื่อหรือรหัส)').fill('ลำพูน');
-  await officerPage.locator('.centre-result').filter({ hasText: `${LAMPHUN} (51)` }).click();
-  await expect(officerPage.locator('#transfer-chosen').innerText()).resolves.toBe(`ศูนย์ที่เลือก: ${LAMPHUN} (51)`);
+  await officerPage.getByRole('button', { name: `${LAMPHUN} (51)` }).click();
+  await officerPage.getByRole('list', { name: 'ศูนย์ที่เลือก' }).getByText(`${LAMPHUN} (51)`).waitFor();
   await shot(officerPage, '13-transfer-search');
-  await officerPage.locator('#transfer-submit').click();
+  await officer.button('โอน', 'Transfer').click();
   await chat.botSays(t('handoff.transferred', { centre: LAMPHUN }));
   // It left Chiang Mai's queue; the view says so and offers nothing more.
   await eventually(() => officer.allItems().count(), (count) => count === 0, 'the queue to empty');
-  await officerPage.locator('#conversation-header').filter({ hasText: 'ไม่อยู่ในคิวของคุณแล้ว' }).waitFor();
-  await expect(officerPage.locator('#claim-button, #reply-form').count()).resolves.toBe(0);
+  await officerPage.getByRole('definition').filter({ hasText: 'ไม่อยู่ในคิวของคุณแล้ว' }).waitFor();
+  await expect(officer.button('รับเรื่อง', 'Claim').count()).resolves.toBe(0);
+  await expect(officer.replyText().count()).resolves.toBe(0);
   // The history says where it went, and who sent it there.
   await officer.message('system', `สมศรี ใจงาม โอนเรื่องจาก${CHIANG_MAI} (50) ไปยัง${LAMPHUN} (51)`).waitFor();
   await shot(officerPage, '14-transferred');

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { contrastRatio, launchChromium, PHONE, screenshot, watchPage, WEBCHAT } from './support/harness';
-import { askForChiangMai, createOfficer, eventually, OFFICER_PASSWORD, OfficerApp, openCitizen, openContextFor, type OfficerService, startOfficerService, TUESDAY_10 } from './support/officer';
+import { askForChiangMai, createOfficer, eventually, OFFICER_PASSWORD, openCitizen, openContextFor, type OfficerService, startOfficerService, TUESDAY_10 } from './support/officer';
+import { OfficerDesk } from './support/desk';
 
 /**
  * A citizen on a phone talks with an officer: each officer reply shows the officer's display name and a
@@ -88,7 +89,7 @@ test('an officer\'s replies carry their name and avatar, are announced with thei
   await askForChiangMai(chat, service, 'ขอคุยกับเจ้าหน้าที่เรื่องถนนชำรุด');
 
   const officerPage = await officerContext.newPage();
-  const officer = new OfficerApp(officerPage, service.baseUrl);
+  const officer = new OfficerDesk(officerPage, service.baseUrl);
   await officer.open();
   await officer.signInToQueue('somsri', OFFICER_PASSWORD);
   const item = officer.liveItems().first();
@@ -126,9 +127,9 @@ test('an officer\'s replies carry their name and avatar, are announced with thei
   for (const said of [...names, ...(await announced(citizenPage))]) expect(said).not.toMatch(/บอท|\bBot\b/);
 
   // A link in a reply is read as its words, without the Markdown that carries it.
-  await officerPage.locator('#reply-text').fill('ดูขั้นตอนได้ที่เว็บไซต์ศูนย์ค่ะ');
+  await officer.replyText().fill('ดูขั้นตอนได้ที่เว็บไซต์ศูนย์ค่ะ');
   await officerPage.getByLabel('ลิงก์ (ถ้ามี)').fill('https://www.damrongdham.moi.go.th/');
-  await officerPage.locator('#reply-send').click();
+  await officer.sendButton().click();
   const withLink = citizenPage.locator('.officer-message').filter({ hasText: 'ดูขั้นตอนได้ที่เว็บไซต์ศูนย์ค่ะ' });
   await withLink.waitFor();
   await announcement(/^เจ้าหน้าที่ สมศรี ใจงาม ตอบว่า: ดูขั้นตอนได้ที่เว็บไซต์ศูนย์ค่ะ\s+https:\/\/www\.damrongdham\.moi\.go\.th\/$/);

@@ -1,18 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, nextToken, screenshot, shown, watchPage, WEBCHAT } from './support/harness';
-import {
-  askForChiangMai,
-  createOfficer,
-  FRIDAY_19,
-  MONDAY_09,
-  OFFICER_PASSWORD,
-  OfficerApp,
-  openCitizen,
-  openContextFor,
-  type OfficerService,
-  shot,
-  startOfficerService,
-} from './support/officer';
+import type { Page } from 'playwright-core';
+import { nextToken, screenshot, shown, watchPage, WEBCHAT } from './support/harness';
+import { deskSuite, type OfficerDesk, seriousAxeViolations } from './support/desk';
+import { askForChiangMai, FRIDAY_19, MONDAY_09, OFFICER_PASSWORD, openCitizen, shot } from './support/officer';
 
 /**
  * After hours: a citizen leaves a question on Friday evening and is told why officers are not in (today's hours
@@ -24,25 +13,16 @@ import {
 const QUESTION = 'ขอสอบถามว่าการขอรับเงินช่วยเหลือผู้ประสบภัยน้ำท่วม ต้องใช้เอกสารอะไรบ้างคะ';
 const ANSWER = 'ใช้สำเนาบัตรประชาชน สำเนาทะเบียนบ้าน และรูปถ่ายความเสียหาย ยื่นได้ที่ที่ว่าการอำเภอค่ะ';
 
-let browser: Browser;
-let service: OfficerService;
-let citizenContext: BrowserContext;
+const suite = deskSuite({ start: FRIDAY_19, officers: [{ username: 'wichai', displayName: 'วิชัย ศรีสุข', role: 'officer', centres: ['50'] }] });
 let citizenPage: Page;
 let officerPage: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startOfficerService(FRIDAY_19);
-  await createOfficer(service, { username: 'wichai', displayName: 'วิชัย ศรีสุข', role: 'officer', centres: ['50'] });
-  citizenContext = await openContextFor(browser, service);
-  citizenPage = await citizenContext.newPage();
-});
-afterAll(async () => {
-  await service?.close();
-  await browser?.close();
+  citizenPage = await (await suite.context()).newPage();
 });
 
 test('a question left on Friday evening is answered on Monday morning, and the citizen finds the answer on return', async () => {
+  const { service } = suite;
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
   const citizenWatch = watchPage(citizenPage, service.baseUrl);
 
@@ -62,47 +42,45 @@ test('a question left on Friday evening is answered on Monday morning, and the c
 
   // Monday 09:05: an officer signs in and finds it among the questions, apart from live chats.
   await service.moveClock(MONDAY_09 + 5 * 60 * 1000);
-  const officerContext = await openContextFor(browser, service);
-  officerPage = await officerContext.newPage();
-  const officer = new OfficerApp(officerPage, service.baseUrl);
+  const officer: OfficerDesk = await suite.desk();
+  officerPage = officer.page;
   await officer.open();
   await officer.signInToQueue('wichai', OFFICER_PASSWORD);
   const item = officer.questionItems().first();
   await item.waitFor();
   await expect(officer.liveItems().count()).resolves.toBe(0);
-  await expect(item.locator('.queue-item__reason').innerText()).resolves.toBe(QUESTION);
+  await item.getByText(QUESTION, { exact: true }).waitFor();
   // Asked on Friday at 19:00: it has waited 2 days, 14 hours and 5 minutes.
-  await expect(item.locator('.waited').innerText()).resolves.toBe('รอ 2 วัน 14 ชม.');
+  await item.getByText('รอ 2 วัน 14 ชม.', { exact: true }).waitFor();
+  await expect(seriousAxeViolations(officerPage)).resolves.toEqual([]);
 
   // In English: the app's words change, the citizen's do not; the choice is remembered.
-  await officerPage.getByRole('button', { name: 'English' }).click();
+  await officerPage.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(officerPage.locator('html').getAttribute('lang')).resolves.toBe('en');
-  await expect(officerPage.locator('#queue-question-title').innerText()).resolves.toMatch(/^Questions left after hours\s+1$/);
-  await expect(item.locator('.waited').innerText()).resolves.toBe('Waiting 2 d 14 h');
+  await officerPage.getByRole('heading', { level: 3, name: 'Questions left after hours 1' }).waitFor();
+  await item.getByText('Waiting 2 d 14 h', { exact: true }).waitFor();
   await expect(item.innerText()).resolves.toContain('Web chat');
-  await expect(item.locator('.queue-item__reason').innerText()).resolves.toBe(QUESTION);
+  await item.getByText(QUESTION, { exact: true }).waitFor();
   await officerPage.reload();
   await officer.streamOpen();
   await expect(officerPage.locator('html').getAttribute('lang')).resolves.toBe('en');
-  await expect(officerPage.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).resolves.toBe('true');
+  await expect(officerPage.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
   await officer.questionItems().first().waitFor();
   await shot(officerPage, '04-question-queue-en');
 
   // The question, claimed and answered in the citizen's language (the reply box is marked Thai), then closed.
   await officer.openItem(officer.questionItems().first());
   await officer.message('citizen', QUESTION).waitFor();
-  await expect(officerPage.locator('#conversation-header').innerText()).resolves.toContain('Question left');
+  await officerPage.getByRole('definition').filter({ hasText: 'Question left' }).waitFor();
   await officer.claim();
-  await expect(officerPage.locator('#reply-text').getAttribute('lang')).resolves.toBe('th');
+  await expect(officer.replyText().getAttribute('lang')).resolves.toBe('th');
   await officer.reply(ANSWER);
-  await expect(officerPage.locator('.message__delivery--failed').count()).resolves.toBe(0);
+  await expect(officerPage.getByRole('note').count()).resolves.toBe(0);
   // Answered: still among the questions, marked answered, never shown as a live chat.
-  await officer.questionItems().first().locator('.badge--answered').filter({ hasText: 'Answered by you' }).waitFor();
+  await officer.questionItems().first().getByText('Answered by you', { exact: true }).waitFor();
   await expect(officer.liveItems().count()).resolves.toBe(0);
   await shot(officerPage, '05-question-answered-en');
-  await officerPage.locator('#close-button').click();
-  await officerPage.locator('#close-confirm').click();
-  await officerPage.locator('#conversation-notice').filter({ hasText: 'Conversation closed' }).waitFor();
+  await officer.close();
   await officerPage.getByRole('button', { name: 'ไทย' }).click();
 
   // The citizen comes back to the chat page (the same browser): the answer is there.

@@ -1,21 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Chat, launchChromium, nextToken, watchPage } from './support/harness';
-import {
-  alerts,
-  askForChiangMai,
-  createOfficer,
-  FRIDAY_19,
-  MONDAY_09,
-  OFFICER_PASSWORD,
-  OfficerApp,
-  openCitizen,
-  openContextFor,
-  type OfficerService,
-  recordAlerts,
-  shot,
-  startOfficerService,
-  xssRan,
-} from './support/officer';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Chat, nextToken, watchPage } from './support/harness';
+import { deskSuite, OfficerDesk, seriousAxeViolations } from './support/desk';
+import { alerts, askForChiangMai, FRIDAY_19, MONDAY_09, OFFICER_PASSWORD, openCitizen, recordAlerts, shot, xssRan } from './support/officer';
 
 /**
  * What a citizen writes is shown to officers as text, never run; and an officer sees only their own centres'
@@ -26,25 +12,23 @@ import {
 const MARKUP = '<img src=x onerror="window.__xss=1">';
 const SECOND_MARKUP = '<script>window.__xss=2</script><b onmouseover="window.__xss=3">ข้อมูลเพิ่มเติม</b>';
 
-let browser: Browser;
-let service: OfficerService;
+const suite = deskSuite({
+  start: FRIDAY_19,
+  officers: [
+    { username: 'somsri', displayName: 'สมศรี ใจงาม', role: 'officer', centres: ['50'] },
+    { username: 'prasert', displayName: 'ประเสริฐ ลำพูน', role: 'officer', centres: ['51'] },
+  ],
+  prepare: recordAlerts,
+});
 let citizenPage: Page;
 let chiangMaiContext: BrowserContext;
-let lamphunContext: BrowserContext;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startOfficerService(FRIDAY_19);
-  await createOfficer(service, { username: 'somsri', displayName: 'สมศรี ใจงาม', role: 'officer', centres: ['50'] });
-  await createOfficer(service, { username: 'prasert', displayName: 'ประเสริฐ ลำพูน', role: 'officer', centres: ['51'] });
-  citizenPage = await (await openContextFor(browser, service)).newPage();
-});
-afterAll(async () => {
-  await service?.close();
-  await browser?.close();
+  citizenPage = await (await suite.context()).newPage();
 });
 
 test('markup typed by a citizen is shown as text in the queue and the conversation, and nothing runs', async () => {
+  const { service } = suite;
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
   const citizenWatch = watchPage(citizenPage, service.baseUrl);
   const chat = await openCitizen(citizenPage, service);
@@ -59,23 +43,25 @@ test('markup typed by a citizen is shown as text in the queue and the conversati
   await service.moveClock(MONDAY_09);
   // On Monday the citizen is back on the chat page (its weekend-old chat token has long expired).
   await Promise.all([nextToken(citizenPage), citizenPage.reload()]);
-  chiangMaiContext = await openContextFor(browser, service);
-  await recordAlerts(chiangMaiContext);
-  const officer = new OfficerApp(await chiangMaiContext.newPage(), service.baseUrl);
+  const officer = await suite.desk();
+  chiangMaiContext = officer.page.context();
   await officer.open();
   await officer.signInToQueue('somsri', OFFICER_PASSWORD);
   const item = officer.questionItems().first();
   await item.waitFor();
-  await expect(item.locator('.queue-item__reason').innerText()).resolves.toBe(MARKUP);
+  await item.getByText(MARKUP, { exact: true }).waitFor();
 
   await officer.openItem(item);
   await officer.message('citizen', SECOND_MARKUP).waitFor();
-  await expect(officer.message('citizen', MARKUP).locator('.message__text').innerText()).resolves.toBe(MARKUP);
-  await expect(officer.page.locator('.reason__text').innerText()).resolves.toBe(MARKUP);
+  await officer.message('citizen', MARKUP).getByText(MARKUP, { exact: true }).waitFor();
+  // The reason in the conversation's header comes before the same words in the history.
+  const reason = officer.page.getByRole('article').getByText(MARKUP, { exact: true }).first();
+  await reason.waitFor();
   // None of it became an element, and no script ran (a broken image would also have been a failed request).
-  await expect(officer.page.locator('img[src="x"], #messages script, #messages b, .queue-item b').count()).resolves.toBe(0);
+  await expect(officer.page.locator('img[src="x"], main script, main b').count()).resolves.toBe(0);
+  await expect(seriousAxeViolations(officer.page)).resolves.toEqual([]);
   await expect(xssRan(officer.page)).resolves.toBeUndefined();
-  await officer.page.locator('.reason__text').hover();
+  await reason.hover();
   await officer.message('citizen', SECOND_MARKUP).hover();
   await expect(xssRan(officer.page)).resolves.toBeUndefined();
   await expect(xssRan(citizenPage)).resolves.toBeUndefined();
@@ -93,16 +79,15 @@ test('markup typed by a citizen is shown as text in the queue and the conversati
 });
 
 test("an officer of another centre never sees the conversation: not in the queue, not live, not by its address", async () => {
-  lamphunContext = await openContextFor(browser, service);
-  await recordAlerts(lamphunContext);
-  const other = new OfficerApp(await lamphunContext.newPage(), service.baseUrl);
+  const { service } = suite;
+  const other = await suite.desk();
   await other.open();
   await other.signInToQueue('prasert', OFFICER_PASSWORD);
-  await expect(other.page.locator('#queue-scope').innerText()).resolves.toContain('ศูนย์ดำรงธรรมจังหวัดลำพูน (51)');
+  await expect(other.scope().innerText()).resolves.toContain('ศูนย์ดำรงธรรมจังหวัดลำพูน (51)');
   await expect(other.allItems().count()).resolves.toBe(0);
 
   // While Lamphun's officer watches, the Chiang Mai conversation changes: a citizen's message, an officer's reply.
-  const chiangMai = new OfficerApp(chiangMaiContext.pages()[0], service.baseUrl);
+  const chiangMai = new OfficerDesk(chiangMaiContext.pages()[0], service.baseUrl);
   const id = decodeURIComponent(new URL(chiangMai.page.url()).hash.replace(/^#\/c\//, ''));
   expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
   await new Chat(citizenPage).send('ยังรออยู่นะคะ');
@@ -115,18 +100,19 @@ test("an officer of another centre never sees the conversation: not in the queue
 
   // Asked for by its address, it does not exist for them.
   await other.open(`#/c/${encodeURIComponent(id)}`);
-  await other.page.locator('#work-view').waitFor();
-  const notFound = other.page.locator('.not-found');
+  await other.queueHeading().waitFor();
+  const notFound = other.page.getByRole('alert').filter({ hasText: 'ไม่พบการสนทนานี้ หรือการสนทนานี้ไม่อยู่ในศูนย์ที่คุณรับผิดชอบ' });
   await notFound.waitFor();
-  await expect(notFound.innerText()).resolves.toContain('ไม่พบการสนทนานี้ หรือการสนทนานี้ไม่อยู่ในศูนย์ที่คุณรับผิดชอบ');
-  await expect(other.page.locator('#messages, #claim-button, #reply-form').count()).resolves.toBe(0);
+  await expect(other.history().count()).resolves.toBe(0);
+  await expect(other.button('รับเรื่อง', 'Claim').count()).resolves.toBe(0);
+  await expect(other.replyText().count()).resolves.toBe(0);
   await expect(other.page.locator('body').innerText()).resolves.not.toContain('ยังรออยู่นะคะ');
   await shot(other.page, '07-other-centre-not-found');
   // The only failure on the page is that answer: 404, as for a conversation that does not exist.
   expect(other.problems().failedRequests).toEqual([`404 GET ${service.baseUrl}/api/officer/conversations/${id}`]);
   const api = await other.page.request.get(`${service.baseUrl}/api/officer/conversations/${id}`);
   expect(api.status()).toBe(404);
-  await expect(api.json()).resolves.toEqual({ error: { code: 'NotFound', message: expect.any(String) } });
+  await expect(api.json()).resolves.toEqual({ error: { code: 'not-found', message: expect.any(String) } });
   const made = await other.page.request.get(`${service.baseUrl}/api/officer/conversations/${id.slice(0, -2)}xx`);
   expect(made.status()).toBe(404);
   // Nor can they act on it.

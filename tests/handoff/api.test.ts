@@ -49,7 +49,11 @@ describe('the officer API', () => {
   };
   // Response bodies are checked field by field.
   const read = async (res: Response): Promise<any> => res.json();
-  const errorCode = async (res: Response) => ((await read(res)) as { error: { code: string } }).error.code;
+  /** The error's code; for a conflict, with what conflicts (`conflict:not-yours`). */
+  const errorCode = async (res: Response) => {
+    const { error } = (await read(res)) as { error: { code: string; details?: { conflict?: string } } };
+    return error.code === 'conflict' ? `conflict:${error.details?.conflict}` : error.code;
+  };
 
   /** A citizen on the test channel asks for an officer of the Chiang Mai provincial centre. */
   const citizenAsks = async (conversationId = CITIZEN) => {
@@ -63,7 +67,7 @@ describe('the officer API', () => {
       for (const [username, password] of [['cm.officer', 'wrong-password-1'], ['nobody.here', 'wrong-password-1']]) {
         const res = await call(undefined, '/session', { method: 'POST', json: { username, password } });
         expect(res.status).toBe(401);
-        expect(await errorCode(res)).toBe('InvalidCredentials');
+        expect(await errorCode(res)).toBe('invalid-credentials');
       }
       const res = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
       const cookie = res.headers.get('set-cookie') ?? '';
@@ -94,7 +98,7 @@ describe('the officer API', () => {
       await citizenAsks();
       const noCsrf = await call(client, `/conversations/${ID}/claim`, { method: 'POST', csrf: false });
       expect(noCsrf.status).toBe(403);
-      expect(await errorCode(noCsrf)).toBe('CsrfTokenMissing');
+      expect(await errorCode(noCsrf)).toBe('csrf');
       const wrongCsrf = await call(client, `/conversations/${ID}/claim`, { method: 'POST', csrf: false, headers: { 'x-csrf-token': 'not-the-token' } });
       expect(wrongCsrf.status).toBe(403);
       expect((await call(client, '/session', { method: 'DELETE' })).status).toBe(204);
@@ -108,7 +112,7 @@ describe('the officer API', () => {
       expect(admin.body.officer.mustChangePassword).toBe(true);
       const blocked = await call(admin, '/queue');
       expect(blocked.status).toBe(403);
-      expect(await errorCode(blocked)).toBe('PasswordChangeRequired');
+      expect(await errorCode(blocked)).toBe('password-change-required');
       const weak = await call(admin, '/password', { method: 'POST', json: { current: first!.password, next: 'short' } });
       expect(weak.status).toBe(400);
       expect((await call(admin, '/password', { method: 'POST', json: { current: first!.password, next: 'a-much-better-password-9' } })).status).toBe(204);
@@ -130,7 +134,7 @@ describe('the officer API', () => {
       expect((await call(newcomer, '/queue')).status).toBe(403);
 
       expect((await call(admin, '/officers', { method: 'POST', json: { username: 'new.officer', displayName: 'x', role: 'officer', centres: ['50'] } })).status).toBe(409);
-      expect(await errorCode(await call(admin, '/officers', { method: 'POST', json: { username: 'another', displayName: 'x', role: 'officer', centres: ['nope'] } }))).toBe('UnknownCentre');
+      expect(await errorCode(await call(admin, '/officers', { method: 'POST', json: { username: 'another', displayName: 'x', role: 'officer', centres: ['nope'] } }))).toBe('unknown-centre');
       expect((await call(admin, '/officers', { method: 'POST', json: { username: 'another', displayName: 'x', role: 'king', centres: ['50'] } })).status).toBe(400);
       const list = await read(await call(admin, '/officers'));
       expect(list.officers.map((o: { username: string }) => o.username)).toContain('new.officer');
@@ -162,14 +166,14 @@ describe('the officer API', () => {
       expect((await read(await call(officer, '/session'))).scope).toEqual(expect.arrayContaining(['50', '5001', '5015']));
 
       for (const [change, code] of [
-        [{ centres: ['nope'] }, 'UnknownCentre'],
-        [{ centres: [] }, 'BadArgument'],
-        [{ centres: 'x'.repeat(20) }, 'BadArgument'],
-        [{ centres: ['x'.repeat(17)] }, 'BadArgument'],
-        [{ role: 'king' }, 'BadArgument'],
-        [{ displayName: '' }, 'BadArgument'],
-        [{ displayName: 'x'.repeat(101) }, 'BadArgument'],
-        [{ disabled: 'yes' }, 'BadArgument'],
+        [{ centres: ['nope'] }, 'unknown-centre'],
+        [{ centres: [] }, 'validation'],
+        [{ centres: 'x'.repeat(20) }, 'validation'],
+        [{ centres: ['x'.repeat(17)] }, 'validation'],
+        [{ role: 'king' }, 'validation'],
+        [{ displayName: '' }, 'validation'],
+        [{ displayName: 'x'.repeat(101) }, 'validation'],
+        [{ disabled: 'yes' }, 'validation'],
       ] as const) {
         const res = await call(admin, `/officers/${id}`, { method: 'PATCH', json: change });
         expect([res.status, await errorCode(res)]).toEqual([400, code]);
@@ -181,13 +185,16 @@ describe('the officer API', () => {
       const self = admin.body.officer.id as string;
       for (const change of [{ role: 'officer', centres: ['50'] }, { disabled: true }]) {
         const res = await call(admin, `/officers/${self}`, { method: 'PATCH', json: change });
-        expect([res.status, await errorCode(res)]).toEqual([409, 'OwnAccount']);
+        expect([res.status, await errorCode(res)]).toEqual([409, 'conflict:own-account']);
       }
       expect((await call(admin, `/officers/${self}`, { method: 'PATCH', json: { displayName: 'ผู้ดูแลระบบ' } })).status).toBe(200);
       expect((await call(officer, `/officers/${self}`, { method: 'PATCH', json: { role: 'officer', centres: ['50'] } })).status).toBe(403);
       expect((await call(admin, `/officers/${id}`, { method: 'PATCH', json: { displayName: 'x' }, csrf: false })).status).toBe(403);
-      const audit = await t.store.collection<{ _id: string; action: string; target: string; details?: { fields?: string } }>('audit').find({ action: 'account.update' }).toArray();
-      expect(audit.map((entry) => [entry.target, entry.details?.fields])).toEqual([[id, 'centres,displayName'], [id, 'centres'], [id, 'centres'], [id, 'centres,role'], [self, 'displayName']]);
+      const audit = await t.store.collection<{ _id: string; action: string; target: string; details?: { fields?: string[]; role?: unknown; centres?: unknown } }>('audit').find({ action: 'account.update' }).toArray();
+      expect(audit.map((entry) => [entry.target, entry.details?.fields])).toEqual([[id, ['centres', 'displayName']], [id, ['centres']], [id, ['centres']], [id, ['centres', 'role']], [self, ['displayName']]]);
+      // What changed, for the log to say it in words: centres added and removed, the role before and after.
+      expect(audit.map((entry) => entry.details?.centres)).toEqual([{ added: ['51'], removed: [] }, { added: ['40'], removed: ['51'] }, { added: [], removed: ['50'] }, { added: ['50'], removed: ['40'] }, undefined]);
+      expect(audit[3].details?.role).toEqual({ from: 'officer', to: 'supervisor' });
     });
 
     test('a disabled account is signed out at once, stream included, and cannot sign in until enabled again', async () => {
@@ -225,7 +232,7 @@ describe('the officer API', () => {
       ]);
       expect((await call(officer, '/queue')).status).toBe(401);
       const again = await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } });
-      expect([again.status, await errorCode(again)]).toEqual([401, 'InvalidCredentials']);
+      expect([again.status, await errorCode(again)]).toEqual([401, 'invalid-credentials']);
       expect((await read(await call(admin, '/officers'))).officers.find((o: { id: string }) => o.id === id)).toMatchObject({ disabled: true });
 
       expect((await call(admin, `/officers/${id}`, { method: 'PATCH', json: { disabled: false } })).status).toBe(200);
@@ -246,7 +253,7 @@ describe('the officer API', () => {
       expect((await call(undefined, '/session', { method: 'POST', json: { username: 'cm.officer', password: 'a-long-password-1' } })).status).toBe(401);
       const fresh = await signIn('cm.officer', password);
       expect(fresh.body.officer.mustChangePassword).toBe(true);
-      expect(await errorCode(await call(fresh, '/queue'))).toBe('PasswordChangeRequired');
+      expect(await errorCode(await call(fresh, '/queue'))).toBe('password-change-required');
       expect((await call(admin, '/officers/no-such-id/password', { method: 'POST' })).status).toBe(404);
       expect((await call(officer, `/officers/${id}/password`, { method: 'POST' })).status).toBe(401);
       const other = await signIn('cm.second', 'a-long-password-2');
@@ -293,7 +300,7 @@ describe('the officer API', () => {
       const statuses = results.map((res) => res.status).sort();
       expect(statuses).toEqual([200, 409, 409, 409]);
       const loser = results.find((res) => res.status === 409) as Response;
-      expect(await errorCode(loser)).toBe('AlreadyClaimed');
+      expect(await errorCode(loser)).toBe('conflict:already-claimed');
       // The winner's claim is in the audit log, once.
       const audit = await t.store.collection<{ _id: string; actor: string; action: string; target: string }>('audit').find({ action: 'handoff.claim' }).toArray();
       expect(audit).toHaveLength(1);
@@ -306,7 +313,7 @@ describe('the officer API', () => {
       const officer = await signIn('cm.officer', 'a-long-password-1');
       const before = await call(officer, `/conversations/${ID}/messages`, { method: 'POST', json: { text: 'ยังไม่ได้รับเรื่อง' } });
       expect(before.status).toBe(409);
-      expect(await errorCode(before)).toBe('NotYours');
+      expect(await errorCode(before)).toBe('conflict:not-yours');
       expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
 
       const textReply = await call(officer, `/conversations/${ID}/messages`, { method: 'POST', json: { text: 'สวัสดีค่ะ <b>ยินดีช่วย</b>' } });
@@ -361,12 +368,12 @@ describe('the officer API', () => {
       };
       const elsewhere = await signIn('kk.officer', 'a-long-password-3');
       const outside = await call(elsewhere, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
-      expect([outside.status, await errorCode(outside)]).toEqual([404, 'NotFound']);
+      expect([outside.status, await errorCode(outside)]).toEqual([404, 'not-found']);
       const unknown = await call(elsewhere, `/conversations/${idOf('test/nobody')}/messages`, { method: 'POST', body: photo() });
       expect(unknown.status).toBe(404);
       const officer = await signIn('cm.officer', 'a-long-password-1');
       const unclaimed = await call(officer, `/conversations/${ID}/messages`, { method: 'POST', body: photo() });
-      expect([unclaimed.status, await errorCode(unclaimed)]).toEqual([409, 'NotYours']);
+      expect([unclaimed.status, await errorCode(unclaimed)]).toEqual([409, 'conflict:not-yours']);
       expect(await stored()).toBe(0);
       expect((await call(officer, `/conversations/${ID}/claim`, { method: 'POST' })).status).toBe(200);
       const colleague = await signIn('cm.second', 'a-long-password-2');
@@ -396,7 +403,7 @@ describe('the officer API', () => {
       expect(view.messages[0]).toMatchObject({ speaker: 'citizen', text: '1' });
 
       const bad = await call(officer, `/conversations/${ID}/transfer`, { method: 'POST', json: { centreCode: 'XX' } });
-      expect(await errorCode(bad)).toBe('UnknownCentre');
+      expect(await errorCode(bad)).toBe('unknown-centre');
       const moved = await call(officer, `/conversations/${ID}/transfer`, { method: 'POST', json: { centreCode: '40' } });
       expect((await read(moved)).item).toMatchObject({ centreCode: '40', state: 'queued' });
       expect((await call(officer, `/conversations/${ID}`)).status).toBe(404);
@@ -466,7 +473,7 @@ describe('the officer API', () => {
 
       for (const query of ['limit=0', 'limit=201', 'limit=abc', `before=${'x'.repeat(65)}`, 'actor=a&actor=b', `target=${'x'.repeat(301)}`]) {
         const res = await call(admin, `/audit?${query}`);
-        expect([query, res.status, await errorCode(res)]).toEqual([query, 400, 'BadArgument']);
+        expect([query, res.status, await errorCode(res)]).toEqual([query, 400, 'validation']);
       }
       expect((await call(officer, '/audit')).status).toBe(403);
       expect((await call(undefined, '/audit')).status).toBe(401);

@@ -4,6 +4,7 @@ import { loadConfig } from '../../lib/config';
 import { loadSecrets } from '../../lib/secrets';
 import { openStore } from '../../lib/store';
 import { ensureIndexes } from '../../lib/store/indexes';
+import { SERVICE_INDEXES } from '../../bot/indexes';
 import type { Store } from '../../lib/store/types';
 import { type CapturedLogs, captureLogs } from './logCapture';
 import { RecordingConnector } from './recordingConnector';
@@ -37,7 +38,7 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Te
   const config = loadConfig({ DATA_DIR: temp.dir, SHUTDOWN_TIMEOUT_MS: '2000', ...env });
   const logs = captureLogs();
   const store = await openStore({ dataDir: config.dataDir });
-  await ensureIndexes(store);
+  await ensureIndexes(store, SERVICE_INDEXES);
   const secrets = loadSecrets(config.dataDir, {});
   const app = await createApp({
     config,

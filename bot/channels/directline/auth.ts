@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'restify';
 import type { TokenClaims, TokenSigner } from '../../../lib/directline/tokens';
-import { HttpError } from '../../http/errors';
+import { HttpError } from '../../../lib/http/errors';
 
 /**
  * Who is calling: the holder of the Direct Line secret (a trusted server issuing tokens), or the holder of a

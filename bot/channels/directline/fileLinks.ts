@@ -1,27 +1,18 @@
 import type { TokenSigner } from '../../../lib/directline/tokens';
 import type { FileStore } from '../../../lib/files/fileStore';
-import { fileLink, type FileOfLink, fileOfLink } from '../../../lib/files/links';
-import { HttpError } from '../../http/errors';
+import { fileLink, parseFileLink } from '../../../lib/files/links';
+import { HttpError } from '../../../lib/http/errors';
 
 /**
  * Citizens' attachments on Direct Line, judged by the file links of lib/files/links.ts. A citizen's message may carry only such links to files of its
  * own conversation (routes.ts): anything else as an attachment could make an officer's browser load an address of
  * the citizen's choosing on the service's own origin — an officer API that writes "viewed" into the audit log in
- * the officer's name, for one. The officer app shows as images only links of this shape (handoff/web/officer.js).
+ * the officer's name, for one. The officer app shows as images only links of this shape (handoff/web/src/logic/links.ts).
  */
 
 export { fileLink } from '../../../lib/files/links';
 
-/** The file a URL links to, when it is a link to the file route with a token; undefined for any other URL. */
-export function parseFileLink(url: string): Required<FileOfLink> | undefined {
-  const link = fileOfLink(url);
-  return link?.token ? { conversationId: link.conversationId, fileId: link.fileId, token: link.token } : undefined;
-}
-
-/** Whether a URL links to a file of that conversation of the Direct Line channel. */
-export function isFileLinkOf(url: string, conversationId: string): boolean {
-  return parseFileLink(url)?.conversationId === conversationId;
-}
+export { isFileLinkOf, parseFileLink } from '../../../lib/files/links';
 
 /**
  * The attachments of a message a citizen posts: each must link to a file uploaded to this very conversation, with

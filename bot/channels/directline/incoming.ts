@@ -1,4 +1,4 @@
-import { HttpError } from '../../http/errors';
+import { HttpError } from '../../../lib/http/errors';
 
 /**
  * What a client may post as an activity, checked field by field and copied into a new object: nothing a

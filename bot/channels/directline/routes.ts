@@ -8,17 +8,17 @@ import type { FileStore } from '../../../lib/files/fileStore';
 import type { Logger } from '../../../lib/logger';
 import type { RateLimits } from '../../../lib/config';
 import { policyOf, RateLimiter } from '../../../lib/rateLimit';
-import { jsonBody } from '../../http/body';
+import { jsonBody } from '../../../lib/http/body';
 import { UPLOAD_REFUSED_EVENT } from '../../bot';
-import { onUpgrade, refuseUpgrade } from '../../http/upgrades';
-import { HttpError } from '../../http/errors';
-import { clientAddress, type PublicAddress } from '../../http/publicAddress';
+import { onUpgrade, refuseUpgrade } from '../../../lib/http/upgrades';
+import { HttpError } from '../../../lib/http/errors';
+import { clientAddress, type PublicAddress } from '../../../lib/http/publicAddress';
 import { type Caller, DirectLineAuth, tokenFailure } from './auth';
 import { fileLink, ownFileAttachments } from './fileLinks';
 import { MAX_ACTIVITY_BYTES, sanitizeIncoming } from './incoming';
 import { type DirectLineService, newConversationId, newUserId } from './service';
 import type { StreamHub } from './stream';
-import { quotaExceeded, readUpload } from './upload';
+import { quotaExceeded, readUpload } from '../../../lib/http/upload';
 
 /**
  * The Direct Line 3.0 REST API and WebSocket stream, under /v3/directline, as Microsoft's clients (Web Chat and

@@ -9,6 +9,7 @@ import type { SensitivePrompts } from '../../../lib/privacy/sensitivePrompts';
 import { type BotLogic, type ChannelAdapter, conversationKey } from '../../adapter';
 import type { ChannelConnector } from '../connector';
 import type { StreamHub } from './stream';
+import { DIRECTLINE_CHANNEL } from '../../../lib/directline/channel';
 
 /**
  * The bot's own Direct Line channel, between the HTTP routes and the adapter: conversations, the activity log
@@ -16,7 +17,7 @@ import type { StreamHub } from './stream';
  * streamed.
  */
 
-export const DIRECTLINE_CHANNEL = 'directline';
+export { DIRECTLINE_CHANNEL };
 /** The `serviceUrl` of what the channel logs, and of turns that came with no client address. */
 const SERVICE_URL = 'directline';
 export const BOT_ACCOUNT = { id: 'damrongdham-bot', name: 'Damrongdham Bot', role: 'bot' } as const;
@@ -143,7 +144,7 @@ export class DirectLineService {
    * A citizen's activity: logged first (so that every client of the conversation sees it, with its server id
    * and the client's own id), then handed to the bot. Resolves with the server id once the turn is done.
    * `serviceUrl`, the address the client reached the service at, is the turn's (links the bot makes use it,
-   * bot/http/publicAddress.ts) and not the log's.
+   * lib/http/publicAddress.ts) and not the log's.
    */
   async receive(conversationId: string, userId: string, activity: Record<string, unknown>, serviceUrl = SERVICE_URL): Promise<string> {
     // The answer to a sensitive question is logged masked, and so echoed to the citizen's own client; the bot

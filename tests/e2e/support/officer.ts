@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AuditLog } from '../../../lib/audit';
 import type { Lang } from '../../../lib/i18n/language';
 import type { Officer, Role } from '../../../lib/officers/accounts';
@@ -151,7 +151,7 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `officer-${name}.png`), fullPage: true });
 }
 
-/** The officer web app as an officer uses it. */
+/** What every officer page shares: the watch on what it asks for, and the stream's state. The app itself, as an officer uses it: desk.ts. */
 export class OfficerApp {
   readonly watch: PageWatch;
 
@@ -177,80 +177,9 @@ export class OfficerApp {
     return { consoleErrors, failedRequests, foreignRequests: this.watch.foreignRequests };
   }
 
-  async open(hash = ''): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/officer${hash}`);
-  }
-
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.locator('#signin-view').waitFor();
-    const form = this.page.locator('#signin-form');
-    await form.getByLabel(/^(ชื่อผู้ใช้|Username)$/).fill(username);
-    await form.getByLabel(/^(รหัสผ่าน|Password)$/).fill(password);
-    await this.page.locator('#signin-form button[type="submit"]').click();
-  }
-
-  /** Signs in and waits for the queue (the first admin is asked for a new password instead). */
-  async signInToQueue(username: string, password: string): Promise<void> {
-    await this.signIn(username, password);
-    await this.page.locator('#work-view').waitFor();
-    await this.streamOpen();
-  }
-
   /** Resolves once the app's live stream is open: the service accepted the socket, so no event is missed after this. */
   async streamOpen(): Promise<void> {
     await this.page.locator('html[data-stream="open"]').waitFor({ state: 'attached' });
-  }
-
-  liveItems(): Locator {
-    return this.page.locator('#queue-live .queue-item');
-  }
-
-  questionItems(): Locator {
-    return this.page.locator('#queue-question .queue-item');
-  }
-
-  allItems(): Locator {
-    return this.page.locator('.queue-item');
-  }
-
-  messages(): Locator {
-    return this.page.locator('#messages .message');
-  }
-
-  message(speaker: 'citizen' | 'bot' | 'officer' | 'system', text: string | RegExp): Locator {
-    return this.page.locator(`#messages .message--${speaker}`).filter({ hasText: text });
-  }
-
-  async openItem(item: Locator): Promise<string> {
-    await item.locator('a').click();
-    await this.page.locator('#conversation-title').waitFor();
-    return decodeURIComponent(new URL(this.page.url()).hash.replace(/^#\/c\//, ''));
-  }
-
-  async claim(): Promise<void> {
-    await this.page.locator('#claim-button').click();
-    await this.page.locator('#reply-text').waitFor();
-  }
-
-  async reply(text: string): Promise<void> {
-    await this.page.locator('#reply-text').fill(text);
-    await this.page.locator('#reply-send').click();
-    await this.message('officer', text).waitFor();
-  }
-
-  async replyWithImage(name: string, jpeg: Buffer, text?: string): Promise<void> {
-    const before = await this.page.locator('#messages .message--officer img').count();
-    if (text !== undefined) await this.page.locator('#reply-text').fill(text);
-    await this.page.locator('#reply-image').setInputFiles({ name, mimeType: 'image/jpeg', buffer: jpeg });
-    await this.page.locator('#reply-preview img').waitFor();
-    await this.page.locator('#reply-send').click();
-    await this.page.locator('#messages .message--officer img').nth(before).waitFor();
-  }
-
-  async close(): Promise<void> {
-    await this.page.locator('#close-button').click();
-    await this.page.locator('#close-confirm').click();
-    await this.page.locator('#conversation-notice').filter({ hasText: /ปิดการสนทนาแล้ว|Conversation closed/ }).waitFor();
   }
 }
 
@@ -328,15 +257,7 @@ export async function eventually<T>(read: () => Promise<T> | T, accept: (value: 
   return last;
 }
 
-/** A row of the accounts table (#/accounts), found by its account's username. */
-export function accountRow(page: Page, username: string): Locator {
-  return page.locator('#accounts-rows tr').filter({ has: page.getByRole('cell', { name: username, exact: true }) });
-}
 
-/** A row's cells' texts, one space between cells. */
-export async function accountRowText(page: Page, username: string): Promise<string> {
-  return (await accountRow(page, username).innerText()).replace(/\s+/g, ' ').trim();
-}
 
 /** An account as the service holds it, by username. */
 export async function storedAccount(service: OfficerService, username: string): Promise<Officer> {
@@ -350,14 +271,4 @@ export function storedAuditLog(service: OfficerService): AuditLog {
   return new AuditLog(service.test.store, service.clock.now);
 }
 
-/** The rows of the audit log screen (#/audit): each row's cells' texts (time, who, what, target, details). */
-export function auditRows(page: Page): Promise<string[][]> {
-  return page.locator('#audit-rows tr').evaluateAll((rows) =>
-    rows.map((row) => (Array.from(row.querySelectorAll('td')) as Array<{ textContent: string | null }>).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
-  );
-}
 
-/** The ids of the audit log screen's rows, top to bottom. */
-export function auditRowIds(page: Page): Promise<string[]> {
-  return page.locator('#audit-rows tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id') ?? ''));
-}

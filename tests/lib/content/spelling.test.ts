@@ -65,7 +65,8 @@ const TEXTS: Array<[string, () => string, { english: boolean }]> = [
   ['bot/web/page/index.html', () => read('bot/web/page/index.html'), { english: false }],
   ['bot/web/page/app.js', () => read('bot/web/page/app.js'), { english: false }],
   ['handoff/web/index.html', () => read('handoff/web/index.html'), { english: false }],
-  ['handoff/web/officer.js', () => read('handoff/web/officer.js'), { english: false }],
+  ['handoff/web/src/i18n/th.json', () => json('handoff/web/src/i18n/th.json'), { english: false }],
+  ['handoff/web/src/i18n/en.json', () => json('handoff/web/src/i18n/en.json'), { english: false }],
   ['README.md', () => read('README.md'), { english: true }],
   ...docs.map((file): [string, () => string, { english: boolean }] => [file, () => read(file), { english: true }]),
 ];

@@ -8,6 +8,7 @@ import { filePath } from '../../../lib/files/links';
 import { FileRetention } from '../../../lib/files/retention';
 import { EmbeddedStore, STORE_FILE } from '../../../lib/store/embedded';
 import { ensureIndexes } from '../../../lib/store/indexes';
+import { SERVICE_INDEXES } from '../../../bot/indexes';
 import { TestClock } from '../../helpers/dialogHarness';
 import { NAMED_DRAFT } from '../../helpers/drafts';
 import { makeTempDir } from '../../helpers/tempDir';
@@ -42,7 +43,7 @@ describe('FileRetention', () => {
   beforeEach(async () => {
     ({ dir, cleanup } = makeTempDir('retention-'));
     store = await EmbeddedStore.open(dir);
-    await ensureIndexes(store);
+    await ensureIndexes(store, SERVICE_INDEXES);
     clock = new TestClock();
     files = new FileStore(store, LIMITS, clock.now);
     complaints = new ComplaintService(store, { hashingKey: 'k'.repeat(40), now: clock.now });
@@ -161,7 +162,7 @@ describe('FileRetention', () => {
     legacy.exec('CREATE TABLE old_things (x TEXT)');
     legacy.close();
     store = await EmbeddedStore.open(legacyDir);
-    await ensureIndexes(store);
+    await ensureIndexes(store, SERVICE_INDEXES);
     files = new FileStore(store, LIMITS, clock.now);
     retention = new FileRetention({ files, complaints: new ComplaintService(store, { hashingKey: 'k'.repeat(40), now: clock.now }), store, limits: LIMITS, now: clock.now });
     await upload(CONVERSATION, ...Array.from({ length: 4 }, (_, i) => photo(i, 1.5 * MB)));

@@ -2,6 +2,7 @@ import { CentreDirectory } from '../../../lib/centres';
 import { OfficerAccounts, scopeOf } from '../../../lib/officers/accounts';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../lib/officers/passwords';
 import { ensureIndexes } from '../../../lib/store/indexes';
+import { SERVICE_INDEXES } from '../../../bot/indexes';
 import type { Store } from '../../../lib/store/types';
 import { openTempStore } from '../../helpers/tempStore';
 
@@ -33,7 +34,7 @@ describe('OfficerAccounts', () => {
   let accounts: OfficerAccounts;
   beforeEach(async () => {
     ({ store, close } = await openTempStore());
-    await ensureIndexes(store);
+    await ensureIndexes(store, SERVICE_INDEXES);
     now = 1_000_000;
     accounts = new OfficerAccounts(store, () => now);
   });

@@ -2,6 +2,7 @@ import { ContentService } from '../../../lib/content/service';
 import { OfficerAccounts } from '../../../lib/officers/accounts';
 import { DATA_COLLECTIONS, storeHoldsData } from '../../../lib/store/holdsData';
 import { ensureIndexes } from '../../../lib/store/indexes';
+import { SERVICE_INDEXES } from '../../../bot/indexes';
 import { openTempStore } from '../../helpers/tempStore';
 
 describe('storeHoldsData', () => {
@@ -9,7 +10,7 @@ describe('storeHoldsData', () => {
     const { store, close } = await openTempStore();
     try {
       expect(await storeHoldsData(store)).toBe(false);
-      await ensureIndexes(store);
+      await ensureIndexes(store, SERVICE_INDEXES);
       await ContentService.open(store);
       expect(await storeHoldsData(store)).toBe(false);
       await new OfficerAccounts(store).createFirstAdmin();

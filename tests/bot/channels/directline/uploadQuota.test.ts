@@ -126,7 +126,7 @@ describe('upload quotas', () => {
     expect(await lastBotText(c)).toBe(seedTexts.get('th', 'upload.refused.total'));
     const officerRefused = await officerPhoto(0.5 * MB);
     expect(officerRefused.status).toBe(413);
-    expect(await officerRefused.json()).toEqual({ error: { code: 'StorageQuotaExceeded', message: expect.any(String) } });
+    expect(await officerRefused.json()).toEqual({ error: { code: 'quota-exceeded', message: expect.any(String), details: { quota: 'total' } } });
     expect(t.connector.sent.length).toBe(sentToCitizen);
     expect(await t.store.collection('files').countDocuments()).toBe(2);
 

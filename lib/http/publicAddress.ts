@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { DIRECTLINE_CHANNEL } from '../channels/directline/service';
+import { DIRECTLINE_CHANNEL } from '../directline/channel';
 
 /**
  * The address clients reach the service at, for the links it hands out (stream URLs, file links, the privacy

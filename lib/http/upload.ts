@@ -1,9 +1,9 @@
 import busboy from 'busboy';
 import type { Request } from 'restify';
-import type { QuotaRefusal } from '../../../lib/files/fileStore';
-import { sniffImageType, type ImageType } from '../../../lib/files/imageType';
-import { HttpError } from '../../http/errors';
-import { parseClientJson } from '../../http/json';
+import type { QuotaRefusal } from '../files/fileStore';
+import { sniffImageType, type ImageType } from '../files/imageType';
+import { HttpError } from './errors';
+import { parseClientJson } from './json';
 
 /**
  * Reads a Direct Line upload: either one file as the whole body, or a multipart body with `file` parts and an

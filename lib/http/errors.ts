@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { AppError, describeErrorForLog } from '../../lib/errors';
-import type { Logger } from '../../lib/logger';
+import { AppError, describeErrorForLog } from '../errors';
+import type { Logger } from '../logger';
+import { requestUrl } from './requestUrl';
 
 /**
  * One error handler for the HTTP layer. Every error that reaches restify, ours or restify's own (404, 405,
@@ -9,7 +10,17 @@ import type { Logger } from '../../lib/logger';
  */
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: Readonly<Record<string, unknown>> };
+}
+
+/**
+ * An API with its own error codes (the officer API's, lib/contract/officer/errors.ts) answers the errors of its
+ * paths itself, whatever raised them (a route, a body reader, restify's own 404): `answer` gets the error and the
+ * answer the shared rules would give, and returns the API's own.
+ */
+export interface ErrorDialect {
+  pathPrefix: string;
+  answer(error: unknown, shared: { status: number; body: ErrorBody }): { status: number; body: ErrorBody };
 }
 
 interface RestifyLikeError extends Error {
@@ -36,7 +47,8 @@ const RESTIFY_CODES: Record<number, string> = {
 
 /** An error a route throws to answer a client with a 4xx; the message is shown to the client as is. */
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) {
+  /** @param details machine-readable facts about the error (the field at fault, when to retry), sent as they are. */
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly details?: Readonly<Record<string, unknown>>) {
     super(message);
     this.name = 'HttpError';
   }
@@ -44,7 +56,7 @@ export class HttpError extends Error {
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
-    return { status: error.statusCode, body: { error: { code: error.code, message: error.message } } };
+    return { status: error.statusCode, body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } } };
   }
   if (error instanceof AppError) {
     const status = error.status;
@@ -61,9 +73,12 @@ export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   return { status, body: { error: { code, message } } };
 }
 
-export function installErrorHandling(server: Server, logger: Logger): void {
+export function installErrorHandling(server: Server, logger: Logger, dialects: readonly ErrorDialect[] = []): void {
   server.on('restifyError', (req: Request, _res: Response, error: RestifyLikeError, callback: () => void) => {
-    const { status, body } = errorBody(error);
+    const shared = errorBody(error);
+    const path = requestUrl(req)?.pathname ?? '';
+    const dialect = dialects.find((candidate) => path === candidate.pathPrefix || path.startsWith(`${candidate.pathPrefix}/`));
+    const { status, body } = dialect ? dialect.answer(error, shared) : shared;
     if (status >= 500) {
       logger.error({ reqId: req.id(), err: describeErrorForLog(error), status }, 'request failed');
     }

@@ -1,6 +1,6 @@
 import { type HandoffDocument, HANDOFFS_COLLECTION } from '../../../lib/handoff/handoffs';
 import { idOf } from '../../../handoff/service';
-import { MAX_JSON_DEPTH, parseClientJson } from '../../../bot/http/json';
+import { MAX_JSON_DEPTH, parseClientJson } from '../../../lib/http/json';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
 
 /**
@@ -33,10 +33,15 @@ describe('deeply nested JSON over HTTP', () => {
   });
   afterEach(async () => t.close());
 
+  /** 400, as each API says it: Direct Line's `BadArgument`, the officer API's `validation` of the body's format. */
   const expectTooDeep = async (response: Response) => {
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe('BadArgument');
+    const body = (await response.json()) as { error: { code: string; message: string; details?: unknown } };
+    if (new URL(response.url).pathname.startsWith('/api/officer/')) {
+      expect([body.error.code, body.error.details]).toEqual(['validation', { field: 'body', rule: 'format' }]);
+    } else {
+      expect(body.error.code).toBe('BadArgument');
+    }
     expect(body.error.message).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`);
   };
   const activities = (body: string) => fetch(`${base}/v3/directline/conversations/${chat.conversationId}/activities`, {

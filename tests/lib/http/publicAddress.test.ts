@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, PublicAddress } from '../../../bot/http/publicAddress';
+import { clientAddress, PublicAddress } from '../../../lib/http/publicAddress';
 import { privacyLink } from '../../../bot/web/privacy';
 
 function request(headers: Record<string, string>, remoteAddress = '10.0.0.9'): IncomingMessage {

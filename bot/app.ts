@@ -14,7 +14,9 @@ import { HandoffRepository } from '../lib/handoff/handoffs';
 import { Transcript } from '../lib/handoff/transcript';
 import { OfficerAccounts } from '../lib/officers/accounts';
 import { SessionStore } from '../lib/officers/sessions';
-import { officerApiRoutes, officerErrors } from '../handoff/api';
+// The directory's index by name: a build left from before handoff/api.ts became a directory still has dist/handoff/api.js.
+import { officerApiRoutes } from '../handoff/api/index';
+import { officerErrors } from '../handoff/api/errors';
 import { officerPageRoutes } from '../handoff/web/routes';
 import { Deliverer } from '../handoff/delivery';
 import { handoffGateway } from '../handoff/gateway';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parseTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { conversationLogRef, keyedLogRef } from '../../lib/logger';
-import { OFFICER_API } from '../../handoff/api';
+import { OFFICER_API } from '../../lib/contract/officer';
 import { keyOf } from '../../handoff/service';
 import { DIRECTLINE_BASE } from '../channels/directline/routes';
 import { DIRECTLINE_CHANNEL } from '../channels/directline/service';

@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { conversationKey } from '../bot/adapter';
+import { conversationKey } from '../lib/conversationKey';
 import type { TranscriptAttachment, TranscriptMessage } from '../lib/handoff/transcript';
 import { forStorage } from '../lib/privacy/marks';
 import { transcriptAttachment } from './attachments';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { conversationKey } from '../bot/adapter';
+import { conversationKey } from '../lib/conversationKey';
 import type { HandoffDocument, HandoffKind } from '../lib/handoff/handoffs';
 import type { Lang } from '../lib/i18n/language';
 import type { EarlierMessages } from './earlier';

@@ -1,4 +1,5 @@
 import { removeBidiControls } from '../bidiControls';
+import { isImageType } from '../files/uploadRules';
 
 /**
  * The rules for what a citizen types into a complaint. Text is kept as text: HTML or script is stored as the
@@ -28,7 +29,6 @@ export const TEXT_RULES = {
 export type TextField = keyof typeof TEXT_RULES;
 
 export const MAX_ATTACHMENTS = 5;
-export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
 export const MAX_URL_LENGTH = 2000;
 export const MAX_EMAIL_LENGTH = 254;
 
@@ -110,6 +110,7 @@ export function findLinks(text: string, limit = MAX_ATTACHMENTS): string[] {
   return links;
 }
 
+/** An attachment's declared type is one of the types an upload may be (lib/files/uploadRules.ts). */
 export function isImageContentType(contentType: string | undefined): boolean {
-  return typeof contentType === 'string' && (IMAGE_CONTENT_TYPES as readonly string[]).includes(contentType.toLowerCase().split(';')[0].trim());
+  return isImageType(contentType);
 }

@@ -2,7 +2,9 @@
  * What an uploaded file really is, read from its first bytes: the declared content type is the client's word,
  * and a script renamed photo.jpg must not be kept or served as an image.
  */
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+import type { ImageType } from './uploadRules';
+
+export type { ImageType };
 
 export function sniffImageType(content: Buffer): ImageType | undefined {
   if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';

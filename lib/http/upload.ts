@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import type { Request } from 'restify';
 import type { QuotaRefusal } from '../files/fileStore';
 import { sniffImageType, type ImageType } from '../files/imageType';
+import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES } from '../files/uploadRules';
 import { HttpError } from './errors';
 import { parseClientJson } from './json';
 
@@ -11,8 +12,7 @@ import { parseClientJson } from './json';
  * bytes, and sizes are bounded while reading: a client cannot make the service buffer more than the limits.
  */
 
-export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_UPLOAD_FILES = 5;
+export { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_FILES };
 const MAX_ACTIVITY_PART_BYTES = 64 * 1024;
 
 export interface UploadedFile {

@@ -1,7 +1,10 @@
 /** The reply box's rules, checked before sending so that the officer reads the problem in their language. */
 
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/* The upload rules the officer API enforces on a reply photo, imported. */
+import { IMAGE_TYPES, MAX_UPLOAD_FILE_BYTES } from '../../../../lib/files/uploadRules';
+export { IMAGE_TYPES };
+/** The largest photo in megabytes, for the texts that say it. */
+export const MAX_IMAGE_MB = MAX_UPLOAD_FILE_BYTES / (1024 * 1024);
 /* The service's limits, from the contract (its schemas are left out of the bundle: only these numbers come in). */
 export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/conversations';
 export { MAX_STATUS_NOTE_LENGTH as MAX_STATUS_NOTE } from '../../../../lib/contract/officer/complaints';
@@ -17,7 +20,7 @@ export type ReplyProblem = { key: string; field: 'text' | 'link' | 'image' };
 
 export function imageProblem(file: { type: string; size: number }): string | undefined {
   if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return 'imageInvalid';
-  if (file.size > MAX_IMAGE_BYTES) return 'imageTooLarge';
+  if (file.size > MAX_UPLOAD_FILE_BYTES) return 'imageTooLarge';
   return undefined;
 }
 

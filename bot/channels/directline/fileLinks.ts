@@ -7,7 +7,8 @@ import { HttpError } from '../../../lib/http/errors';
  * Citizens' attachments on Direct Line, judged by the file links of lib/files/links.ts. A citizen's message may carry only such links to files of its
  * own conversation (routes.ts): anything else as an attachment could make an officer's browser load an address of
  * the citizen's choosing on the service's own origin — an officer API that writes "viewed" into the audit log in
- * the officer's name, for one. The officer app shows as images only links of this shape (handoff/web/src/logic/links.ts).
+ * the officer's name, for one. The officer app shows as images only links of this shape, judged by the same module
+ * (handoff/web/src/logic/links.ts imports it).
  */
 
 export { fileLink } from '../../../lib/files/links';

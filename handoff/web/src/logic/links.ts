@@ -3,6 +3,8 @@
  * template draws them as text and anchors, never as markup.
  */
 
+import { parseFileLink } from '../../../../lib/files/links';
+
 export type Piece = { text: string } | { text: string; href: string };
 
 /** Only http(s) URLs become links or images; anything else stays text. */
@@ -33,13 +35,12 @@ export function linkify(text: string, origin: string): Piece[] {
   return pieces;
 }
 
-/*
- * The path of the service's own file route (bot/channels/directline/fileLinks.ts): the only addresses the app
- * loads as images. Any other address on this origin could be an officer API that the browser would call with
- * the officer's cookie — and a citizen chose it.
+/**
+ * Whether an address is a link to the service's own file route, with its token (lib/files/links.ts, the rule the
+ * service judges citizens' attachments by): the only addresses the app loads as images. Any other address on
+ * this origin could be an officer API that the browser would call with the officer's cookie — and a citizen
+ * chose it.
  */
-const FILE_PATH = /^\/v3\/directline\/conversations\/[A-Za-z0-9_-]{8,64}\/files\/[A-Za-z0-9_-]{1,64}$/;
-
 export function isOwnFile(url: URL, origin: string): boolean {
-  return url.origin === origin && FILE_PATH.test(url.pathname) && url.searchParams.has('t');
+  return url.origin === origin && parseFileLink(url.href) !== undefined;
 }

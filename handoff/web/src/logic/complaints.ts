@@ -1,8 +1,8 @@
 import type { Complaint } from '../api/types';
 import { LOCALES } from './time';
 
-/* The statuses a complaint goes through, in order; the service's list (the contract carries it once merged). */
-export const STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
+/* The statuses a complaint goes through, in order: the service's own list, imported. */
+export { COMPLAINT_STATUSES as STATUSES } from '../../../../lib/complaints/types';
 
 /** A tracking number typed loosely, as citizens give it: spaces and lower case are tidied up. */
 export function tidyNumber(typed: string): string {

@@ -1,4 +1,4 @@
-import { cannedText } from '../../handoff/web/src/logic/canned';
+import { cannedReply } from '../../lib/content/cannedText';
 import { MAX_REPLY_LENGTH, replyMode, replyProblem } from '../../handoff/web/src/logic/reply';
 import { whatMessageRaises } from '../../handoff/web/src/logic/unread';
 
@@ -40,13 +40,13 @@ test.each([
 
 test("a canned answer goes in the citizen's language, the Thai in the officer's polite form", () => {
   const polite = { id: 'greeting', title: { th: 'ทักทาย', en: 'Greeting' }, text: { form: 'polite' as const, th: { kha: 'สวัสดีค่ะ', khrap: 'สวัสดีครับ' }, en: 'Hello' } };
-  expect(cannedText(polite, 'th', 'khrap')).toBe('สวัสดีครับ');
-  expect(cannedText(polite, 'th', 'kha')).toBe('สวัสดีค่ะ');
+  expect(cannedReply(polite, 'th', 'khrap')).toBe('สวัสดีครับ');
+  expect(cannedReply(polite, 'th', 'kha')).toBe('สวัสดีค่ะ');
   // Not chosen yet: the ค่ะ form, as before answers had two.
-  expect(cannedText(polite, 'th', undefined)).toBe('สวัสดีค่ะ');
-  expect(cannedText(polite, 'en', 'khrap')).toBe('Hello');
+  expect(cannedReply(polite, 'th', undefined)).toBe('สวัสดีค่ะ');
+  expect(cannedReply(polite, 'en', 'khrap')).toBe('Hello');
   const neutral = { id: 'wait', title: { th: 'รอ', en: 'Wait' }, text: { form: 'neutral' as const, th: 'กรุณารอสักครู่', en: 'One moment, please' } };
-  expect(cannedText(neutral, 'th', 'khrap')).toBe('กรุณารอสักครู่');
+  expect(cannedReply(neutral, 'th', 'khrap')).toBe('กรุณารอสักครู่');
 });
 
 test.each([

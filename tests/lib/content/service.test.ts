@@ -94,6 +94,12 @@ describe('ContentService', () => {
     await expect(content.setFaqEntry({ id: 'Bad Id', questions: { th: ['q'], en: ['q'] }, answer: { th: 'a', en: 'a' } }, 'a')).rejects.toMatchObject({ code: 'CONTENT_INVALID' });
   });
 
+  test('a canned answer stored before answers had two forms reads as neutral wording, as the officer app takes it', async () => {
+    const old = { id: 'old-wait', title: { th: 'รอ', en: 'Wait' }, text: { th: 'กรุณารอสักครู่', en: 'One moment, please' } };
+    const content = await ContentService.open(store, { ...SEED_CONTENT, canned: [...SEED_CONTENT.canned, old as unknown as ContentSeed['canned'][number]] });
+    expect(content.canned().find((answer) => answer.id === 'old-wait')?.text).toEqual({ form: 'neutral', th: 'กรุณารอสักครู่', en: 'One moment, please' });
+  });
+
   test('admin edits are recorded with who made them', async () => {
     const content = await ContentService.open(store);
     await content.setCategory({ ...SEED_CONTENT.categories[0], label: { th: 'เจ้าหน้าที่รัฐ', en: 'Officials' } }, 'admin-7');

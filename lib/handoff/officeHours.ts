@@ -101,9 +101,21 @@ export const MAX_HOLIDAY_NAME = 200;
 /**
  * A calendar from untrusted input (an admin's edit through the API, or the app's form before it is sent): every
  * field's type and size checked, and a fresh object built from the fields it knows, so nothing else is stored.
- * Throws a CalendarError with the first problem. Browser-safe: the officer app checks its form with it.
+ * Every problem is found, field by field (a bad opening or holiday does not hide the next one): the officer app
+ * shows each at its field, the service refuses with the first (parseCalendar). `calendar` is there only when
+ * there is no problem. Browser-safe: the officer app checks its form with it.
  */
-export function parseCalendar(input: unknown): OfficeCalendar {
+export function readCalendar(input: unknown): { calendar?: OfficeCalendar; problems: CalendarError[] } {
+  const problems: CalendarError[] = [];
+  const collect = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
   const record = (value: unknown, field: string): Record<string, unknown> => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse({ field, rule: 'type' }, `${field || 'The calendar'} must be an object`);
     return value as Record<string, unknown>;
@@ -114,38 +126,68 @@ export function parseCalendar(input: unknown): OfficeCalendar {
     if (value.length > max) refuse({ field, rule: 'too-long', limit: max }, `${field} must be a string of 1–${max} characters`);
     return value.trim();
   };
-  const root = record(input, '');
-  if (!Array.isArray(root.weekly) || root.weekly.length !== 7) refuse({ field: 'weekly', rule: 'count', limit: 7 }, 'weekly needs 7 days, Sunday first');
-  const weekly = root.weekly.map((day: unknown, index: number) => {
-    if (!Array.isArray(day)) refuse({ field: `weekly.${index}`, rule: 'type' }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
-    if (day.length > MAX_SPANS_PER_DAY) refuse({ field: `weekly.${index}`, rule: 'too-many', limit: MAX_SPANS_PER_DAY }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
-    return day.map((span: unknown, at: number) => {
-      const fields = record(span, `weekly.${index}.${at}`);
-      return { start: string(fields.start, `weekly.${index}.${at}.start`, 5), end: string(fields.end, `weekly.${index}.${at}.end`, 5) };
-    });
+  const time = (value: unknown, field: string): string => {
+    const text = string(value, field, 5);
+    if (!TIME_OF_DAY.test(text)) refuse({ field, rule: 'format' }, `Not a time of day: ${text}`);
+    return text;
+  };
+  const root = collect(() => {
+    const fields = record(input, '');
+    if (!Array.isArray(fields.weekly) || fields.weekly.length !== 7) refuse({ field: 'weekly', rule: 'count', limit: 7 }, 'weekly needs 7 days, Sunday first');
+    return { weekly: fields.weekly as unknown[], holidays: fields.holidays };
   });
-  if (!Array.isArray(root.holidays)) refuse({ field: 'holidays', rule: 'type' }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
-  if (root.holidays.length > MAX_HOLIDAYS) refuse({ field: 'holidays', rule: 'too-many', limit: MAX_HOLIDAYS }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
-  const holidays = root.holidays.map((entry: unknown, index: number) => {
-    const fields = record(entry, `holidays.${index}`);
-    const date = string(fields.date, `holidays.${index}.date`, 10);
-    // A real calendar day: 2026-02-30 does not come back as itself.
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : undefined;
-    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) refuse({ field: `holidays.${index}.date`, rule: 'not-a-date' }, `Not a date: ${date}`);
-    return {
-      date,
-      nameTh: string(fields.nameTh, `holidays.${index}.nameTh`, MAX_HOLIDAY_NAME),
-      nameEn: string(fields.nameEn, `holidays.${index}.nameEn`, MAX_HOLIDAY_NAME),
-      estimate: fields.estimate === true,
-    };
+  if (!root) return { problems };
+
+  const weekly = root.weekly.map((day: unknown, index: number): OpeningSpan[] => {
+    const spans = collect(() => {
+      if (!Array.isArray(day)) refuse({ field: `weekly.${index}`, rule: 'type' }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
+      if (day.length > MAX_SPANS_PER_DAY) refuse({ field: `weekly.${index}`, rule: 'too-many', limit: MAX_SPANS_PER_DAY }, `weekly[${index}] must be a list of at most ${MAX_SPANS_PER_DAY} openings`);
+      return day as unknown[];
+    });
+    return (spans ?? []).flatMap((span: unknown, at: number) => collect(() => {
+      const fields = record(span, `weekly.${index}.${at}`);
+      const start = time(fields.start, `weekly.${index}.${at}.start`);
+      const end = time(fields.end, `weekly.${index}.${at}.end`);
+      if (minutes(start) >= minutes(end)) refuse({ field: `weekly.${index}.${at}.end`, rule: 'ends-before-start' }, `Opening ${start}–${end} ends before it starts`);
+      return [{ start, end }];
+    }) ?? []);
   });
   // A week with no opening at all would turn every request into a question for a day that never comes.
-  if (weekly.every((day) => day.length === 0)) refuse({ field: 'weekly', rule: 'no-opening' }, 'weekly needs at least one opening');
-  const sorted = holidays.sort((a, b) => a.date.localeCompare(b.date));
-  const repeated = sorted.findIndex((holiday, index) => index > 0 && sorted[index - 1].date === holiday.date);
-  if (repeated > 0) refuse({ field: `holidays.${repeated}.date`, rule: 'duplicate' }, `${sorted[repeated].date} is listed twice`);
-  const calendar = { weekly, holidays: sorted };
-  checkCalendar(calendar);
+  if (problems.length === 0 && weekly.every((day) => day.length === 0)) problems.push(new CalendarError({ field: 'weekly', rule: 'no-opening' }, 'weekly needs at least one opening'));
+
+  const entries = collect(() => {
+    if (!Array.isArray(root.holidays)) refuse({ field: 'holidays', rule: 'type' }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
+    if (root.holidays.length > MAX_HOLIDAYS) refuse({ field: 'holidays', rule: 'too-many', limit: MAX_HOLIDAYS }, `holidays must be a list of at most ${MAX_HOLIDAYS}`);
+    return root.holidays as unknown[];
+  });
+  const holidays: Holiday[] = [];
+  const seen = new Set<string>();
+  (entries ?? []).forEach((entry: unknown, index: number) => {
+    const fields = collect(() => record(entry, `holidays.${index}`));
+    if (!fields) return;
+    const date = collect(() => {
+      const field = `holidays.${index}.date`;
+      const text = string(fields.date, field, 10);
+      // A real calendar day: 2026-02-30 does not come back as itself.
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) refuse({ field, rule: 'not-a-date' }, `Not a date: ${text}`);
+      // The later of two rows with one date is the one at fault.
+      if (seen.has(text)) refuse({ field, rule: 'duplicate' }, `${text} is listed twice`);
+      seen.add(text);
+      return text;
+    });
+    const nameTh = collect(() => string(fields.nameTh, `holidays.${index}.nameTh`, MAX_HOLIDAY_NAME));
+    const nameEn = collect(() => string(fields.nameEn, `holidays.${index}.nameEn`, MAX_HOLIDAY_NAME));
+    if (date !== undefined && nameTh !== undefined && nameEn !== undefined) holidays.push({ date, nameTh, nameEn, estimate: fields.estimate === true });
+  });
+  if (problems.length > 0) return { problems };
+  return { calendar: { weekly, holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)) }, problems };
+}
+
+/** A calendar from untrusted input (see readCalendar); throws a CalendarError with the first problem. */
+export function parseCalendar(input: unknown): OfficeCalendar {
+  const { calendar, problems } = readCalendar(input);
+  if (!calendar) throw problems[0];
   return calendar;
 }
 

@@ -1,5 +1,5 @@
 import holidaySeed from '../../../lib/handoff/seed/th-holidays-2026-2027.json';
-import { GOVERNMENT_WEEK, holidaysFromSeed, OfficeHours } from '../../../lib/handoff/officeHours';
+import { GOVERNMENT_WEEK, holidaysFromSeed, OfficeHours, parseCalendar, readCalendar } from '../../../lib/handoff/officeHours';
 
 /** An instant given in Bangkok wall-clock time. */
 const bangkok = (iso: string) => Date.parse(`${iso}+07:00`);
@@ -88,5 +88,37 @@ describe('office hours, Asia/Bangkok, Mon–Fri 08:30–16:30 less Thai governme
     const saturday = new OfficeHours({ weekly: [...GOVERNMENT_WEEK.slice(0, 6), [{ start: '09:00', end: '12:00' }]], holidays: [] });
     expect(saturday.isOpen(bangkok('2026-11-28T10:00:00'))).toBe(true);
     expect(saturday.nextOpening(bangkok('2026-11-27T19:00:00'))).toBe(bangkok('2026-11-28T09:00:00'));
+  });
+});
+
+describe('a calendar from untrusted input (the rule the service enforces and the officer app checks its form with)', () => {
+  const week = [[], [{ start: '08:30', end: '16:30' }], [], [], [], [], []];
+  const named = (date: string) => ({ date, nameTh: 'วันหยุด', nameEn: 'Holiday' });
+
+  test('finds every problem, each at its field, and gives no calendar', () => {
+    const input = {
+      weekly: [[], [{ start: '16:30', end: '08:30' }], [{ start: '24:00', end: '25:00' }], [{ start: '08:00', end: '09:00' }, { start: '09:00', end: '10:00' }, { start: '10:00', end: '11:00' }, { start: '11:00', end: '12:00' }, { start: '13:00', end: '14:00' }], [], [], []],
+      holidays: [named('2026-12-05'), { date: '2026-12-05', nameTh: ' ', nameEn: 'x'.repeat(201) }, named('2026-02-30')],
+    };
+    const { calendar, problems } = readCalendar(input);
+    expect(calendar).toBeUndefined();
+    expect(problems.map((problem) => problem.problem)).toEqual([
+      { field: 'weekly.1.0.end', rule: 'ends-before-start' },
+      { field: 'weekly.2.0.start', rule: 'format' },
+      { field: 'weekly.3', rule: 'too-many', limit: 4 },
+      { field: 'holidays.1.date', rule: 'duplicate' },
+      { field: 'holidays.1.nameTh', rule: 'required' },
+      { field: 'holidays.1.nameEn', rule: 'too-long', limit: 200 },
+      { field: 'holidays.2.date', rule: 'not-a-date' },
+    ]);
+    // The service refuses with the first.
+    expect(() => parseCalendar(input)).toThrow('Opening 16:30–08:30 ends before it starts');
+  });
+
+  test('a week without an opening is refused; a good calendar comes back trimmed, sorted and with nothing else', () => {
+    expect(readCalendar({ weekly: [[], [], [], [], [], [], []], holidays: [] }).problems.map((problem) => problem.problem)).toEqual([{ field: 'weekly', rule: 'no-opening' }]);
+    const { calendar, problems } = readCalendar({ weekly: week, holidays: [{ ...named('2026-12-10'), extra: 1 }, { ...named('2026-12-05'), nameTh: ' วันหยุด ', estimate: true }] });
+    expect(problems).toEqual([]);
+    expect(calendar).toEqual({ weekly: week, holidays: [{ ...named('2026-12-05'), estimate: true }, { ...named('2026-12-10'), estimate: false }] });
   });
 });

@@ -98,6 +98,13 @@ export const MAX_SPANS_PER_DAY = 4;
 export const MAX_HOLIDAYS = 400;
 export const MAX_HOLIDAY_NAME = 200;
 
+/** A real calendar day written YYYY-MM-DD: 2026-02-30 does not come back as itself. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 /**
  * A calendar from untrusted input (an admin's edit through the API, or the app's form before it is sent): every
  * field's type and size checked, and a fresh object built from the fields it knows, so nothing else is stored.
@@ -168,9 +175,7 @@ export function readCalendar(input: unknown): { calendar?: OfficeCalendar; probl
     const date = collect(() => {
       const field = `holidays.${index}.date`;
       const text = string(fields.date, field, 10);
-      // A real calendar day: 2026-02-30 does not come back as itself.
-      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-      if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) refuse({ field, rule: 'not-a-date' }, `Not a date: ${text}`);
+      if (!isCalendarDate(text)) refuse({ field, rule: 'not-a-date' }, `Not a date: ${text}`);
       // The later of two rows with one date is the one at fault.
       if (seen.has(text)) refuse({ field, rule: 'duplicate' }, `${text} is listed twice`);
       seen.add(text);

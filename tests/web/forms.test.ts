@@ -10,12 +10,20 @@ test.each([
   ['08:30–16:30', { spans: [{ start: '08:30', end: '16:30' }] }],
   ['8.30-12.00, 13:00 — 16:30', { spans: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '16:30' }] }],
   ['', { spans: [] }],
-  ['16:30–08:30', { problem: { key: 'errSpanOrder', vars: { span: '16:30–08:30' } } }],
   ['สิบโมงถึงบ่ายสาม', { problem: { key: 'errSpanFormat' } }],
-  ['24:00–25:00', { problem: { key: 'errSpanFormat' } }],
-  ['08:00–09:00, 10:00–11:00, 12:00–13:00, 14:00–15:00, 16:00–17:00', { problem: { key: 'errTooManySpans' } }],
+  ['08:30', { problem: { key: 'errSpanFormat' } }],
 ])('a day typed as "%s"', (typed, parsed) => {
   expect(parseSpans(typed)).toEqual(parsed);
+});
+
+// Whether the openings read are good is the service's check (readCalendar), said at the day's field.
+test.each([
+  ['16:30–08:30', { key: 'errSpanOrder', vars: { span: '16:30–08:30' } }],
+  ['24:00–25:00', { key: 'errSpanFormat' }],
+  ['08:00–09:00, 10:00–11:00, 12:00–13:00, 14:00–15:00, 16:00–17:00', { key: 'errTooManySpans', vars: { max: 4 } }],
+])('Monday typed as "%s"', (typed, problem) => {
+  const weekly = ['', typed, '', '', '', '08:30–16:30', ''];
+  expect(checkHours({ weekly, holidays: [] }).problems).toEqual([{ field: { day: 1 }, said: problem }]);
 });
 
 test('the office-hours form: each problem at its field; a good calendar as the service takes it', () => {
@@ -34,6 +42,10 @@ test('the office-hours form: each problem at its field; a good calendar as the s
     [{ holiday: 3, name: 'date' }, 'errDate'],
   ]);
   expect(checkHours({ weekly: ['', '', '', '', '', '', ''], holidays: [] }).problems.map((problem) => problem.said.key)).toEqual(['errNoOpening']);
+  // A day that cannot be read is what is wrong, not a week without openings.
+  expect(checkHours({ weekly: ['', 'x', '', '', '', '', ''], holidays: [] }).problems.map((problem) => problem.said.key)).toEqual(['errSpanFormat']);
+  const long = checkHours({ weekly: week, holidays: [holiday(1, '2026-12-07', 'ก'.repeat(201))] });
+  expect(long.problems).toEqual([{ field: { holiday: 1, name: 'nameTh' }, said: { key: 'errNameLong', vars: { max: 200 } } }]);
   expect(splitHolidays([{ date: '2026-11-23' }, { date: '2026-11-24' }, { date: '', added: true }], '2026-11-24')).toEqual({ upcoming: [{ date: '2026-11-24' }, { date: '', added: true }], past: [{ date: '2026-11-23' }] });
 });
 

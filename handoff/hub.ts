@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { ATTENDED, STREAM_PING_MS } from '../lib/contract/officer/streamSignals';
 
 /**
  * The officers' realtime hub: each signed-in officer's web app holds a WebSocket, and every event about a
@@ -63,7 +64,6 @@ interface Listener {
   checking: boolean;
 }
 
-const PING_INTERVAL_MS = 25_000;
 const DEFAULT_RECHECK_MS = 30_000;
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
 
@@ -74,7 +74,7 @@ export class OfficerHub {
   private readonly recheckTimer: NodeJS.Timeout;
 
   constructor(options: OfficerHubOptions = {}) {
-    this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.pingTimer = setInterval(() => this.ping(), STREAM_PING_MS);
     this.pingTimer.unref();
     this.recheckTimer = setInterval(() => this.recheckAll(), options.recheckEveryMs ?? DEFAULT_RECHECK_MS);
     this.recheckTimer.unref();
@@ -189,7 +189,7 @@ export class OfficerHub {
  * for the next citizen is at work although they click nothing, and is not signed out after 30 idle minutes. A
  * hidden or minimised app sends nothing, so an unattended one still ends with its session.
  */
-export const ATTENDED_FRAME = JSON.stringify({ type: 'attended' });
+export const ATTENDED_FRAME = JSON.stringify(ATTENDED);
 
 function isAttended(data: unknown): boolean {
   return String(data) === ATTENDED_FRAME;

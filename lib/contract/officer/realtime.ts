@@ -16,8 +16,5 @@ export const streamFrame = z.discriminatedUnion('type', [
 ]);
 export type StreamFrame = z.infer<typeof streamFrame>;
 
-/** What the app sends, at most once a minute, while its page is visible. */
-export const ATTENDED = { type: 'attended' } as const;
-
-/** Close codes: the session ended (sign in again); the account changed (reconnect, read the session again). */
-export const STREAM_CLOSE = { sessionEnded: 4401, accountChanged: 4000 } as const;
+/* The stream's signals and timing, apart from the schemas so that the app takes them without zod. */
+export { ATTENDED, STREAM_CLOSE, STREAM_PING_MS } from './streamSignals';

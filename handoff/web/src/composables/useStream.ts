@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { API_BASE } from '../api/client';
 import type { StreamFrame } from '../api/types';
+import { ATTENDED } from '../../../../lib/contract/officer/streamSignals';
 import { ATTENDED_EVERY_MS, reconnectDelay, STREAM_SILENCE_MS } from '../logic/backoff';
 
 export type StreamState = 'connecting' | 'open' | 'closed';
@@ -38,7 +39,7 @@ export function useStream(handlers: StreamHandlers) {
     if (document.visibilityState !== 'visible' || !socket || socket.readyState !== WebSocket.OPEN) return;
     if (!now && Date.now() - attendedAt < ATTENDED_EVERY_MS) return;
     attendedAt = Date.now();
-    socket.send(JSON.stringify({ type: 'attended' }));
+    socket.send(JSON.stringify(ATTENDED));
   };
   const onVisibility = () => sayAttended(true);
 

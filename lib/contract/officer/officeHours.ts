@@ -6,7 +6,7 @@ import { epochMs } from './common';
  * rule the service and the app's form both run; these schemas describe the shapes.
  */
 
-export { CalendarError, type CalendarProblem, MAX_HOLIDAYS, MAX_HOLIDAY_NAME, MAX_SPANS_PER_DAY, parseCalendar } from '../../handoff/officeHours';
+export { CalendarError, type CalendarProblem, MAX_HOLIDAYS, MAX_HOLIDAY_NAME, MAX_SPANS_PER_DAY, parseCalendar, readCalendar } from '../../handoff/officeHours';
 
 export const openingSpan = z.strictObject({ start: z.string(), end: z.string() });
 export const holiday = z.strictObject({ date: z.string(), nameTh: z.string(), nameEn: z.string(), estimate: z.boolean() });

@@ -1,7 +1,7 @@
 import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import { textMessage } from '../cards/activity';
-import { markdownWithLinks } from '../cards/escape';
-import { DIRECTLINE_CHANNEL } from '../lib/directline/channel';
+import { idOf, keyOf } from './conversationIds';
+import { replyText } from './replyText';
 import { conversationKey } from '../lib/conversationKey';
 import type { CentreDirectory } from '../lib/centres';
 import type { AuditLog } from '../lib/audit';
@@ -36,14 +36,6 @@ const CLOSING_MARGIN_MS = 10 * 60 * 1000;
  */
 export const ANSWERED_QUIET_MS = 10 * 60 * 1000;
 
-/** Channels whose client is Web Chat, which renders Markdown: there an officer's links are made clickable. */
-const MARKDOWN_CHANNELS: readonly string[] = [DIRECTLINE_CHANNEL, 'webchat'];
-
-/** The text of an officer's reply as the citizen's channel shows it best; the transcript keeps it as typed. */
-function replyText(channelId: string, text: string): Pick<Activity, 'text' | 'textFormat'> {
-  return MARKDOWN_CHANNELS.includes(channelId) ? { text: markdownWithLinks(text), textFormat: 'markdown' } : { text, textFormat: 'plain' };
-}
-
 /**
  * A queue item and a message as the officer API gives them (lib/contract/officer/conversations.ts). An item's
  * `state` is where the conversation is now: the queue lists only `queued` and `live`; a conversation opened from
@@ -72,16 +64,6 @@ export interface HandoffServiceDependencies {
   now?: () => number;
   offerAfterMs?: number;
   idleAfterMs?: number;
-}
-
-/** The opaque id of a conversation in URLs: its key is `channel/conversationId`, with characters URLs dislike. */
-export function idOf(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-export function keyOf(id: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]{4,400}$/.test(id)) return undefined;
-  return Buffer.from(id, 'base64url').toString('utf8');
 }
 
 export class HandoffService {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parseTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { conversationLogRef, keyedLogRef } from '../../lib/logger';
 import { OFFICER_API } from '../../lib/contract/officer';
-import { keyOf } from '../../handoff/service';
+import { keyOf } from '../../handoff/conversationIds';
 import { DIRECTLINE_BASE } from '../channels/directline/routes';
 import { DIRECTLINE_CHANNEL } from '../channels/directline/service';
 import { requestUrl } from '../../lib/http/requestUrl';

@@ -1,5 +1,5 @@
 import { auditEntry, auditQuery, auditResponse } from '../../lib/contract/officer';
-import { idOf } from '../service';
+import { idOf } from '../conversationIds';
 import type { ResourceContext } from './context';
 
 /** The audit log, for admins: newest first, by officer or by target, paged back by the last id seen. */

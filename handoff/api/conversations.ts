@@ -12,7 +12,8 @@ import {
 import { checkLink } from '../../lib/complaints/fields';
 import { readJsonBody } from '../../lib/http/body';
 import { quotaExceeded, readUpload } from '../../lib/http/upload';
-import { type ActionResult, keyOf } from '../service';
+import { keyOf } from '../conversationIds';
+import type { ActionResult } from '../service';
 import type { ResourceContext } from './context';
 import { conflict, fromZod, invalid, notFound, officerError, unknownCentre } from './errors';
 import { complaintInScope, complaintView, noteView } from './views';

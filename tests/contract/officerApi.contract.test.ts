@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { idOf } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
 import * as contract from '../../lib/contract/officer';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';

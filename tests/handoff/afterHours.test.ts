@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { ANSWERED_QUIET_MS, idOf } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
+import { ANSWERED_QUIET_MS } from '../../handoff/service';
 import { GOVERNMENT_WEEK } from '../../lib/handoff/officeHours';
 import type { Officer } from '../../lib/officers/accounts';
 import { incomingMessage } from '../helpers/activities';

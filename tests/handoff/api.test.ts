@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { SESSION_ENDED } from '../../handoff/hub';
-import { idOf } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';
 import { NAMED_DRAFT } from '../helpers/drafts';

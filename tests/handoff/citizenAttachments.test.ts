@@ -1,5 +1,5 @@
 import { fileOfLink, filePath } from '../../lib/files/links';
-import { idOf } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
 import { MESSAGES_COLLECTION, type TranscriptMessage } from '../../lib/handoff/transcript';
 import { loadSecrets } from '../../lib/secrets';
 import { TestClock } from '../helpers/dialogHarness';

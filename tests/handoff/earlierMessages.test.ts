@@ -1,4 +1,4 @@
-import { idOf } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
 import { EARLIER_MESSAGES } from '../../handoff/earlier';
 import { BOT_STATE_COLLECTION } from '../../lib/store/botStorage';
 import { loadSecrets } from '../../lib/secrets';

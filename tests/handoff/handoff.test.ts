@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
-import { idOf, LIVE_IDLE_MS, UNCLAIMED_OFFER_MS } from '../../handoff/service';
+import { idOf } from '../../handoff/conversationIds';
+import { LIVE_IDLE_MS, UNCLAIMED_OFFER_MS } from '../../handoff/service';
 import type { Officer } from '../../lib/officers/accounts';
 import { incomingMessage } from '../helpers/activities';
 import { TestClock } from '../helpers/dialogHarness';

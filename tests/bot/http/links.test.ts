@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { idOf } from '../../../handoff/service';
+import { idOf } from '../../../handoff/conversationIds';
 import { TestClock } from '../../helpers/dialogHarness';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
 

@@ -1,6 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import { conversationRef } from '../../../bot/errorHandler';
-import { idOf } from '../../../handoff/service';
+import { idOf } from '../../../handoff/conversationIds';
 import { generateTrackingNumber } from '../../../lib/complaints/trackingNumber';
 import { keyedLogRef } from '../../../lib/logger';
 import { loadSecrets } from '../../../lib/secrets';

@@ -1,5 +1,5 @@
 import { type HandoffDocument, HANDOFFS_COLLECTION } from '../../../lib/handoff/handoffs';
-import { idOf } from '../../../handoff/service';
+import { idOf } from '../../../handoff/conversationIds';
 import { MAX_JSON_DEPTH, parseClientJson } from '../../../lib/http/json';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
 

@@ -1,4 +1,4 @@
-import { idOf } from '../../../../handoff/service';
+import { idOf } from '../../../../handoff/conversationIds';
 import { loadSecrets } from '../../../../lib/secrets';
 import { incomingMessage } from '../../../helpers/activities';
 import { TestClock } from '../../../helpers/dialogHarness';

@@ -6,6 +6,28 @@ import type { WhenPrecision } from '../thai/dates';
 export const COMPLAINT_STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/**
+ * The complaint desk's stages (issue: the complaint desk). `status` above is their predecessor and goes once every
+ * reader has moved to `stage`; the allowed moves between stages live in one pure table (stages.ts).
+ */
+export const COMPLAINT_STAGES = [
+  'received',
+  'accepted',
+  'not_accepted',
+  'in_progress',
+  'forwarded',
+  'awaiting_agency',
+  'concluded',
+] as const;
+export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
+
+/** How a concluded complaint ended. */
+export const CONCLUSION_RESULTS = ['resolved', 'partly_resolved', 'cannot_resolve', 'withdrawn', 'merged'] as const;
+export type ConclusionResult = (typeof CONCLUSION_RESULTS)[number];
+
+/** Who a note on a move is for: the citizen (sent on their channel, in their language) or officers only. */
+export type NoteAudience = 'citizen' | 'internal';
+
 export type Attachment =
   | { kind: 'image'; url: string; contentType: string; name?: string }
   | { kind: 'link'; url: string };
@@ -105,4 +127,37 @@ export interface ComplaintDocument {
   forwardingState: 'pending' | 'done';
   createdAt: number;
   updatedAt: number;
+
+  // The complaint desk's fields. Optional until every writer sets them; documents filed before the desk are
+  // brought up to date by the desk's migration.
+  /** Where the complaint stands on the desk. */
+  stage?: ComplaintStage;
+  /** Set with the move to `concluded`. */
+  result?: ConclusionResult;
+  /** The tracking number a merged complaint joined. */
+  mergedInto?: string;
+  /** Raised by every change an officer makes; a change sent with an older version is refused (409). */
+  version?: number;
+  /**
+   * The centre that handles it: the chosen centre, or the one above it for a complaint about officials (around
+   * the accused), or after a transfer. Scope and the list are by this code, never by `destination`.
+   */
+  centreCode?: string;
+  /** The officer who has taken or been given it. */
+  assigneeId?: string;
+  /** When the service level's working days end (epoch ms), counted on the official calendar. */
+  dueAt?: number;
+  /** Set while an officer's question waits for the citizen: the service-level clock is paused from `since`. */
+  awaitingCitizen?: { since: number; questionId: string };
+  /** Set when an overdue complaint was raised to the level above (who was told, when). */
+  escalation?: { at: number; toCentreCode: string; level: 'province' | 'ministry' };
+  /** What the list searches by, written with the complaint: never personal data in clear. */
+  search?: {
+    /** Thai-segmented, normalised words of the title and description. */
+    words: string[];
+    /** Keyed hash of the filer's phone (exact match only). */
+    phoneHash?: string;
+    /** The filer's name, normalised for a partial match; absent for anonymous complaints. */
+    name?: string;
+  };
 }

@@ -23,7 +23,7 @@ const SERVICE_URL = 'directline';
 export const BOT_ACCOUNT = { id: 'damrongdham-bot', name: 'Damrongdham Bot', role: 'bot' } as const;
 /**
  * An officer's reply is sent from the bot's side of the conversation under the officer's own name: its `from.id`
- * starts with this, which the chat page (bot/web/page/app.js) reads to show the name above the message.
+ * starts with this, which the chat page (bot/web/page/officerMessages.js) reads to show the name above the message.
  */
 export const OFFICER_ACCOUNT_PREFIX = 'officer-';
 

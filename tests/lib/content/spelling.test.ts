@@ -54,6 +54,8 @@ function strings(value: unknown, skip: readonly string[]): string[] {
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const json = (file: string, skip: readonly string[] = []) => strings(JSON.parse(read(file)), skip).join('\n');
 const docs = readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+/** The chat page's script: app.js and the modules it imports. */
+const pageScripts = readdirSync(path.join(ROOT, 'bot/web/page')).filter((name) => name.endsWith('.js')).map((name) => `bot/web/page/${name}`);
 
 /** Where texts are read, with the text of each. */
 const TEXTS: Array<[string, () => string, { english: boolean }]> = [
@@ -63,7 +65,7 @@ const TEXTS: Array<[string, () => string, { english: boolean }]> = [
   ['lib/faq/seed/faq.json', () => json('lib/faq/seed/faq.json', ['keywords']), { english: true }],
   ['lib/handoff/seed/th-holidays-2026-2027.json', () => json('lib/handoff/seed/th-holidays-2026-2027.json'), { english: false }],
   ['bot/web/page/index.html', () => read('bot/web/page/index.html'), { english: false }],
-  ['bot/web/page/app.js', () => read('bot/web/page/app.js'), { english: false }],
+  ...pageScripts.map((file): [string, () => string, { english: boolean }] => [file, () => read(file), { english: false }]),
   ['handoff/web/index.html', () => read('handoff/web/index.html'), { english: false }],
   ['handoff/web/src/i18n/th.json', () => json('handoff/web/src/i18n/th.json'), { english: false }],
   ['handoff/web/src/i18n/en.json', () => json('handoff/web/src/i18n/en.json'), { english: false }],

@@ -10,5 +10,6 @@ export {
   type CentreKind,
   type Destination,
 } from './directory';
-export { CentreSearch, LOCATION_THRESHOLDS, type CentreHit, type CentreSearchOptions } from './search';
+export { LOCATION_THRESHOLDS } from './locationChoice';
+export { CentreSearch, type CentreHit, type CentreSearchOptions } from './search';
 export { centreContact, type CentreContact } from './contact';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = ['bot/web/page/fonts.css', 'bot/web/page/favicon.svg', 'lib/http/precompress.ts', 'lib/http/compressible.ts', 'lib/http/preloadFont.ts', 'package-lock.json', 'scripts/build-web.mjs'];
+const shared = ['bot/web/page/fonts.css', 'bot/web/page/brand.css', 'bot/web/page/favicon.svg', 'lib/http/precompress.ts', 'lib/http/compressible.ts', 'lib/http/preloadFont.ts', 'package-lock.json', 'scripts/build-web.mjs'];
 
 const APPS = [
   { name: 'page', config: 'bot/web/vite.config.ts', sources: ['bot/web/page', 'bot/web/webChatBundle.ts'] },

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = ['bot/web/page/fonts.css', 'bot/web/page/favicon.svg', 'lib/http/precompress.ts', 'lib/http/compressible.ts', 'lib/http/preloadFont.ts', 'package-lock.json', 'scripts/build-web.mjs'];
+const shared = ['bot/web/page/fonts.css', 'bot/web/page/brand.css', 'bot/web/page/favicon.svg', 'lib/http/precompress.ts', 'lib/http/compressible.ts', 'lib/http/preloadFont.ts', 'package-lock.json', 'scripts/build-web.mjs'];
 
 const APPS = [
   { name: 'page', config: 'bot/web/vite.config.ts', sources: ['bot/web/page', 'bot/web/webChatBundle.ts'] },
@@ -45,6 +45,10 @@ const force = process.argv.includes('--force');
 // The configs are TypeScript in a CommonJS package, which Vite's default loader bundles as it should; the note
 // that a future loader will not is for Vite's next major version.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+// What is built is what the service serves, always the production build: Vite takes NODE_ENV as it finds it,
+// and under jest (NODE_ENV=test, the tests' global setup runs this) Vue would be built in its development form,
+// warnings and all, about a quarter larger over the wire, and kept for `npm start` since its sources match.
+process.env.NODE_ENV = 'production';
 // Loaded only when something is to be built: an up-to-date check stays quick.
 let vite;
 for (const app of APPS) {

@@ -1,41 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FAQ_FEEDBACK_COLLECTION } from '../../lib/faq/service';
-import { Chat, DESKTOP, launchChromium, openChat, openContext, type PageWatch, screenshot, type Service, shown, startService, watchPage, WEBCHAT } from './support/harness';
+import { chatSuite, expectNothingWrong, openGreeted } from './support/citizen';
+import { screenshot, shown, WEBCHAT } from './support/harness';
 
 /**
  * In Web Chat itself: an answer's buttons work after the citizen has moved on, a question about one centre is
  * answered for it, and a button pressed on an older card says that its step is done.
  */
 
-let browser: Browser;
-let service: Service;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startService();
-  context = await openContext(browser, DESKTOP);
-  page = await context.newPage();
-  watch = watchPage(page, service.baseUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  await browser?.close();
-});
+const suite = chatSuite();
 
 test('answers lead on, feedback is optional, and an old button is told apart', async () => {
-  const chat = new Chat(page);
+  const { page, service } = suite;
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
   const fees = service.test.app.content.faqEntries().find((entry) => entry.id === 'fees');
   if (!fees) throw new Error('The seed has no "fees" answer');
 
-  await openChat(page, service.baseUrl);
-  // The page started the conversation in Thai: the welcome and the menu, no language question.
-  await chat.botSays(t('welcome'));
-  await chat.botSays(t('menu.prompt'));
+  // The page starts the conversation in Thai: the welcome and the menu, no language question.
+  const { chat } = await openGreeted(page, service);
 
   // An answer, then another question straight away: answered, not "please choose from the list".
   await chat.send('ร้องเรียนต้องเสียเงินไหม');
@@ -66,7 +47,5 @@ test('answers lead on, feedback is optional, and an old button is told apart', a
   await expect(chat.bubbles(t('complaint.destination.prompt')).count()).resolves.toBe(2);
   await screenshot(page, '21-answers-old-button');
 
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.failedRequests).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
+  expectNothingWrong(suite.watch);
 });

@@ -1,24 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MAX_ATTACHMENTS } from '../../lib/complaints/fields';
 import { formatDate } from '../../lib/thai/dates';
 import { COMPLAINTS_COLLECTION } from '../../lib/complaints/service';
 import type { ComplaintDocument } from '../../lib/complaints/types';
-import {
-  Chat,
-  DESKTOP,
-  drawJpeg,
-  imageState,
-  launchChromium,
-  openChat,
-  openContext,
-  type PageWatch,
-  screenshot,
-  type Service,
-  shown,
-  startService,
-  watchPage,
-  WEBCHAT,
-} from './support/harness';
+import { chatSuite, expectNothingWrong, openGreeted } from './support/citizen';
+import { type Chat, drawJpeg, imageState, screenshot, shown, WEBCHAT } from './support/harness';
 
 /** A citizen files a whole complaint through the page, photo included, and gets a receipt. */
 
@@ -38,35 +23,16 @@ async function botSaysLines(chat: Chat, text: string): Promise<void> {
   await bubble.last().waitFor({ state: 'visible' });
 }
 
-let browser: Browser;
-let service: Service;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startService();
-  context = await openContext(browser, DESKTOP);
-  page = await context.newPage();
-  watch = watchPage(page, service.baseUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  await browser?.close();
-});
+const suite = chatSuite();
 
 test('a complaint told in the first sentence: centre, draft and more words, photo, date, contact, consent, send: a receipt', async () => {
-  const chat = new Chat(page);
+  const { page, service } = suite;
   const t = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
   const utilities = service.test.app.content.category('utilities');
   if (!utilities) throw new Error('The seed has no "utilities" category');
 
-  await openChat(page, service.baseUrl);
-  // The page started the conversation in its language: a welcome and the menu in Thai, and no language question.
-  await chat.botSays(t('welcome'));
-  await chat.botSays(t('menu.prompt'));
+  // The page starts the conversation in its language: a welcome and the menu in Thai, and no language question.
+  const { chat } = await openGreeted(page, service);
   await expect(chat.bubbles(t('language.choose')).count()).resolves.toBe(0);
 
   // The problem, told at once: the category is guessed, the place's centre offered, nothing asked twice.
@@ -141,7 +107,5 @@ test('a complaint told in the first sentence: centre, draft and more words, phot
   // The markup stayed text: shown as typed, never an element (its broken image would also be a failed request).
   await expect(chat.bubbles(MARKUP).count()).resolves.toBeGreaterThan(0);
   await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.failedRequests).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
+  expectNothingWrong(suite.watch);
 });

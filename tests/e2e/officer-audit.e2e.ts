@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { AUDIT_ACTIONS, AUDIT_COLLECTION, type AuditEntry } from '../../lib/audit';
+import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { deskSuite, OFFICER_PATH, type OfficerDesk, seriousAxeViolations } from './support/desk';
 import { askForChiangMai, eventually, focusedId, OFFICER_PASSWORD, openCitizen, shot, storedAuditLog, TUESDAY_10, xssRan } from './support/officer';
 
@@ -157,13 +158,21 @@ test("an admin reads an officer's sign-in, view, claim and reply in words, newes
   await target.fill(key);
   await applyFilters(page);
   await expect(auditRows(page).then((shown) => shown.map((cells) => cells[2]))).resolves.toEqual(['ตอบประชาชน', 'รับเรื่อง', 'เปิดดูการสนทนา']);
-  // A tracking number typed loosely is tidied; nothing about it: said so.
-  await target.fill(' dd-2569-zzzzzzz ');
+  // A tracking number typed loosely (lower case, spaces, Thai digits) is read as the log writes it; nothing about it: said so.
+  const number = generateTrackingNumber(2569, () => 7);
+  await target.fill(` ${number.toLowerCase().replace(/-/g, ' ').replace('2569', '๒๕๖๙')} `);
   await target.press('Enter');
   await empty(page).waitFor();
-  await expect(target.inputValue()).resolves.toBe('DD-2569-ZZZZZZZ');
+  await expect(target.inputValue()).resolves.toBe(number);
   await expect(table(page).count()).resolves.toBe(0);
   await expect(moreButton(page).count()).resolves.toBe(0);
+  // One character mistyped: said at the field, not searched for.
+  const searches = admin.watch.requested.filter((url) => url.includes('/api/officer/audit?')).length;
+  await target.fill(`${number.slice(0, -1)}${number.endsWith('A') ? 'B' : 'A'}`);
+  await target.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'เลขที่เรื่องนี้น่าจะพิมพ์ผิดหนึ่งตัว' }).waitFor();
+  await expect(target.getAttribute('aria-invalid')).resolves.toBe('true');
+  expect(admin.watch.requested.filter((url) => url.includes('/api/officer/audit?')).length).toBe(searches);
 
   // In English: the same entries in English words and dates; what is typed but not applied yet stays.
   await target.fill(key);

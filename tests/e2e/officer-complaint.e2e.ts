@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { MAX_ATTACHMENTS } from '../../lib/complaints/fields';
+import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { type Chat, screenshot, WEBCHAT } from './support/harness';
 import { deskSuite, type OfficerDesk, seriousAxeViolations } from './support/desk';
 import { eventually, OFFICER_PASSWORD, openCitizen, shot, TUESDAY_10 } from './support/officer';
@@ -111,17 +112,29 @@ test("the complaint beside the conversation: its status changed with a note the 
   await shot(officerPage, '12-complaint-status');
   await screenshot(citizenPage, 'officer-citizen-06-status-told');
 
-  // Found again by its number, typed in lower case with spaces.
+  // Found again by its number, typed in lower case with spaces and the year in Thai digits (the service's rule reads it).
   await officerPage.getByRole('link', { name: 'ค้นหาเรื่องร้องเรียน' }).click();
-  await officerPage.getByLabel('เลขที่เรื่อง').fill(` ${number.toLowerCase().replace(/-/g, ' - ')} `);
-  await officerPage.getByLabel('เลขที่เรื่อง').press('Enter');
+  const lookup = officerPage.getByLabel('เลขที่เรื่อง');
+  await lookup.fill(` ${number.toLowerCase().replace(/-/g, ' - ').replace(/\d/g, (digit) => String.fromCharCode(0x0e50 + Number(digit)))} `);
+  await lookup.press('Enter');
   await officerPage.getByRole('heading', { level: 2, name: `เรื่องร้องเรียน ${number}` }).waitFor();
+  await expect(lookup.inputValue()).resolves.toBe(number);
   await expect(officerPage.getByRole('region', { name: 'ความคืบหน้า' }).getByRole('listitem').count()).resolves.toBe(2);
   await expect(seriousAxeViolations(officerPage)).resolves.toEqual([]);
-  // A number not in the officer's centres (or nowhere) is simply not found.
-  await officerPage.getByLabel('เลขที่เรื่อง').fill('DD-2569-0000000');
-  await officerPage.getByLabel('เลขที่เรื่อง').press('Enter');
+  // One character mistyped: said at the field, and nothing is asked of the service.
+  const mistyped = `${number.slice(0, -1)}${number.endsWith('A') ? 'B' : 'A'}`;
+  await lookup.fill(mistyped);
+  await lookup.press('Enter');
+  await officerPage.getByRole('alert').filter({ hasText: 'เลขที่เรื่องนี้น่าจะพิมพ์ผิดหนึ่งตัว' }).waitFor();
+  await expect(lookup.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(officerPage.getByRole('heading', { level: 2, name: `เรื่องร้องเรียน ${number}` }).count()).resolves.toBe(1);
+  await expect(seriousAxeViolations(officerPage)).resolves.toEqual([]);
+  // A number that could exist but is not in the officer's centres (or nowhere) is simply not found.
+  const unknown = generateTrackingNumber(2569, () => 0);
+  await lookup.fill(unknown);
+  await lookup.press('Enter');
   await officerPage.getByRole('alert').filter({ hasText: 'ไม่พบเรื่องร้องเรียนเลขนี้' }).waitFor();
+  await expect(lookup.getAttribute('aria-invalid')).resolves.toBeNull();
 
   // Back to the conversation; transferred to Lamphun's centre, found by typing its name.
   await officer.openItem(officer.liveItems().first());
@@ -142,6 +155,6 @@ test("the complaint beside the conversation: its status changed with a note the 
   await shot(officerPage, '14-transferred');
 
   expect(officer.problems().consoleErrors.filter((line) => !/status of 404/.test(line))).toEqual([]);
-  expect(officer.problems().failedRequests).toEqual([`404 GET ${service.baseUrl}/api/officer/complaints/DD-2569-0000000`]);
+  expect(officer.problems().failedRequests).toEqual([`404 GET ${service.baseUrl}/api/officer/complaints/${unknown}`]);
   expect(officer.problems().foreignRequests).toEqual([]);
 });

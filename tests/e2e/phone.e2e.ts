@@ -1,44 +1,15 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  Chat,
-  computed,
-  launchChromium,
-  openChat,
-  openContext,
-  pageWidths,
-  type PageWatch,
-  PHONE,
-  screenshot,
-  type Service,
-  startService,
-  watchPage,
-  WEBCHAT,
-} from './support/harness';
+import type { Locator } from 'playwright-core';
+import { chatSuite, expectNothingWrong, openGreeted } from './support/citizen';
+import { computed, pageWidths, PHONE, screenshot, WEBCHAT } from './support/harness';
 
 /** The page on a phone (390×844, touch): no sideways scrolling, the send box in view, buttons a finger can hit. */
 
 const TOUCH = 44;
 
-let browser: Browser;
-let service: Service;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startService();
-  context = await openContext(browser, PHONE);
-  page = await context.newPage();
-  watch = watchPage(page, service.baseUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  await browser?.close();
-});
+const suite = chatSuite(PHONE);
 
 async function expectFitsTheScreen(): Promise<void> {
+  const { page } = suite;
   const widths = await pageWidths(page);
   expect(widths.window).toBe(390);
   expect(widths.document).toBeLessThanOrEqual(widths.window);
@@ -65,10 +36,8 @@ async function expectTouchSized(locator: Locator, what: string): Promise<void> {
 }
 
 test('a phone shows the whole page without sideways scrolling, at medium and at extra large text', async () => {
-  const chat = new Chat(page);
-  await openChat(page, service.baseUrl);
-  await chat.botSays(service.text('th', 'welcome'));
-  await chat.botSays(service.text('th', 'menu.prompt'));
+  const { page, service } = suite;
+  const { chat } = await openGreeted(page, service);
   await expectFitsTheScreen();
   await expectTouchSized(page.locator('.bar button, .bar a'), 'header control');
   // The menu is shown once: its card's buttons, with no suggested actions repeating them below.
@@ -94,7 +63,5 @@ test('a phone shows the whole page without sideways scrolling, at medium and at 
   await expectFitsTheScreen();
   await screenshot(page, '11-phone-typed-answer');
 
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.failedRequests).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
+  expectNothingWrong(suite.watch);
 });

@@ -1,48 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  Chat,
-  DESKTOP,
-  launchChromium,
-  nextToken,
-  openChat,
-  openContext,
-  type PageWatch,
-  screenshot,
-  type Service,
-  startService,
-  watchPage,
-  WEBCHAT,
-} from './support/harness';
+import { chatSuite, expectNothingWrong, openGreeted } from './support/citizen';
+import { Chat, nextToken, screenshot, WEBCHAT } from './support/harness';
 
 /** A returning browser sees its conversation again; "new chat" starts an empty one, which is then the one kept. */
 
-let browser: Browser;
-let service: Service;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  service = await startService();
-  context = await openContext(browser, DESKTOP);
-  page = await context.newPage();
-  watch = watchPage(page, service.baseUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await service?.close();
-  await browser?.close();
-});
+const suite = chatSuite();
 
 test('reloading resumes the same conversation with its history; new chat starts afresh and is resumed next time', async () => {
-  const chat = new Chat(page);
+  const { page, service } = suite;
   const t = (key: string) => service.text('th', key);
 
-  const first = await openChat(page, service.baseUrl);
+  const { chat, token: first } = await openGreeted(page, service);
   expect(first.resumed).toBe(false);
-  await chat.botSays(t('welcome'));
-  await chat.botSays(t('menu.prompt'));
   await chat.tapCardButton(t('menu.file'));
   await chat.botSays(t('complaint.category.prompt'));
   const before = await chat.activityCount();
@@ -83,12 +51,11 @@ test('reloading resumes the same conversation with its history; new chat starts 
   await chat.botSays(t('welcome'));
   await expect(page.locator(WEBCHAT.userBubble).count()).resolves.toBe(0);
 
-  expect(watch.consoleErrors).toEqual([]);
-  expect(watch.failedRequests).toEqual([]);
-  expect(watch.foreignRequests).toEqual([]);
+  expectNothingWrong(suite.watch);
 });
 
 test('declining "new chat" keeps the conversation on screen', async () => {
+  const { page } = suite;
   const chat = new Chat(page);
   const before = await chat.activityCount();
   const tokens: string[] = [];

@@ -1,5 +1,7 @@
 import type { AuditEntry, Centre } from '../../handoff/web/src/api/types';
-import { detailsSaid, tidyAuditTarget } from '../../handoff/web/src/logic/audit';
+import { auditTarget, detailsSaid } from '../../handoff/web/src/logic/audit';
+import { readTrackingNumber } from '../../handoff/web/src/logic/complaints';
+import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { searchCentres, unknownCode } from '../../handoff/web/src/logic/centres';
 import { checkHours, parseSpans, splitHolidays } from '../../handoff/web/src/logic/hours';
 import { commandFor } from '../../handoff/web/src/logic/keys';
@@ -77,9 +79,31 @@ test.each([
   expect(detailsSaid({ id: '1', at: 1, actor: 'a', target: 't', action, details } as AuditEntry, names)).toEqual(said);
 });
 
-test('a tracking number typed loosely is tidied; other targets are taken as typed', () => {
-  expect(tidyAuditTarget(' dd-2569-7k3q9xr ')).toBe('DD-2569-7K3Q9XR');
-  expect(tidyAuditTarget(' officeHours ')).toBe('officeHours');
+/** A number the service could have given: made by its own generator, so its check character is right. */
+const NUMBER = generateTrackingNumber(2569, (max) => 7 % max);
+const [, YEAR, CODE] = NUMBER.split('-');
+const THAI_YEAR = YEAR.replace(/\d/g, (digit) => String.fromCharCode(0x0e50 + Number(digit)));
+/** The same number with its last character changed: the check no longer matches. */
+const MISTYPED = `${NUMBER.slice(0, -1)}${NUMBER.endsWith('A') ? 'B' : 'A'}`;
+
+test.each([
+  ['as written', NUMBER],
+  ['in lower case, with spaces around', ` ${NUMBER.toLowerCase()} `],
+  ['with spaces instead of dashes', `DD ${YEAR} ${CODE}`],
+  ['with Thai digits in the year', `DD-${THAI_YEAR}-${CODE}`],
+  ['without DD', `${YEAR}${CODE}`],
+])('a tracking number typed %s is read as the service writes it', (_, typed) => {
+  expect(readTrackingNumber(typed)).toEqual({ number: NUMBER });
+  expect(auditTarget(typed)).toEqual({ target: NUMBER });
+});
+
+test('a mistyped tracking number is said to be mistyped; what is not one is said to be no number, and searched for in the log as typed', () => {
+  expect(readTrackingNumber(MISTYPED)).toEqual({ problem: 'trackingNumberMistyped' });
+  expect(auditTarget(` ${MISTYPED.toLowerCase()} `)).toEqual({ problem: 'trackingNumberMistyped' });
+  expect(readTrackingNumber('DD-2569-7K3Q')).toEqual({ problem: 'trackingNumberFormat' });
+  expect(readTrackingNumber('เรื่องถนน')).toEqual({ problem: 'trackingNumberFormat' });
+  expect(auditTarget(' officeHours ')).toEqual({ target: 'officeHours' });
+  expect(auditTarget(' canned:greeting ')).toEqual({ target: 'canned:greeting' });
 });
 
 test('shortcuts work only when the officer is not typing', () => {

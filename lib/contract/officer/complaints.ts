@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { COMPLAINT_STATUSES } from '../../complaints/types';
 import { bilingual, epochMs, lang, typedText } from './common';
+import { MAX_STATUS_NOTE_LENGTH } from './textLimits';
 
 /** Complaint records and their status. */
 
-export const MAX_STATUS_NOTE_LENGTH = 1000;
+export { MAX_STATUS_NOTE_LENGTH } from './textLimits';
 
 export const complaintStatus = z.enum(COMPLAINT_STATUSES);
 

@@ -3,13 +3,12 @@ import { HANDOFF_STATES } from '../../handoff/stateMachine';
 import { MAX_CENTRE_CODE_LENGTH } from '../../officers/accountRules';
 import { bilingual, epochMs, lang, optionalTypedText, typedText } from './common';
 import { complaint } from './complaints';
+import { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from './textLimits';
 
 /** The queue and conversations: items, the history, claim, reply, internal notes, transfer, close. */
 
-/** An officer's reply: at most this many characters (the app counts with the same limit). */
-export const MAX_REPLY_LENGTH = 4000;
-/** An internal note, and a note given with a transfer. */
-export const MAX_NOTE_LENGTH = 2000;
+/* The limits are the app's too: they live without a schema (textLimits.ts), so that it counts without zod. */
+export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from './textLimits';
 
 export const handoffState = z.enum(HANDOFF_STATES);
 export const handoffKind = z.enum(['live', 'question']);

@@ -5,7 +5,8 @@ import { AuditLog } from '../../../lib/audit';
 import type { Lang } from '../../../lib/i18n/language';
 import type { Officer, Role } from '../../../lib/officers/accounts';
 import { buildTestApp, type TestApp } from '../../helpers/testApp';
-import { ARTIFACTS, Chat, DESKTOP, openChat, type PageWatch, watchPage } from './harness';
+import { openGreeted } from './citizen';
+import { ARTIFACTS, type Chat, DESKTOP, type PageWatch, watchPage } from './harness';
 
 /**
  * What the officer web app's browser tests share: the service on a clock the test can move (in or out of
@@ -183,20 +184,9 @@ export class OfficerApp {
   }
 }
 
-/**
- * The citizen's side: the chat page, which starts the conversation in its own language (Thai here), so the bot
- * greets with the menu and asks no language; for English the citizen says so, as they may at any time.
- */
+/** The citizen's side: the chat page opened and greeted (citizen.ts), in English when asked for. */
 export async function openCitizen(page: Page, service: OfficerService, lang: Lang = 'th'): Promise<Chat> {
-  const chat = new Chat(page);
-  await openChat(page, service.baseUrl);
-  await chat.botSays(service.text('th', 'welcome'));
-  await chat.botSays(service.text('th', 'menu.prompt'));
-  if (lang === 'en') {
-    await chat.send('English');
-    await chat.botSays(service.text('en', 'menu.prompt'));
-  }
-  return chat;
+  return (await openGreeted(page, service, lang)).chat;
 }
 
 /** The citizen asks for an officer of Chiang Mai's provincial centre, typing its province as citizens do. */

@@ -61,3 +61,19 @@ describe.each(APPS)('dist/web/$app', ({ app, base }) => {
     }
   });
 });
+
+describe("the officer app's first load", () => {
+  const dir = builtAppDirectory('officer');
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="\/officer\/([^"]+)"/g)].map((match) => readFileSync(path.join(dir, match[1] as string), 'utf8'));
+
+  test("is Vue's production build, though the tests build it with NODE_ENV=test", () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).not.toContain('[Vue warn]');
+  });
+
+  test('carries no schema library: the limits and rules it imports come without the contract\'s schemas', () => {
+    for (const script of scripts) expect(script).not.toMatch(/\b_zod\b|ZodType/);
+  });
+});

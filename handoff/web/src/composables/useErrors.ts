@@ -42,7 +42,11 @@ const BY_STATUS: Record<number, string> = { 429: 'tooManyAttempts', 403: 'forbid
 export function useErrors() {
   const { t, locale } = useI18n();
 
-  function say(error: unknown, overrides: Record<string, string> = {}): string {
+  /**
+   * `fieldNames` name the form's fields by the service's paths ('text.th.khrap'), so that a refusal says the field
+   * as the officer sees it; a path the form does not name is said as it is.
+   */
+  function say(error: unknown, overrides: Record<string, string> = {}, fieldNames: Readonly<Record<string, string>> = {}): string {
     if (!(error instanceof ApiError)) return t('genericError');
     const details = error.details;
     const override = overrides[error.code] ?? (typeof details.conflict === 'string' ? overrides[details.conflict] : undefined);
@@ -57,7 +61,10 @@ export function useErrors() {
       if (details.rule in PASSWORD_PROBLEM_TEXT) return t(PASSWORD_PROBLEM_TEXT[details.rule as keyof typeof PASSWORD_PROBLEM_TEXT]);
       if (details.rule === 'wrong-password') return t('passwordCurrentWrong');
       if (details.rule === 'centres-required') return t('centresRequired');
-      return t('fieldRefused', { field: String(details.field ?? ''), rule: t(`rules.${details.rule}`, { limit: String(details.limit ?? '') }) });
+      const field = String(details.field ?? '');
+      // A text that must have at least one character is one that must be filled in.
+      const rule = details.rule === 'too-short' && details.limit === 1 ? 'required' : details.rule;
+      return t('fieldRefused', { field: fieldNames[field] ?? field, rule: t(`rules.${rule}`, { limit: String(details.limit ?? '') }) });
     }
     const key = BY_CODE[error.code];
     if (key) return t(key);

@@ -1,15 +1,20 @@
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../lib/auditActions';
 import type { AuditEntry } from '../api/types';
+import { readTrackingNumber, type TrackingNumberProblem } from './complaints';
 import { type Said, said } from './text';
 
 /** The audit log is read a page at a time: the service gives at most 200 entries a call. */
 export const AUDIT_PAGE = 100;
 
-/** A tracking number is typed loosely, as citizens give it (spaces, lower case); any other target exactly as it is logged. */
-export function tidyAuditTarget(value: string): string {
-  const trimmed = value.trim();
-  const compact = trimmed.replace(/\s+/g, '');
-  return /^dd-\d{4}-[0-9a-z]+$/i.test(compact) ? compact.toUpperCase() : trimmed;
+/**
+ * The target to filter by: a tracking number typed loosely (the complaint look-up's rule, the service's) as the log
+ * writes it, a mistyped one said so rather than searched for, and any other target exactly as typed.
+ */
+export function auditTarget(typed: string): { target: string } | { problem: TrackingNumberProblem } {
+  const trimmed = typed.trim();
+  const read = readTrackingNumber(trimmed);
+  if ('number' in read) return { target: read.number };
+  return read.problem === 'trackingNumberMistyped' ? read : { target: trimmed };
 }
 
 /** Where an entry's target leads: a conversation, a complaint, an account (named), or nowhere. */

@@ -1,12 +1,21 @@
 import type { Complaint } from '../api/types';
+import { parseTrackingNumber } from '../../../../lib/complaints/trackingNumber';
 import { LOCALES } from './time';
 
 /* The statuses a complaint goes through, in order: the service's own list, imported. */
 export { COMPLAINT_STATUSES as STATUSES } from '../../../../lib/complaints/types';
 
-/** A tracking number typed loosely, as citizens give it: spaces and lower case are tidied up. */
-export function tidyNumber(typed: string): string {
-  return typed.trim().toUpperCase().replace(/\s+/g, '');
+/** What is wrong with a typed tracking number, as the catalogue's key: not shaped like one, or one character mistyped. */
+export type TrackingNumberProblem = 'trackingNumberFormat' | 'trackingNumberMistyped';
+
+/**
+ * A tracking number as an officer types it, read by the service's own rule (parseTrackingNumber: any case, spaces
+ * or dashes, Thai digits, O for 0, with or without DD): the number as the service writes it, or what is wrong.
+ */
+export function readTrackingNumber(typed: string): { number: string } | { problem: TrackingNumberProblem } {
+  const parsed = parseTrackingNumber(typed);
+  if (parsed.ok) return { number: parsed.number };
+  return { problem: parsed.reason === 'checksum' ? 'trackingNumberMistyped' : 'trackingNumberFormat' };
 }
 
 /**

@@ -5,10 +5,13 @@ import { IMAGE_TYPES, MAX_UPLOAD_FILE_BYTES } from '../../../../lib/files/upload
 export { IMAGE_TYPES };
 /** The largest photo in megabytes, for the texts that say it. */
 export const MAX_IMAGE_MB = MAX_UPLOAD_FILE_BYTES / (1024 * 1024);
-/* The service's limits, from the contract (its schemas are left out of the bundle: only these numbers come in). */
-export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/conversations';
-export { MAX_STATUS_NOTE_LENGTH as MAX_STATUS_NOTE } from '../../../../lib/contract/officer/complaints';
-import { MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/conversations';
+/*
+ * The service's limits, from the contract's module of limits: the schemas' modules would bring zod into the first
+ * load (a module's top-level schemas are calls a bundler cannot prove free of effects, so it keeps them).
+ */
+export { MAX_NOTE_LENGTH, MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/textLimits';
+export { MAX_STATUS_NOTE_LENGTH as MAX_STATUS_NOTE } from '../../../../lib/contract/officer/textLimits';
+import { MAX_REPLY_LENGTH } from '../../../../lib/contract/officer/textLimits';
 
 export interface ReplyDraft {
   text: string;

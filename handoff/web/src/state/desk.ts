@@ -102,6 +102,18 @@ export function setCanned(answers: CannedAnswer[]): void {
   state.canned = answers;
 }
 
+/**
+ * The canned answers read again, as admins may have changed them since the app was opened (officers keep it open
+ * all day): each conversation opened brings the list up to date. A failure keeps the list there was.
+ */
+async function refreshCanned(): Promise<void> {
+  try {
+    state.canned = (await officerApi.canned()).answers;
+  } catch {
+    // The list read before serves until the next conversation.
+  }
+}
+
 export function putItem(item: QueueItem): void {
   if (item.state === 'queued' || item.state === 'live') state.items.set(item.id, item);
   else state.items.delete(item.id);
@@ -180,6 +192,7 @@ export async function openConversation(id: string): Promise<void> {
     open.notes = data.notes ?? [];
     open.complaint = data.complaint ?? null;
     void ensureCentres([data.item.centreCode, ...centreCodesIn(data.messages)]);
+    void refreshCanned();
   } catch (error) {
     if (state.open !== open) return;
     if (error instanceof ApiError && error.status === 404) open.notFound = true;

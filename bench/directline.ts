@@ -178,6 +178,7 @@ interface Waiting {
 class Citizen {
   private waiting: Waiting | undefined;
   private sent = 0;
+  private closing = false;
   failures = 0;
 
   private constructor(
@@ -193,6 +194,10 @@ class Citizen {
       if (text === '') return; // keep-alive
       const frame = JSON.parse(text) as { activities: Json[] };
       for (const activity of frame.activities) this.onActivity(activity);
+    });
+    // A citizen whose stream the service closes gets no more replies: said, since its turns then fail.
+    socket.on('close', (code) => {
+      if (!this.closing) countFailure(`stream closed by the service (code ${code}), counted once per socket`);
     });
   }
 
@@ -257,6 +262,7 @@ class Citizen {
   }
 
   close(): void {
+    this.closing = true;
     this.socket.terminate();
     this.agent.destroy();
   }

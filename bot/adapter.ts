@@ -23,6 +23,17 @@ const MAX_DELAY_MS = 5000;
 /** The key that serialises turns: one conversation on one channel (lib/conversationKey.ts). */
 export { conversationKey };
 
+/**
+ * The lock that serialises turns. Not reentrant: a reentrant lock tracks its holders with AsyncLocalStorage,
+ * which on Node 20 and 22 hooks every promise the process creates, in every turn, for a case that does not
+ * occur. No turn starts another turn of its own conversation: proactive turns (an officer's reply, a transfer,
+ * a closing, the sweep's offer) come from the officer API and the background jobs, outside any turn. A turn that
+ * did would wait for itself.
+ */
+export function newTurnLock(): KeyedLock {
+  return new KeyedLock({ reentrant: false });
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -42,7 +53,7 @@ export class ChannelAdapter extends BotAdapter {
   private acceptingTurns = true;
 
   /** @param turnLock shared with other adapters' endpoints so that every turn of a conversation queues on one lock. */
-  constructor(private readonly turnLock: KeyedLock = new KeyedLock()) {
+  constructor(private readonly turnLock: KeyedLock = newTurnLock()) {
     super();
   }
 

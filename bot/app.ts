@@ -30,13 +30,12 @@ import { ContentService } from '../lib/content/service';
 import type { Texts } from '../lib/content/texts';
 import { FaqService } from '../lib/faq/service';
 import { IntentRecognizer } from '../lib/intents/recognizer';
-import { KeyedLock } from '../lib/keyedLock';
 import type { Logger } from '../lib/logger';
 import type { Secrets } from '../lib/secrets';
 import { StoreBotStorage } from '../lib/store/botStorage';
 import type { Store } from '../lib/store/types';
 import { MainDialog } from '../dialogs/mainDialog';
-import { ChannelAdapter, conversationKey } from './adapter';
+import { ChannelAdapter, conversationKey, newTurnLock } from './adapter';
 import { DamrongdhamBot } from './bot';
 import { azureRoutes, createAzureAdapter } from './channels/azure';
 import { directLineRoutes } from './channels/directline/routes';
@@ -109,7 +108,7 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const intents = new IntentRecognizer(() => content.intents(), () => content.categories());
 
   const address = new PublicAddress(config.publicUrlConfigured ? config.publicUrl : undefined, config.trustProxy ? config.trustProxyHops : 0, config.publicUrl);
-  const turnLock = new KeyedLock();
+  const turnLock = newTurnLock();
   const adapter = new ChannelAdapter(turnLock);
   const sensitivePrompts = new SensitivePrompts(store, now);
   const privacy = new PrivacyMiddleware(sensitivePrompts);

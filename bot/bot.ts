@@ -8,7 +8,7 @@ import {
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
+import { type Dialog, DialogSet, type DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Texts } from '../lib/content/texts';
 import { isQuotaRefusal, type QuotaRefusal } from '../lib/files/fileStore';
 import { isLang } from '../lib/i18n/language';
@@ -39,6 +39,8 @@ export interface BotDependencies {
  */
 export class DamrongdhamBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** The root dialog and every dialog under it, gathered once rather than in every turn. */
+  private readonly dialogs: DialogSet;
   private readonly states: BotState[];
 
   constructor(private readonly deps: BotDependencies) {
@@ -47,6 +49,7 @@ export class DamrongdhamBot extends ActivityHandler {
       throw new Error('DamrongdhamBot needs conversationState, userState, dialog, texts and language');
     }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(deps.dialog);
     this.states = [deps.conversationState, deps.userState];
 
     this.onMembersAdded(async (context, next) => {
@@ -68,7 +71,7 @@ export class DamrongdhamBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await runDialog(this.deps.dialog, context, this.dialogState);
+      await this.runRootDialog(context);
       await next();
     });
   }
@@ -77,6 +80,19 @@ export class DamrongdhamBot extends ActivityHandler {
     await super.run(context);
     for (const state of this.states) await state.saveChanges(context, false);
     this.deps.onTurnSucceeded?.(context);
+  }
+
+  /**
+   * The message goes to the dialog waiting for it, or begins the root dialog. botbuilder-dialogs' runDialog does
+   * this too, and in every turn also gathers the whole dialog tree into a new set, builds a state manager over
+   * every memory scope (loaded and saved though no dialog here uses them), and sends a trace activity with a
+   * snapshot of that memory, which these channels drop: a tenth of a turn, for nothing this bot uses. (It also
+   * answers a parent bot's cancellation when running as a skill, which this bot never is.)
+   */
+  private async runRootDialog(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.dialog.id);
   }
 
   /** Web Chat only marks the photo as not sent: the citizen is told why, and what to do instead. */

@@ -90,9 +90,13 @@ export class DirectLineService {
       const replyToId = activity.replyToId !== undefined && isLoggedIn(activity.replyToId, conversationId) ? activity.replyToId : undefined;
       const from = senderOf(activity);
       const envelope = (id: string) => ({ id, timestamp, from, replyToId });
-      // A value shown once (a PIN) goes to the citizen's socket as sent and into the log hidden.
-      const asSent = hasSecrets(activity) ? (id: string) => ({ ...toJson(activity), ...envelope(id) }) : undefined;
-      const { activity: logged, seq } = await this.deps.log.append(conversationId, (id) => ({ ...forStorage(activity), ...envelope(id) }), asSent);
+      // A value shown once (a PIN) goes to the citizen's socket as sent and into the log hidden. A message with
+      // nothing hidden is logged as it is: the log and the stream write it as JSON, which drops the marks and
+      // undefined fields, so a JSON copy of it first (a reply's whole card, parsed and written once more) is not needed.
+      const secrets = hasSecrets(activity);
+      const asSent = secrets ? (id: string) => ({ ...toJson(activity), ...envelope(id) }) : undefined;
+      const written = secrets ? forStorage(activity) : activity;
+      const { activity: logged, seq } = await this.deps.log.append(conversationId, (id) => ({ ...written, ...envelope(id) }), asSent);
       this.deps.hub.publish(conversationId, asSent ? ({ ...asSent(logged.id), id: logged.id } as LoggedActivity) : logged, seq);
       return { id: logged.id };
     },

@@ -1,11 +1,23 @@
 /**
  * When something happened, as a citizen says it in Thai or English, resolved against an injected `now` on
- * the Bangkok calendar (UTC+7, no daylight saving time); and dates formatted the way Thai offices write them.
+ * the Bangkok calendar (UTC+7, no daylight saving time); and, from their own modules, the calendar
+ * (bangkokCalendar.ts), Buddhist-era years (buddhistEra.ts) and dates formatted the way Thai offices write them
+ * (formatDates.ts).
  */
 
 import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import type { Lang } from '../i18n/language';
+import {
+  addDays, addMonths, type CivilDate, civil, type Clock, clockAt, compareDates, type ClockTime, daysInMonth, HOUR_MS, hhmm, isoDate,
+  isValidDate, MINUTE_MS, weekdayOf,
+} from './bangkokCalendar';
+import { type Era, MAX_AGE_YEARS, MIN_CE_YEAR, resolveYear } from './buddhistEra';
 import { toAsciiDigits } from './text';
+
+export { bangkokToday } from './bangkokCalendar';
+export { buddhistYear } from './buddhistEra';
+export { formatDate, formatDateTime, formatMonth, formatWeek, formatYear } from './formatDates';
+export type { FormatDateOptions } from './formatDates';
 
 /** Why a date was refused: nothing recognisable, a date after now, or older than the centre accepts. */
 export type WhenFailureReason = 'unrecognised' | 'future' | 'too-old';
@@ -37,88 +49,6 @@ export type WhenResult =
     }
   | { ok: false; reason: WhenFailureReason };
 
-/** Options of {@link formatDate}. */
-export interface FormatDateOptions {
-  /** HH:mm, appended in the language's usual way. */
-  time?: string;
-  /** Prefixes the day of the week. */
-  weekday?: boolean;
-}
-
-// ─── Calendar arithmetic on civil dates (no time zone involved) ──────────────────────────────────────────
-
-interface CivilDate {
-  year: number;
-  // 1–12
-  month: number;
-  day: number;
-}
-
-interface ClockTime {
-  hour: number;
-  minute: number;
-}
-
-// Bangkok's wall clock at the injected `now`.
-interface Clock {
-  today: CivilDate;
-  time: ClockTime;
-  second: number;
-  epochMs: number;
-}
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
-const BANGKOK_OFFSET_MS = 7 * HOUR_MS;
-const BE_OFFSET = 543;
-// Four-digit years from 2400 on are Buddhist era: 2400 BE is 1857 CE, so the readings cannot be confused.
-const BE_THRESHOLD = 2400;
-const MIN_CE_YEAR = BE_THRESHOLD - BE_OFFSET;
-const MAX_AGE_YEARS = 10;
-
-function dayNumber(date: CivilDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
-}
-
-function fromDayNumber(days: number): CivilDate {
-  const utc = new Date(days * DAY_MS);
-  return { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function isValidDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) && year >= 1000 && year <= 9999 &&
-    Number.isInteger(month) && month >= 1 && month <= 12 &&
-    Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)
-  );
-}
-
-function addDays(date: CivilDate, days: number): CivilDate {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-// Calendar months later (negative: earlier), clamped to the month's last day (31 March − 1 month = 28/29 Feb).
-function addMonths(date: CivilDate, months: number): CivilDate {
-  const index = date.year * 12 + (date.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
-}
-
-// 0 = Sunday … 6 = Saturday
-function weekdayOf(date: CivilDate): number {
-  return new Date(dayNumber(date) * DAY_MS).getUTCDay();
-}
-
-function compareDates(a: CivilDate, b: CivilDate): number {
-  return dayNumber(a) - dayNumber(b);
-}
-
 // The first day of the period a date falls in. Weeks start on Monday, as ISO 8601 and the English
 // recognizer count them, and as Thai offices plan their working week.
 function periodStart(date: CivilDate, precision: WhenPrecision): CivilDate {
@@ -134,68 +64,6 @@ function periodStart(date: CivilDate, precision: WhenPrecision): CivilDate {
 
 function period(date: CivilDate, precision: WhenPrecision, approximate = false): Candidate {
   return { date: periodStart(date, precision), precision, approximate };
-}
-
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
-function isoDate(date: CivilDate): string {
-  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-function hhmm(time: ClockTime): string {
-  return `${pad(time.hour)}:${pad(time.minute)}`;
-}
-
-function clockAt(epochMs: number): Clock {
-  if (!Number.isFinite(epochMs)) throw new RangeError('invalid time');
-  const shifted = new Date(epochMs + BANGKOK_OFFSET_MS);
-  return {
-    today: { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
-    time: { hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() },
-    second: shifted.getUTCSeconds(),
-    epochMs,
-  };
-}
-
-/** Today's date in Bangkok, YYYY-MM-DD. */
-export function bangkokToday(now: Date): string {
-  return isoDate(clockAt(now.getTime()).today);
-}
-
-/** The Buddhist-era year in Bangkok at `now`: 2569 during 2026. */
-export function buddhistYear(now: Date): number {
-  return clockAt(now.getTime()).today.year + BE_OFFSET;
-}
-
-// ─── Years ────────────────────────────────────────────────────────────────────────────────────────────────
-
-type Era = 'BE' | 'CE';
-
-// The year ending in `twoDigits` nearest to `reference` (69 near 2569 → 2569; 99 near 2026 → 1999).
-function nearestWithEnding(twoDigits: number, reference: number): number {
-  const base = Math.floor(reference / 100) * 100 + twoDigits;
-  return [base - 100, base, base + 100].reduce((best, year) =>
-    Math.abs(year - reference) < Math.abs(best - reference) ? year : best);
-}
-
-// The Gregorian year a typed year stands for. Four digits: BE from 2400 on, CE below. Two digits: Thai
-// writers abbreviate the BE year (69 = 2569 = 2026), so that reading comes first; only when it is more than
-// ten years off and the CE reading (26 = 2026) is not, is the CE one taken. The two windows never overlap,
-// because BE and CE two-digit years differ by 43.
-function resolveYear(raw: string, era: Era | undefined, today: CivilDate): number {
-  const value = Number(raw);
-  if (raw.length > 2) {
-    if (era === 'BE' || (era === undefined && value >= BE_THRESHOLD)) return value - BE_OFFSET;
-    return value;
-  }
-  const asBe = nearestWithEnding(value, today.year + BE_OFFSET) - BE_OFFSET;
-  const asCe = nearestWithEnding(value, today.year);
-  if (era === 'BE') return asBe;
-  if (era === 'CE') return asCe;
-  if (Math.abs(asBe - today.year) <= MAX_AGE_YEARS) return asBe;
-  return Math.abs(asCe - today.year) <= MAX_AGE_YEARS ? asCe : asBe;
 }
 
 // ─── What the parsers find ────────────────────────────────────────────────────────────────────────────────
@@ -694,11 +562,6 @@ function resolutionValues(resolution: unknown): { value?: string; start?: string
   });
 }
 
-function civil(match: RegExpExecArray): CivilDate | undefined {
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return isValidDate(year, month, day) ? { year, month, day } : undefined;
-}
-
 function recognizedTime(text: string, clock: Clock): ClockTime | undefined {
   for (const result of recognize(text, clock)) {
     if (result.typeName !== 'datetimeV2.time') continue;
@@ -888,90 +751,4 @@ export function parseWhen(text: string, lang: Lang, now: Date): WhenResult {
     if (parsed.kind !== 'none') return decide(parsed, clock, HEDGES.test(normalized));
   }
   return { ok: false, reason: 'unrecognised' };
-}
-
-// ─── Formatting ───────────────────────────────────────────────────────────────────────────────────────────
-
-// By hand rather than Intl: Node's ICU writes "24 November 2026 at 14:30" and "… 2569 เวลา 14:30" (no น.),
-// and its wording changes between ICU versions.
-const THAI_MONTH_NAMES = [
-  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
-  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
-] as const;
-const ENGLISH_MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-const THAI_WEEKDAY_NAMES = ['อาทิตย์', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์'] as const;
-const ENGLISH_WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-
-const DATE_STRING = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_STRING = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-function format(date: CivilDate, lang: Lang, options: FormatDateOptions): string {
-  const weekday = weekdayOf(date);
-  if (lang === 'th') {
-    const day = `${date.day} ${THAI_MONTH_NAMES[date.month - 1]} ${date.year + BE_OFFSET}`;
-    const withWeekday = options.weekday ? `วัน${THAI_WEEKDAY_NAMES[weekday]}ที่ ${day}` : day;
-    return options.time ? `${withWeekday} เวลา ${options.time} น.` : withWeekday;
-  }
-  const day = `${date.day} ${ENGLISH_MONTH_NAMES[date.month - 1]} ${date.year}`;
-  const withWeekday = options.weekday ? `${ENGLISH_WEEKDAY_NAMES[weekday]}, ${day}` : day;
-  return options.time ? `${withWeekday}, ${options.time}` : withWeekday;
-}
-
-/**
- * Formats a YYYY-MM-DD date: `24 พฤศจิกายน 2569` (Buddhist era) or `24 November 2026`; with a time,
- * `24 พฤศจิกายน 2569 เวลา 14:30 น.` or `24 November 2026, 14:30`; with the weekday,
- * `วันอังคารที่ 24 พฤศจิกายน 2569` or `Tuesday, 24 November 2026`. Throws a RangeError for a malformed date or time.
- */
-export function formatDate(date: string, lang: Lang, options: FormatDateOptions = {}): string {
-  const civilDate = parseIsoDate(date);
-  if (options.time !== undefined && !TIME_STRING.test(options.time)) throw new RangeError(`not an HH:mm time: ${options.time}`);
-  return format(civilDate, lang, options);
-}
-
-function parseIsoDate(date: string): CivilDate {
-  const match = DATE_STRING.exec(date);
-  const civilDate = match ? civil(match) : undefined;
-  if (!civilDate) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return civilDate;
-}
-
-function monthName(month: number, lang: Lang): string {
-  return (lang === 'th' ? THAI_MONTH_NAMES : ENGLISH_MONTH_NAMES)[month - 1];
-}
-
-function yearOf(date: CivilDate, lang: Lang): number {
-  return lang === 'th' ? date.year + BE_OFFSET : date.year;
-}
-
-/** The month of a YYYY-MM-DD date: `กันยายน 2569` or `September 2026`. */
-export function formatMonth(date: string, lang: Lang): string {
-  const civilDate = parseIsoDate(date);
-  return `${monthName(civilDate.month, lang)} ${yearOf(civilDate, lang)}`;
-}
-
-/** The year of a YYYY-MM-DD date, Buddhist era in Thai: `2569` or `2026`. */
-export function formatYear(date: string, lang: Lang): string {
-  return String(yearOf(parseIsoDate(date), lang));
-}
-
-/**
- * The seven days from a YYYY-MM-DD date (a week's Monday), as a range written once:
- * `16–22 พฤศจิกายน 2569`, `30 พฤศจิกายน – 6 ธันวาคม 2569`, `29 December 2025 – 4 January 2026`.
- */
-export function formatWeek(date: string, lang: Lang): string {
-  const first = parseIsoDate(date);
-  const last = addDays(first, 6);
-  const tail = `${last.day} ${monthName(last.month, lang)} ${yearOf(last, lang)}`;
-  if (first.month === last.month) return `${first.day}–${tail}`;
-  if (first.year === last.year) return `${first.day} ${monthName(first.month, lang)} – ${tail}`;
-  return `${first.day} ${monthName(first.month, lang)} ${yearOf(first, lang)} – ${tail}`;
-}
-
-/** Formats an instant as Bangkok date and time, as {@link formatDate} does with a time. */
-export function formatDateTime(epochMs: number, lang: Lang, options: { weekday?: boolean } = {}): string {
-  const clock = clockAt(epochMs);
-  return format(clock.today, lang, { time: hhmm(clock.time), weekday: options.weekday });
 }

@@ -2,9 +2,10 @@ import { checkEmail, checkText, type TextField } from '../../lib/complaints/fiel
 import type { ComplaintDraft } from '../../lib/complaints/types';
 import { keptSaid } from '../../lib/complaints/when';
 import type { Lang } from '../../lib/i18n/language';
-import { parseWhen, type WhenPrecision } from '../../lib/thai/dates';
 import { parseNationalId } from '../../lib/thai/nationalId';
 import { parsePhone } from '../../lib/thai/phone';
+import { parseWhen } from '../../lib/thai/when/parseWhen';
+import type { WhenPrecision } from '../../lib/thai/when/result';
 import type { FieldParse } from '../prompts/fieldPrompt';
 import type { DialogServices } from '../services';
 

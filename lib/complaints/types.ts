@@ -1,7 +1,7 @@
 import type { Destination } from '../centres/directory';
 import type { Bilingual } from '../content/types';
 import type { Lang } from '../i18n/language';
-import type { WhenPrecision } from '../thai/dates';
+import type { WhenPrecision } from '../thai/when/result';
 
 export const COMPLAINT_STATUSES = ['received', 'forwarded', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];

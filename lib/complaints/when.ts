@@ -1,6 +1,7 @@
 import { removeBidiControls } from '../bidiControls';
 import type { Lang } from '../i18n/language';
-import { formatDate, formatMonth, formatWeek, formatYear, type WhenPrecision } from '../thai/dates';
+import { formatDate, formatMonth, formatWeek, formatYear } from '../thai/formatDates';
+import type { WhenPrecision } from '../thai/when/result';
 import { cleanText } from './fields';
 
 /** When it happened, as a complaint keeps it: what was understood, and the citizen's own words for it. */

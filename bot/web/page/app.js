@@ -1,6 +1,6 @@
 /*
  * The citizen chat page: Web Chat on the service's own Direct Line endpoint, with a Thai/English switch, text
- * sizes and a "new chat" button. Plain browser JavaScript with no build step; the Content-Security-Policy
+ * sizes and a "new chat" button. ES modules that Vite builds (scripts/build-web.mjs); the Content-Security-Policy
  * allows scripts from this origin only, so nothing here is inline and nothing is evaluated from text.
  */
 'use strict';

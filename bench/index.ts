@@ -7,6 +7,7 @@ import { runRequestsBench } from './requests';
 import { runSignInBench } from './signIn';
 import { runStoreBench } from './store';
 import { runTurnsBench } from './turns';
+import { runWorstInputsBench } from './worstInputs';
 
 /**
  * `npm run bench -- <name>`: load benchmarks, run on demand and never as part of `npm test`.
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   signin: runSignInBench,
   files: runFilesBench,
   firstload: runFirstLoadBench,
+  worst: runWorstInputsBench,
 };
 
 async function main(): Promise<void> {

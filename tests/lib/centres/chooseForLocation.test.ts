@@ -170,10 +170,9 @@ describe('chooseForLocation: places without a centre and noise', () => {
     expect(chosen(text)).toBeUndefined();
   });
 
-  test('a long text is cut, quickly, and never throws', () => {
+  // How long it takes is measured by `npm run bench -- worst`, not here.
+  test('a long text is cut and never throws', () => {
     const text = `${'ถนนพังมาก '.repeat(500)} อ.หางดง จ.เชียงใหม่`;
-    const started = performance.now();
     expect(() => search.chooseForLocation(text)).not.toThrow();
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -385,18 +385,16 @@ describe('parseWhen on garbage returns quickly and never throws', () => {
   ];
   test.each(['th', 'en'] as const)('%s', (lang) => {
     for (const [, text] of garbage) {
-      const started = process.hrtime.bigint();
       expect(parseWhen(text, lang, MON_5_JAN)).toEqual({ ok: false, reason: 'unrecognised' });
-      expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
     }
   });
 
-  test('the worst text under the length limit still answers within a second', () => {
+  // How long these take is measured by `npm run bench -- worst`, not here.
+  test('the worst text under the length limit still gives an answer, never an exception', () => {
     for (const text of ['12 '.repeat(66), '1/'.repeat(100), 'ม.ค. '.repeat(40), 'yesterday '.repeat(20)]) {
-      const started = process.hrtime.bigint();
-      parseWhen(text, 'en', MON_5_JAN);
-      parseWhen(text, 'th', MON_5_JAN);
-      expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
+      for (const lang of ['en', 'th'] as const) {
+        expect(typeof parseWhen(text, lang, MON_5_JAN).ok).toBe('boolean');
+      }
     }
   });
 

@@ -8,6 +8,7 @@ import { civil, type CivilDate, type Clock, type ClockTime } from '../bangkokCal
 import { resolveYear } from '../buddhistEra';
 import type { Candidate } from './candidates';
 import { period } from './precision';
+import { recognizerWindow } from './recognizerWindow';
 import type { WhenPrecision } from './result';
 
 const EN_MONTH =
@@ -34,10 +35,19 @@ export function rewriteEnglishYears(text: string, today: CivilDate): string {
 // wall-clock strings. Handing it a Date whose *local* fields are Bangkok's wall clock makes both sides
 // Bangkok time whatever the process's TZ. (In a zone with daylight saving time, a Bangkok wall-clock hour
 // that does not exist locally on the changeover night would shift by one; UTC has no such hour.)
+// It is shown only the words that can make a date or a time (recognizerWindow.ts); what it finds is placed back
+// in the whole text.
 export function recognize(text: string, clock: Clock): ReturnType<typeof recognizeDateTime> {
+  const window = recognizerWindow(text);
+  if (window.text === '') return [];
   const { today, time } = clock;
   const reference = new Date(today.year, today.month - 1, today.day, time.hour, time.minute, clock.second);
-  return recognizeDateTime(text, Culture.English, DateTimeOptions.None, reference);
+  return recognizeDateTime(window.text, Culture.English, DateTimeOptions.None, reference).map((result) => {
+    const start = window.original(result.start);
+    // `end` is the offset of the last character, as the recognizer gives it.
+    const end = window.original(result.end);
+    return { ...result, start, end, text: text.slice(start, end + 1) };
+  });
 }
 
 const RESOLVED_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,6 +5,7 @@ import { explicitSecrets, loadSecrets } from '../lib/secrets';
 import { openStore } from '../lib/store';
 import { storeHoldsData } from '../lib/store/holdsData';
 import { ensureIndexes } from '../lib/store/indexes';
+import { warmUpDateReader } from '../lib/thai/when/warmUp';
 import { SERVICE_INDEXES } from './indexes';
 import { createApp } from './app';
 import { keepServingThroughUnexpectedErrors } from './processGuard';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   const secrets = loadSecrets(config.dataDir, explicitSecrets(config), { storeHoldsData: await storeHoldsData(store) });
   const app = await createApp({ config, logger, store, secrets });
   const firstAdmin = await app.officers.createFirstAdmin();
+  // Any date will do: the answers are discarded.
+  warmUpDateReader(new Date());
 
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);

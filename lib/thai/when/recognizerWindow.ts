@@ -3,7 +3,7 @@
  * with the numbers among them (each number that could be a day is checked against the whole text again), so
  * 200 characters of "12 12 12 …" took over a second. It is shown only the words around the first few that can
  * belong to a date or a time ("january", "friday", "yesterday", "ago", "3pm", "12/1", "14:30", "2024"), the
- * rest blanked out; offsets stay those of the text, so what it finds can be blanked in turn.
+ * rest left out; what it finds is mapped back to its place in the text, to be blanked there in turn.
  */
 
 const MONTH =
@@ -16,18 +16,15 @@ const RELATIVE =
   'hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|weekends?|fortnights?|months?|years?|decades?|' +
   "am|pm|a\\.m|p\\.m|o'?clock";
 // A word that can belong to a date or time: one of those words (a trailing dot or comma allowed), a number
-// with a date's or time's separator or suffix, a four-digit year, a number glued to a unit ("3pm", "2days").
-const DATE_WORD = new RegExp(
-  `^(?:(?:${MONTH}|${WEEKDAY}|${RELATIVE})[.,]?` +
-    '|.*\\d[/.:\\-]\\d.*|\\d{1,2}(?:st|nd|rd|th)[.,]?|\\d{4}[.,]?|\\d+[a-z].*)$',
-);
+// with a date's or time's separator, a four-digit year, a number glued to letters ("3pm", "3rd", "ตอน3pm").
+const DATE_WORD = new RegExp(`^(?:(?:${MONTH}|${WEEKDAY}|${RELATIVE})[.,]?|.*\\d[/.:\\-]\\d.*|\\d{4}[.,]?|.*\\d[a-z].*)$`);
 // A word is at most this long: "1/1/1/1/…" is many numbers without a space, and is cut into such pieces.
 const MAX_WORD = 12;
 const WORD = new RegExp(`\\S{1,${MAX_WORD}}`, 'g');
 // Words kept on each side of a date word: "on the 3rd of january 2024 at 3 pm", "a couple of weeks ago".
 const CONTEXT = 3;
 // At most this many words and numbers are shown: enough for the longest date and time anyone writes.
-const MAX_WORDS = 16;
+const MAX_WORDS = 12;
 const MAX_NUMBERS = 8;
 const NUMBER = /\d+/g;
 

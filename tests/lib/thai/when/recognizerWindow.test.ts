@@ -17,17 +17,17 @@ describe('recognizerWindow: what of a text the English recognizer is shown', () 
     ['numbers far from the date word left out', `${'12 '.repeat(30)}yesterday`, '12 12 12 yesterday'],
     ['a gap between two date words kept apart', `yesterday ${'x '.repeat(10)}at 3pm`, 'yesterday x x x . x x x at 3pm'],
     ['one long word of numbers cut to its first piece', '1/'.repeat(100), '1/1/1/1/1/1/'],
+    ['a time glued to Thai', 'เมื่อวานตอน3pm', 'เมื่อวานตอน3pm'],
   ])('%s', (_name, text, shown) => {
     expect(recognizerWindow(text).text).toBe(shown);
   });
 
-  test('at most 16 words are shown, however many date words there are', () => {
-    expect(recognizerWindow('yesterday '.repeat(20)).text.split(' ')).toHaveLength(16);
+  test('at most 12 words are shown, however many date words there are', () => {
+    expect(recognizerWindow('yesterday '.repeat(20)).text.split(' ')).toHaveLength(12);
   });
 
   test('at most 8 numbers are shown', () => {
-    const shown = recognizerWindow('1 jan 2 jan 3 jan 4 jan 5 jan 6 jan 7 jan 8 jan 9 jan 10 jan').text;
-    expect(shown.match(/\d+/g)).toHaveLength(8);
+    expect(recognizerWindow('1/1 2/2 3/3 4/4 5/5 6/6').text).toBe('1/1 2/2 3/3 4/4');
   });
 
   test('each character shown maps back to its place in the text', () => {
@@ -50,6 +50,7 @@ describe('parseWhen still finds the date in a long, number-heavy text', () => {
     [`${'12 '.repeat(40)}yesterday at 3pm`, 'en', on('2026-01-04', '15:00')],
     [`${'12 '.repeat(40)}yesterday at 3pm`, 'th', on('2026-01-04', '15:00')],
     [`${'12 '.repeat(40)}เมื่อวาน 3pm`, 'th', on('2026-01-04', '15:00')],
+    ['เมื่อวาน ตอน3pm', 'th', on('2026-01-04', '15:00')],
     // The recognizer's "yesterday" is blanked at its place in the whole text, and the Thai-style time after it read.
     [`${'12 '.repeat(30)}yesterday 14.30`, 'en', on('2026-01-04', '14:30')],
     ['yesterday '.repeat(20), 'en', on('2026-01-04')],

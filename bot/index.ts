@@ -23,15 +23,16 @@ async function main(): Promise<void> {
   const secrets = loadSecrets(config.dataDir, explicitSecrets(config), { storeHoldsData: await storeHoldsData(store) });
   const app = await createApp({ config, logger, store, secrets });
   const firstAdmin = await app.officers.createFirstAdmin();
-  // Any date will do: the answers are discarded.
-  warmUpDateReader(new Date());
-
   await new Promise<void>((resolve, reject) => {
     app.server.once('error', reject);
     app.server.listen(config.port, config.host, () => resolve());
   });
   // Installed once the service is up: a failure during start-up still stops it with a clear line.
   keepServingThroughUnexpectedErrors(logger);
+  // The date reader's first use costs up to a second or two: paid now, once listening (so that start-up and
+  // /healthz are not delayed), rather than by the first citizen who says when something happened. Any date
+  // will do: the answers are discarded.
+  setImmediate(() => warmUpDateReader(new Date()));
   const chatPage = `${config.publicUrl}/`;
   const officerApp = `${config.publicUrl}/officer`;
   logger.info({ config, url: config.publicUrl, chatPage, officerApp }, 'listening');

@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../errors';
 import type { Collection, IndexSpec, Store } from '../store/types';
 import { DEFAULT_LOCKOUT, type LockoutPolicy, lockFor, networkTag } from './lockout';
 import { centresProblem, MAX_DISPLAY_NAME_LENGTH, type PoliteEnding, ROLES, type Role, USERNAME_PATTERN } from './accountRules';
-import { generatePassword, hashPassword, verifyPassword } from './passwords';
+import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, type ScryptCost, verifyPassword } from './passwords';
 import { type PasswordProblem, passwordProblem } from './passwordRules';
 
 /**
@@ -95,7 +95,16 @@ export class OfficerAccounts {
   /** Compared against when the user does not exist, so that a wrong username costs what a wrong password does. */
   private dummyHash: Promise<string> | undefined;
 
-  constructor(store: Store, private readonly now: () => number = Date.now, private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT) {
+  /**
+   * `hashCost`: what new password hashes cost (the default unless given). Tests of the lock-out rules, which sign in
+   * dozens of times, pass a cheaper one so that they do not time out on a busy machine; the rules are the same.
+   */
+  constructor(
+    store: Store,
+    private readonly now: () => number = Date.now,
+    private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT,
+    private readonly hashCost: Readonly<ScryptCost> = DEFAULT_SCRYPT_COST,
+  ) {
     this.officers = store.collection<OfficerDocument>(OFFICERS_COLLECTION);
   }
 
@@ -130,7 +139,7 @@ export class OfficerAccounts {
       displayName: displayNameOf(input.displayName) || username,
       role: input.role,
       centres: input.role === 'admin' ? [] : [...new Set(input.centres)],
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password, this.hashCost),
       mustChangePassword,
       failedSignIns: 0,
       lockedUntil: 0,
@@ -152,7 +161,7 @@ export class OfficerAccounts {
     const password = generatePassword();
     const updated = await this.officers.findOneAndUpdate(
       { username },
-      { $set: { passwordHash: await hashPassword(password), mustChangePassword: true, failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0, updatedAt: this.now() } },
+      { $set: { passwordHash: await hashPassword(password, this.hashCost), mustChangePassword: true, failedSignIns: 0, failedFrom: [], lockedUntil: 0, locksInARow: 0, updatedAt: this.now() } },
       { returnDocument: 'after' },
     );
     return updated ? { officer: publicView(updated), password } : undefined;
@@ -243,7 +252,7 @@ export class OfficerAccounts {
     const username = usernameOf(String(usernameRaw)).slice(0, 64);
     const document = USERNAME.test(username) ? await this.officers.findOne({ username }) : null;
     if (!document || document.disabled) {
-      this.dummyHash ??= hashPassword(generatePassword());
+      this.dummyHash ??= hashPassword(generatePassword(), this.hashCost);
       await verifyPassword(String(password), await this.dummyHash);
       return { ok: false, reason: 'invalid' };
     }
@@ -283,7 +292,7 @@ export class OfficerAccounts {
     const problem = passwordProblem(next, document.username);
     if (problem) throw new AccountRefusal('next', problem, `Password refused: ${problem}`);
     if (await verifyPassword(next, document.passwordHash)) throw new AccountRefusal('next', 'same-as-before', 'Password refused: same-as-before');
-    await this.officers.updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(next), mustChangePassword: false, updatedAt: this.now() } });
+    await this.officers.updateOne({ _id: id }, { $set: { passwordHash: await hashPassword(next, this.hashCost), mustChangePassword: false, updatedAt: this.now() } });
   }
 }
 

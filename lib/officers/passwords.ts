@@ -6,11 +6,17 @@ import { MAX_PASSWORD_LENGTH } from './passwordRules';
  * parameters, so that they can be raised later without invalidating existing hashes.
  */
 
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+/** scrypt's cost: CPU and memory (`n`), block size (`r`), parallelism (`p`). */
+export interface ScryptCost {
+  n: number;
+  r: number;
+  p: number;
+}
+
+/** The cost new hashes are made with: 32 MB of memory and tens of milliseconds of CPU each. */
+export const DEFAULT_SCRYPT_COST: Readonly<ScryptCost> = Object.freeze({ n: 2 ** 15, r: 8, p: 1 });
 const KEY_LENGTH = 32;
-const MAX_MEMORY = 128 * N * R * 2;
+const MAX_MEMORY = 128 * DEFAULT_SCRYPT_COST.n * DEFAULT_SCRYPT_COST.r * 2;
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './passwordRules';
 
@@ -20,10 +26,11 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+/** A new hash, at `cost` (the default unless given; a stored hash names its own, which verifying reads). */
+export async function hashPassword(password: string, cost: Readonly<ScryptCost> = DEFAULT_SCRYPT_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const key = await derive(password, salt, cost.n, cost.r, cost.p);
+  return `scrypt$${cost.n}$${cost.r}$${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { CentreDirectory } from '../../../lib/centres';
 import { OfficerAccounts, scopeOf } from '../../../lib/officers/accounts';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../lib/officers/passwords';
+import { DEFAULT_LOCKOUT } from '../../../lib/officers/lockout';
+import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, passwordProblem, verifyPassword } from '../../../lib/officers/passwords';
 import { ensureIndexes } from '../../../lib/store/indexes';
 import { SERVICE_INDEXES } from '../../../bot/indexes';
 import type { Store } from '../../../lib/store/types';
@@ -17,6 +18,13 @@ describe('passwords', () => {
     expect(await verifyPassword('anything', 'md5$abc')).toBe(false);
   });
 
+  test('a hash names its cost, and verifying reads it: one made cheaper still verifies, and only its own password', async () => {
+    const cheap = await hashPassword('รหัสผ่านยาวพอสมควร-123', { n: 2 ** 10, r: 8, p: 1 });
+    expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร-123', cheap)).toBe(true);
+    expect(await verifyPassword('รหัสผ่านยาวพอสมควร-124', cheap)).toBe(false);
+  });
+
   test('policy: long enough, not containing the username; one-time passwords are strong', () => {
     expect(passwordProblem('short', 'somchai')).toBe('too-short');
     expect(passwordProblem('my-name-is-somchai-ok', 'somchai')).toBe('contains-username');
@@ -27,6 +35,13 @@ describe('passwords', () => {
   });
 });
 
+/*
+ * The lock-out tests sign in dozens of times; at the production cost each check takes tens of milliseconds alone and
+ * far more on a busy machine, so these accounts hash at a cheaper cost. What is checked (answers, locks, their
+ * lengths) does not depend on it; the production cost is checked above and in the first test below.
+ */
+const TEST_COST = { n: 2 ** 10, r: 8, p: 1 };
+
 describe('OfficerAccounts', () => {
   let store: Store;
   let close: () => Promise<void>;
@@ -36,9 +51,18 @@ describe('OfficerAccounts', () => {
     ({ store, close } = await openTempStore());
     await ensureIndexes(store, SERVICE_INDEXES);
     now = 1_000_000;
-    accounts = new OfficerAccounts(store, () => now);
+    accounts = new OfficerAccounts(store, () => now, DEFAULT_LOCKOUT, TEST_COST);
   });
   afterEach(async () => close());
+
+  test('accounts are hashed at the production cost unless told otherwise', async () => {
+    const production = new OfficerAccounts(store, () => now);
+    const officer = await production.create({ username: 'somchai', displayName: 'สมชาย', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    const { n, r, p } = DEFAULT_SCRYPT_COST;
+    expect((await store.collection<{ _id: string; passwordHash: string }>('officers').findOne({ _id: officer._id }))?.passwordHash).toMatch(new RegExp(`^scrypt\\$${n}\\$${r}\\$${p}\\$`));
+    const cheap = await accounts.create({ username: 'somsri', displayName: 'สมศรี', role: 'officer', centres: ['50'], password: 'correct horse battery' });
+    expect((await store.collection<{ _id: string; passwordHash: string }>('officers').findOne({ _id: cheap._id }))?.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/);
+  });
 
   test('the first start creates one admin with a one-time password that must be changed', async () => {
     const first = await accounts.createFirstAdmin();

@@ -140,7 +140,7 @@ test("the complaint beside the conversation: its status changed with a note the 
   await officer.openItem(officer.liveItems().first());
   await officer.button('โอนไปศูนย์อื่น', 'Transfer to another centre').click();
   await officerPage.getByLabel('ค้นหาศูนย์ (ชื่อหรือรหัส)').fill('ลำพูน');
-  await officerPage.getByRole('button', { name: `${LAMPHUN} (51)` }).click();
+  await officerPage.getByRole('option', { name: `${LAMPHUN} (51)` }).click();
   await officerPage.getByRole('list', { name: 'ศูนย์ที่เลือก' }).getByText(`${LAMPHUN} (51)`).waitFor();
   await shot(officerPage, '13-transfer-search');
   await officer.button('โอน', 'Transfer').click();

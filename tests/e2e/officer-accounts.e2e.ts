@@ -1,6 +1,6 @@
 import { focusRing } from './support/harness';
-import { deskSuite, type OfficerDesk, seriousAxeViolations } from './support/desk';
-import { shot, TUESDAY_10 } from './support/officer';
+import { deskSuite, focused, type OfficerDesk, seriousAxeViolations } from './support/desk';
+import { eventually, shot, TUESDAY_10 } from './support/officer';
 
 /**
  * The first admin signs in with the one-time password made at first start and must set a new one before
@@ -20,8 +20,8 @@ async function submitWithKeyboard(app: OfficerDesk, label: string): Promise<void
 }
 
 async function chooseCentre(app: OfficerDesk, form: ReturnType<OfficerDesk['page']['getByRole']>, typed: string, name: string): Promise<void> {
-  await form.getByRole('searchbox', { name: 'ศูนย์' }).fill(typed);
-  await form.getByRole('button', { name }).click();
+  await form.getByRole('combobox', { name: 'ศูนย์' }).fill(typed);
+  await form.getByRole('option', { name }).click();
 }
 
 test('first admin: one-time password, a new one set first; an officer account made, its one-time password shown once and used', async () => {
@@ -75,6 +75,8 @@ test('first admin: one-time password, a new one set first; an officer account ma
   await page.getByLabel('พิมพ์รหัสผ่านใหม่อีกครั้ง').fill(ADMIN_PASSWORD);
   await submitWithKeyboard(app, 'พิมพ์รหัสผ่านใหม่อีกครั้ง');
   await app.queueHeading().waitFor();
+  // The password form is gone: the focus is on the queue's heading, not lost to the page.
+  await eventually(() => focused(page.locator('#queue-title')), (yes) => yes, 'the focus on the queue');
   await app.streamOpen();
   await expect(app.scope().innerText()).resolves.toBe('ทุกศูนย์');
 
@@ -91,11 +93,32 @@ test('first admin: one-time password, a new one set first; an officer account ma
   await form.getByLabel('ชื่อที่แสดง').fill('นิตยา แก้วใส');
   await form.getByLabel('บทบาท').selectOption('officer');
   await chooseCentre(app, form, 'ลำพูน', 'ศูนย์ดำรงธรรมจังหวัดลำพูน (51)');
-  await chooseCentre(app, form, '5101', 'ศูนย์ดำรงธรรมอำเภอเมืองลำพูน (5101)');
+  // The second by the keyboard alone (a combobox): the arrows move the highlight, Enter picks it without sending
+  // the form, the focus stays in the field; Escape closes the list.
+  const search = form.getByRole('combobox', { name: 'ศูนย์' });
+  await search.fill('5101');
+  const district = form.getByRole('option', { name: 'ศูนย์ดำรงธรรมอำเภอเมืองลำพูน (5101)' });
+  await district.waitFor();
+  await expect(search.getAttribute('aria-expanded')).resolves.toBe('true');
+  await search.press('ArrowDown');
+  await expect(search.getAttribute('aria-activedescendant')).resolves.toBe(await district.getAttribute('id'));
+  await expect(district.getAttribute('aria-selected')).resolves.toBe('true');
+  await search.press('Enter');
+  await form.getByRole('list', { name: 'ศูนย์ที่เลือก' }).getByText('ศูนย์ดำรงธรรมอำเภอเมืองลำพูน (5101)').waitFor();
+  await expect(focused(search)).resolves.toBe(true);
+  await expect(search.inputValue()).resolves.toBe('');
+  await expect(page.getByRole('region', { name: 'รหัสผ่านครั้งเดียวของ nittaya.k' }).count()).resolves.toBe(0);
+  await search.fill('ลำพูน');
+  await form.getByRole('listbox').waitFor();
+  await search.press('Escape');
+  await form.getByRole('listbox').waitFor({ state: 'hidden' });
+  await expect(search.getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(focused(search)).resolves.toBe(true);
+  await search.fill('');
   // A code that no centre has is explained in words.
-  await form.getByRole('searchbox', { name: 'ศูนย์' }).fill('9999');
+  await form.getByRole('combobox', { name: 'ศูนย์' }).fill('9999');
   await form.getByText('ไม่มีศูนย์รหัส 9999').waitFor();
-  await form.getByRole('searchbox', { name: 'ศูนย์' }).fill('');
+  await form.getByRole('combobox', { name: 'ศูนย์' }).fill('');
   await submitWithKeyboard(app, 'ชื่อที่แสดง');
   const oneTime = page.getByRole('region', { name: 'รหัสผ่านครั้งเดียวของ nittaya.k' });
   await oneTime.waitFor();
@@ -134,6 +157,7 @@ test('first admin: one-time password, a new one set first; an officer account ma
   await page.getByLabel('พิมพ์รหัสผ่านใหม่อีกครั้ง').fill(OFFICER_PASSWORD);
   await submitWithKeyboard(app, 'พิมพ์รหัสผ่านใหม่อีกครั้ง');
   await app.queueHeading().waitFor();
+  await eventually(() => focused(page.locator('#queue-title')), (yes) => yes, 'the focus on the queue');
   await app.page.getByText('ศูนย์ที่รับผิดชอบ: ศูนย์ดำรงธรรมจังหวัดลำพูน (51), ศูนย์ดำรงธรรมอำเภอเมืองลำพูน (5101)').waitFor();
   // Not an admin: no accounts screen in the menu, and the address alone shows no more than a refusal.
   await expect(page.getByRole('link', { name: 'บัญชีเจ้าหน้าที่' }).count()).resolves.toBe(0);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { AUDIT_ACTIONS, AUDIT_COLLECTION, type AuditEntry } from '../../lib/audit';
 import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
+import { shortKey } from '../../handoff/web/src/logic/audit';
 import { deskSuite, OFFICER_PATH, type OfficerDesk, seriousAxeViolations } from './support/desk';
 import { askForChiangMai, eventually, focusedId, OFFICER_PASSWORD, openCitizen, shot, storedAuditLog, TUESDAY_10, xssRan } from './support/officer';
 
@@ -117,9 +118,9 @@ test("an admin reads an officer's sign-in, view, claim and reply in words, newes
   const rows = await auditRows(page);
   expect(rows.map((cells) => cells.slice(1))).toEqual([
     [ADMIN_NAME, 'เข้าสู่ระบบ', `${ADMIN_NAME} (wilai)`, ''],
-    [OFFICER_NAME, 'ตอบประชาชน', key, ''],
-    [OFFICER_NAME, 'รับเรื่อง', key, ''],
-    [OFFICER_NAME, 'เปิดดูการสนทนา', key, ''],
+    [OFFICER_NAME, 'ตอบประชาชน', shortKey(key), ''],
+    [OFFICER_NAME, 'รับเรื่อง', shortKey(key), ''],
+    [OFFICER_NAME, 'เปิดดูการสนทนา', shortKey(key), ''],
     [OFFICER_NAME, 'เข้าสู่ระบบ', `${OFFICER_NAME} (somsri)`, ''],
   ]);
   // Date and time in Thai, the year in the Buddhist era; the machine-readable instant is the entry's.
@@ -135,6 +136,10 @@ test("an admin reads an officer's sign-in, view, claim and reply in words, newes
   const conversationLinks = table(page).getByRole('link');
   await expect(conversationLinks.count()).resolves.toBe(3);
   await expect(conversationLinks.evaluateAll((links) => links.map((anchor) => anchor.getAttribute('href')))).resolves.toEqual(Array(3).fill(`#/c/${encodeURIComponent(conversationId)}`));
+  // A conversation's key is shortened, on one line (never broken mid-id), the whole key in its title.
+  expect(shortKey(key)).not.toBe(key);
+  await expect(conversationLinks.evaluateAll((links) => links.map((anchor) => anchor.getAttribute('title')))).resolves.toEqual(Array(3).fill(key));
+  await expect(conversationLinks.first().evaluate((anchor) => anchor.getClientRects().length)).resolves.toBe(1);
   await expect(count(page).innerText()).resolves.toBe('แสดง 5 รายการ');
   // Fewer than a page: nothing more to load.
   await expect(moreButton(page).count()).resolves.toBe(0);
@@ -200,7 +205,7 @@ test("an admin reads an officer's sign-in, view, claim and reply in words, newes
   await admin.message('officer', REPLY).waitFor();
   await page.goBack();
   await bodyRows(page).first().waitFor();
-  await expect(auditRows(page).then((shown) => shown[0].slice(1))).resolves.toEqual([ADMIN_NAME, 'เปิดดูการสนทนา', key, '']);
+  await expect(auditRows(page).then((shown) => shown[0].slice(1))).resolves.toEqual([ADMIN_NAME, 'เปิดดูการสนทนา', shortKey(key), '']);
 
   expect(admin.problems()).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
   expect(officer.problems()).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
@@ -302,7 +307,9 @@ test('what the log holds is shown as text: a username typed as markup, an unknow
   for (const lang of ['th', 'en'] as const) {
     if (lang === 'en') await page.getByRole('button', { name: 'EN', exact: true }).click();
     else await applyFilters(page);
-    const words = new Map((await auditRows(page)).map((cells) => [cells[3].replace(/^target-of-/, ''), cells[2]]));
+    // A conversation's key is shown shortened: the whole is its link's title.
+    const targets = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector('td.audit-target a')?.getAttribute('title') ?? (row.querySelector('td.audit-target')?.textContent ?? '').trim()));
+    const words = new Map((await auditRows(page)).map((cells, index) => [targets[index].replace(/^target-of-/, ''), cells[2]]));
     const said = AUDIT_ACTIONS.map((code) => words.get(code));
     for (const [index, text] of said.entries()) {
       expect(text).toBeTruthy();

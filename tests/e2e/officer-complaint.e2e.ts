@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { MAX_ATTACHMENTS } from '../../lib/complaints/fields';
 import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { type Chat, screenshot, WEBCHAT } from './support/harness';
-import { deskSuite, type OfficerDesk, seriousAxeViolations } from './support/desk';
+import { deskSuite, focused, type OfficerDesk, seriousAxeViolations } from './support/desk';
 import { eventually, OFFICER_PASSWORD, openCitizen, shot, TUESDAY_10 } from './support/officer';
 
 /**
@@ -112,6 +112,13 @@ test("the complaint beside the conversation: its status changed with a note the 
   await shot(officerPage, '12-complaint-status');
   await screenshot(citizenPage, 'officer-citizen-06-status-told');
 
+  // The complaint's link in the conversation's header, followed by keyboard: the complaint opens with the focus on
+  // its heading, not lost to the page.
+  await officerPage.getByRole('article').getByRole('link', { name: number }).first().press('Enter');
+  const complaintHeading = officerPage.getByRole('heading', { level: 2, name: `เรื่องร้องเรียน ${number}` });
+  await complaintHeading.waitFor();
+  await eventually(() => focused(complaintHeading), (yes) => yes, "the focus on the complaint's heading");
+
   // Found again by its number, typed in lower case with spaces and the year in Thai digits (the service's rule reads it).
   await officerPage.getByRole('link', { name: 'ค้นหาเรื่องร้องเรียน' }).click();
   const lookup = officerPage.getByLabel('เลขที่เรื่อง');
@@ -140,7 +147,7 @@ test("the complaint beside the conversation: its status changed with a note the 
   await officer.openItem(officer.liveItems().first());
   await officer.button('โอนไปศูนย์อื่น', 'Transfer to another centre').click();
   await officerPage.getByLabel('ค้นหาศูนย์ (ชื่อหรือรหัส)').fill('ลำพูน');
-  await officerPage.getByRole('button', { name: `${LAMPHUN} (51)` }).click();
+  await officerPage.getByRole('option', { name: `${LAMPHUN} (51)` }).click();
   await officerPage.getByRole('list', { name: 'ศูนย์ที่เลือก' }).getByText(`${LAMPHUN} (51)`).waitFor();
   await shot(officerPage, '13-transfer-search');
   await officer.button('โอน', 'Transfer').click();

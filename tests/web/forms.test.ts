@@ -1,5 +1,5 @@
 import type { AuditEntry, Centre } from '../../handoff/web/src/api/types';
-import { auditTarget, detailsSaid } from '../../handoff/web/src/logic/audit';
+import { auditTarget, detailsSaid, shortKey } from '../../handoff/web/src/logic/audit';
 import { readTrackingNumber } from '../../handoff/web/src/logic/complaints';
 import { generateTrackingNumber } from '../../lib/complaints/trackingNumber';
 import { searchCentres, unknownCode } from '../../handoff/web/src/logic/centres';
@@ -112,4 +112,12 @@ test('shortcuts work only when the officer is not typing', () => {
   expect(commandFor({ key: 'c', ctrlKey: false, metaKey: false, altKey: false, typing: true })).toBeUndefined();
   expect(commandFor({ key: 'c', ctrlKey: true, metaKey: false, altKey: false, typing: false })).toBeUndefined();
   expect(commandFor({ key: 'q', ctrlKey: false, metaKey: false, altKey: false, typing: false })).toBeUndefined();
+});
+
+test.each([
+  ['a Direct Line key: channel and the start of the id', 'directline/d8YvpRODvsBRWEHTzxIEw', 'directline/d8YvpROD…'],
+  ['a short id: whole', 'test/abc123', 'test/abc123'],
+  ['no channel, a long id', 'd8YvpRODvsBRWEHTzxIEw', 'd8YvpROD…'],
+])("the audit log's conversation key, shortened: %s", (_, key, shown) => {
+  expect(shortKey(key)).toBe(shown);
 });

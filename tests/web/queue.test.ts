@@ -1,5 +1,5 @@
 import type { QueueItem } from '../../handoff/web/src/api/types';
-import { badgeOf, byWaiting, neighbour, sections, stateOf, waitingSince } from '../../handoff/web/src/logic/queue';
+import { afterRemoval, badgeOf, byWaiting, neighbour, sections, stateOf, waitingSince } from '../../handoff/web/src/logic/queue';
 
 /** The officer app's queue: its order, its sections, what each item says of itself, and moving through it. */
 
@@ -59,4 +59,16 @@ test('next and previous move through the order shown and stop at its ends', () =
   // A conversation no longer in the queue (closed): the first item.
   expect(neighbour(order, 'gone', 1)?.id).toBe('a');
   expect(neighbour([], 'a', 1)).toBeUndefined();
+});
+
+test.each([
+  ['the first of three', ['a', 'b', 'c'], 'a', 'b'],
+  ['the middle one', ['a', 'b', 'c'], 'b', 'c'],
+  ['the last one: the one before it', ['a', 'b', 'c'], 'c', 'b'],
+  ['the only one: none', ['a'], 'a', undefined],
+  ['one already gone: the first', ['a', 'b'], 'gone', 'a'],
+  ['from an empty queue: none', [], 'a', undefined],
+])('after a close, the focus goes to the next item: %s', (_, ids, removed, next) => {
+  const order = ids.map((id, index) => item(id, index));
+  expect(afterRemoval(order, removed)?.id).toBe(next);
 });

@@ -17,6 +17,16 @@ export function auditTarget(typed: string): { target: string } | { problem: Trac
   return read.problem === 'trackingNumberMistyped' ? read : { target: trimmed };
 }
 
+/**
+ * A conversation's key as the log's table shows it: channel and the start of the id ("directline/d8YvpRO…"), so
+ * that a long random id neither widens the table nor breaks mid-id; the full key goes beside it (a title).
+ */
+export function shortKey(key: string): string {
+  const slash = key.lastIndexOf('/');
+  const id = key.slice(slash + 1);
+  return id.length <= 10 ? key : `${key.slice(0, slash + 1)}${id.slice(0, 8)}…`;
+}
+
 /** Where an entry's target leads: a conversation, a complaint, an account (named), or nowhere. */
 export function targetOf(entry: AuditEntry): { conversation: string } | { complaint: string } | { account: string } | { text: string } {
   const action = entry.action;

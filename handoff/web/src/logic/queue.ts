@@ -54,6 +54,17 @@ export function neighbour(order: readonly QueueItem[], current: string | undefin
   return order[Math.min(order.length - 1, Math.max(0, at + step))];
 }
 
+/**
+ * The item the officer is taken to once one leaves the queue (closed): the one after it, or the one before it
+ * when it was the last; none when the queue is then empty.
+ */
+export function afterRemoval(order: readonly QueueItem[], removed: string): QueueItem | undefined {
+  const at = order.findIndex((item) => item.id === removed);
+  const rest = order.filter((item) => item.id !== removed);
+  if (rest.length === 0) return undefined;
+  return rest[Math.min(Math.max(at, 0), rest.length - 1)];
+}
+
 export function channelKey(channelId: string): string | undefined {
   switch (channelId) {
     case 'directline':

@@ -21,7 +21,7 @@ import { officerPageRoutes } from '../handoff/web/routes';
 import { Deliverer } from '../handoff/delivery';
 import { handoffGateway } from '../handoff/gateway';
 import { OfficerHub } from '../handoff/hub';
-import { HandoffMiddleware } from '../handoff/middleware';
+import { HandoffMiddleware, QUESTION_ASIDE_PROPERTY } from '../handoff/middleware';
 import { DirectLineHistory } from '../handoff/directLineHistory';
 import { EarlierMessages } from '../handoff/earlier';
 import { TurnMessages } from '../handoff/turnMessages';
@@ -169,7 +169,11 @@ export async function createApp(deps: AppDependencies): Promise<App> {
   const logic = (context: TurnContext) => bot.run(context);
   const onTurnError = createTurnErrorHandler({ logger, texts, conversationState, tracker });
 
-  const handoffMiddleware = new HandoffMiddleware(handoffs, earlier, intents, texts);
+  const handoffMiddleware = new HandoffMiddleware(handoffs, earlier, intents, texts, {
+    language: (context) => language.current(context),
+    typedRequest: (context) => dialog.typedRequest(context),
+    aside: conversationState.createProperty<boolean>(QUESTION_ASIDE_PROPERTY),
+  });
   adapter.use(privacy).use(new LanguageMiddleware(language)).use(handoffMiddleware);
   adapter.onTurnError = onTurnError;
 

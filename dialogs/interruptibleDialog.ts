@@ -298,6 +298,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return Dialog.EndOfTurn;
   }
 
+  /**
+   * What a message typed where any words are taken (a question being left for officers) is, if it is a request in
+   * its own right: by the rule of the free-text fields that take free words (the question field, a place to
+   * search for): words that name a flow, a tracking number, or a question answered with confidence.
+   */
+  typedRequest(context: TurnContext): Request['kind'] | undefined {
+    return this.recognize(context, context.activity.text ?? '', 'explicit')?.kind;
+  }
+
   private recognize(context: TurnContext, text: string, readiness: Readiness): Request | undefined {
     const lang = this.services.language.current(context);
     return recognizeRequest(text, this.services.intents, (question) => this.answers.answerability(question, lang), readiness);

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { chatSuite, expectNothingWrong, openGreeted } from './support/citizen';
-import { computed, pageWidths, PHONE, screenshot, WEBCHAT } from './support/harness';
+import { computed, openContext, pageWidths, PHONE, screenshot, WEBCHAT } from './support/harness';
 
 /** The page on a phone (390×844, touch): no sideways scrolling, the send box in view, buttons a finger can hit. */
 
@@ -64,4 +64,35 @@ test('a phone shows the whole page without sideways scrolling, at medium and at 
   await screenshot(page, '11-phone-typed-answer');
 
   expectNothingWrong(suite.watch);
+});
+
+test('a question left for officers, then the page switched to English: a request typed in English is answered in English, and the question stays', async () => {
+  const { browser, service } = suite;
+  const th = (key: string, vars?: Readonly<Record<string, string | number>>) => service.text('th', key, vars);
+  const en = (key: string) => service.text('en', key);
+  // A conversation of its own, as a citizen opening the page afresh on another phone.
+  const context = await openContext(browser, PHONE);
+  try {
+    const page = await context.newPage();
+    const { chat } = await openGreeted(page, service);
+    const centre = 'ศูนย์ดำรงธรรมอำเภอหางดง';
+    await chat.sendByTapping('ขอคุยกับเจ้าหน้าที่');
+    await chat.botSays(th('handoff.destination.prompt'));
+    await chat.sendByTapping('หางดง');
+    await chat.botSays(th('handoff.destination.confirm', { name: centre }));
+    await chat.tapCardButton(th('common.yes'));
+    // Hang Dong's centre has no officer accounts: a question is left for officers.
+    await chat.botSays(th('handoff.unstaffed.prompt', { centre }));
+    await chat.sendByTapping('อยากทราบว่าจะมีคนมาซ่อมถนนเมื่อไหร่คะ');
+    await chat.botSays(th('handoff.question.recordedSoon'));
+    await page.getByRole('group', { name: 'ภาษาของหน้านี้' }).getByRole('button', { name: 'English' }).tap();
+    await chat.botSays(en('language.set'));
+    await chat.sendByTapping('how do i track my complaint');
+    await chat.botSays(en('handoff.question.kept'));
+    await chat.botSays('How can I follow up on my complaint?');
+    await expect(chat.bubbles(th('handoff.question.addedSoon')).count()).resolves.toBe(0);
+    await expect(chat.bubbles(en('handoff.question.addedSoon')).count()).resolves.toBe(0);
+  } finally {
+    await context.close();
+  }
 });

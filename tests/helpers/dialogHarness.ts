@@ -1,5 +1,7 @@
-import { type Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState } from 'botbuilder';
+import { type Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
+import { DamrongdhamBot } from '../../bot/bot';
+import { HandoffMiddleware, QUESTION_ASIDE_PROPERTY } from '../../handoff/middleware';
 import type { Dialog } from 'botbuilder-dialogs';
 import { LanguageMiddleware, LanguagePreferences } from '../../bot/language';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -34,6 +36,12 @@ export class TestClock {
   }
 }
 
+/** Sends activities and reads the replies: a DialogTestClient, or the whole bot (Harness.citizen). */
+export interface Conversation {
+  sendActivity(activity: Partial<Activity> | string): Promise<Partial<Activity> | undefined>;
+  getNextReply(): Partial<Activity> | undefined;
+}
+
 export interface Harness {
   services: DialogServices;
   handoffs: HandoffService;
@@ -43,6 +51,11 @@ export interface Harness {
   clock: TestClock;
   /** A conversation with the root dialog, as one citizen on one channel. */
   client(dialog?: Dialog): DialogTestClient;
+  /**
+   * A conversation with the whole bot as the service runs it: the bot's own events (the chat page's language
+   * switch), the language settled before the handoff gate, and the gate (a question left for officers).
+   */
+  citizen(): Conversation;
   close(): Promise<void>;
 }
 
@@ -73,6 +86,7 @@ export async function dialogHarness(): Promise<Harness> {
     staffed: (centreCode) => new OfficerAccounts(store, clock.now).staffs(centreCode, DIRECTORY),
     now: clock.now,
   });
+  const earlier = new EarlierMessages({}, new TurnMessages(clock.now));
   const services: DialogServices = {
     texts: content,
     language,
@@ -81,7 +95,7 @@ export async function dialogHarness(): Promise<Harness> {
     centres: { directory: DIRECTORY, search: SEARCH },
     faq: new FaqService(content, store, clock.now),
     complaints,
-    handoff: handoffGateway(handoffs, new EarlierMessages({}, new TurnMessages(clock.now))),
+    handoff: handoffGateway(handoffs, earlier),
     now: clock.now,
     // Dialog tests have no HTTP request to take an address from: the service's (bot/app.ts) is tested over HTTP.
     privacyUrl: () => 'http://localhost:3978/privacy',
@@ -95,6 +109,24 @@ export async function dialogHarness(): Promise<Harness> {
     clock,
     client: (dialog = new MainDialog(services)) =>
       new DialogTestClient('test', dialog, undefined, [new AutoSaveStateMiddleware(userState), new LanguageMiddleware(language)], new ConversationState(new MemoryStorage())),
+    citizen: () => {
+      const conversationState = new ConversationState(new MemoryStorage());
+      const dialog = new MainDialog(services);
+      const bot = new DamrongdhamBot({ conversationState, userState, dialog, texts: content, language });
+      const adapter = new TestAdapter((context) => bot.run(context));
+      adapter.use(new LanguageMiddleware(language)).use(new HandoffMiddleware(handoffs, earlier, services.intents, content, {
+        language: (context) => language.current(context),
+        typedRequest: (context) => dialog.typedRequest(context),
+        aside: conversationState.createProperty<boolean>(QUESTION_ASIDE_PROPERTY),
+      }));
+      return {
+        sendActivity: async (activity: Partial<Activity> | string) => {
+          await adapter.receiveActivity(activity);
+          return adapter.activeQueue.shift();
+        },
+        getNextReply: () => adapter.activeQueue.shift(),
+      };
+    },
     close: async () => {
       officerHub.close();
       await store.close();
@@ -111,7 +143,7 @@ export function said(activity: Partial<Activity> | undefined): string {
 }
 
 /** Sends one message and returns every reply of that turn. */
-export async function turn(client: DialogTestClient, input: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
+export async function turn(client: Conversation, input: string | Partial<Activity>): Promise<Array<Partial<Activity>>> {
   const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', ...input };
   const replies: Array<Partial<Activity>> = [];
   const first = await client.sendActivity(activity);
@@ -121,7 +153,7 @@ export async function turn(client: DialogTestClient, input: string | Partial<Act
 }
 
 /** Sends one message and returns all the turn's replies as one text. */
-export async function say(client: DialogTestClient, input: string | Partial<Activity>): Promise<string> {
+export async function say(client: Conversation, input: string | Partial<Activity>): Promise<string> {
   return (await turn(client, input)).map(said).join('\n---\n');
 }
 

@@ -6,24 +6,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import ReplyBox from '../../../handoff/web/src/components/ReplyBox.vue';
 import { i18n } from '../../../handoff/web/src/i18n';
 import { desk, type OpenConversation } from '../../../handoff/web/src/state/desk';
+import { openLiveConversation } from './openConversation';
 
 /** The reply box mounted as the desk shows it: what it refuses, what it sends, and its state while sending. */
 
 function conversation(): OpenConversation {
-  return {
-    id: 'c1',
-    item: { id: 'c1', state: 'live', kind: 'live', centreCode: '50', centreName: { th: 'เชียงใหม่', en: 'Chiang Mai' }, channelId: 'directline', lang: 'en', reason: '', requestedAt: 1, queuedAt: 1, lastActivityAt: 1, officerId: 'me' },
-    messages: [],
-    notes: [],
-    complaint: null,
-    loading: false,
-    notFound: false,
-    closedHere: false,
-    gone: false,
-    transferredHere: false,
-    notice: null,
-    draft: { text: '', link: '' },
-  };
+  return openLiveConversation('en');
 }
 
 let resolveReply: (value: unknown) => void = () => undefined;

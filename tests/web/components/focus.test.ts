@@ -8,24 +8,12 @@ import ReplyBox from '../../../handoff/web/src/components/ReplyBox.vue';
 import { moveFocus } from '../../../handoff/web/src/composables/useFocus';
 import { i18n } from '../../../handoff/web/src/i18n';
 import { desk, type OpenConversation } from '../../../handoff/web/src/state/desk';
+import { openLiveConversation } from './openConversation';
 
 /** Where the focus goes when a panel changes: the one rule, the note box after a note, and Escape out of the reply box. */
 
 function conversation(): OpenConversation {
-  return {
-    id: 'c1',
-    item: { id: 'c1', state: 'live', kind: 'live', centreCode: '50', centreName: { th: 'เชียงใหม่', en: 'Chiang Mai' }, channelId: 'directline', lang: 'th', reason: '', requestedAt: 1, queuedAt: 1, lastActivityAt: 1, officerId: 'me' },
-    messages: [],
-    notes: [],
-    complaint: null,
-    loading: false,
-    notFound: false,
-    closedHere: false,
-    gone: false,
-    transferredHere: false,
-    notice: null,
-    draft: { text: '', link: '' },
-  };
+  return openLiveConversation('th');
 }
 
 const answer = (body: unknown) => ({ ok: true, status: 200, headers: { get: () => 'application/json' }, json: async () => body });
